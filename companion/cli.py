@@ -1,0 +1,81 @@
+"""The command line: no subcommand opens the window; subcommands do small jobs without it."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from companion import APP_TITLE, __version__
+from companion.logs import setup_logging
+from companion.pages import PAGE_IDS
+from companion.paths import HOME_ENV, Paths, resolve_paths
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser; subcommands added by later features hang off its subparsers."""
+    parser = argparse.ArgumentParser(
+        prog="companion",
+        description=f"{APP_TITLE}: a private, offline companion for a quiet moment. "
+                    "With no subcommand it opens the window (or brings the open one forward).",
+        epilog=f"Files live in your platform's usual folders; --home or {HOME_ENV} moves them all.",
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    parser.add_argument("-v", "--verbose", action="store_true",
+                        help="log more detail, also to the terminal")
+    parser.add_argument("--home", metavar="DIR",
+                        help=f"keep settings, data, cache and logs under DIR (also: {HOME_ENV})")
+    parser.add_argument("--open", metavar="PAGE", choices=PAGE_IDS, dest="page",
+                        help=f"open on this page: {', '.join(PAGE_IDS)}")
+    parser.add_argument("--start", action="store_true",
+                        help="also start the page's main activity")
+    parser.add_argument("--background", action="store_true",
+                        help="start without showing the window (used when starting at login)")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+    commands.add_parser("paths", help="show where Companion keeps its files")
+    entry = commands.add_parser("install-desktop-entry",
+                                help="add Companion to your desktop's app launcher (Linux)")
+    entry.add_argument("--data-home", metavar="DIR",
+                       help="XDG data folder to install into (default: ~/.local/share)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `companion` command; returns the process exit code."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is not None and (args.page or args.start or args.background):
+        parser.error("--open, --start and --background belong to the window, not to a subcommand")
+    paths = resolve_paths(args.home)
+    setup_logging(paths.log_file, args.verbose)
+    if args.command == "paths":
+        return _print_paths(paths)
+    if args.command == "install-desktop-entry":
+        return _install_desktop_entry(args.data_home)
+    from companion.ui.app import run_gui  # Qt loads only when a window is wanted
+
+    return run_gui(args, paths)
+
+
+def _print_paths(paths: Paths) -> int:
+    for label, folder in (("config", paths.config), ("data", paths.data),
+                          ("cache", paths.cache), ("logs", paths.logs)):
+        print(f"{label:7} {folder}")
+    return 0
+
+
+def _install_desktop_entry(data_home: str | None) -> int:
+    from companion.desktop_entry import install_desktop_entry, launch_command
+
+    base = Path(data_home or os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    try:
+        written = install_desktop_entry(base, launch_command())
+    except OSError as exc:
+        print(f"companion: could not install the launcher: {exc.strerror} ({exc.filename}). "
+              "Check that the folder exists and is writable, or pass --data-home.", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"installed {path}")
+    return 0

@@ -1,0 +1,68 @@
+"""Crisis lines and emergency numbers for "Need help now?", ordered for the user's country."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from companion.resources import asset
+
+
+@dataclass(frozen=True)
+class Helpline:
+    """A support line a person can reach right now."""
+
+    name: str
+    regions: tuple[str, ...]
+    how: str
+    detail: str
+
+
+@dataclass(frozen=True)
+class EmergencyNumber:
+    """An emergency services number and where it works."""
+
+    number: str
+    regions: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class HelpDirectory:
+    """All the help the app knows of, already ordered for one country."""
+
+    lines: tuple[Helpline, ...]
+    emergency: tuple[EmergencyNumber, ...]
+
+
+def load_directory(path: Path | None = None) -> HelpDirectory:
+    """Read the bundled helplines file."""
+    source = path or asset("help/helplines.toml")
+    doc = tomllib.loads(source.read_text(encoding="utf-8"))
+    lines = tuple(Helpline(name=e["name"], regions=tuple(e["regions"]), how=e["how"],
+                           detail=e["detail"]) for e in doc["line"])
+    emergency = tuple(EmergencyNumber(number=e["number"], regions=tuple(e["regions"]))
+                      for e in doc["emergency"])
+    return HelpDirectory(lines, emergency)
+
+
+def country_of(locale_name: str) -> str:
+    """The country part of a locale name such as 'en_GB.UTF-8' or 'en-IE', upper-cased, or ''."""
+    base = locale_name.split(".")[0].split("@")[0].replace("-", "_")
+    parts = base.split("_")
+    return parts[-1].upper() if len(parts) > 1 else ""
+
+
+def ordered_for(directory: HelpDirectory, country: str) -> HelpDirectory:
+    """Lines serving the country first, then the others in their stored order; the same for numbers."""
+    country = country.upper()
+
+    def rank(regions: tuple[str, ...]) -> int:
+        if country and country in regions:
+            return 0
+        return 2 if regions else 1  # the worldwide entry ranks above other countries' lines
+
+    return HelpDirectory(
+        lines=tuple(sorted(directory.lines, key=lambda line: rank(line.regions))),
+        emergency=tuple(sorted(directory.emergency, key=lambda num: rank(num.regions))),
+    )

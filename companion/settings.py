@@ -1,0 +1,171 @@
+"""Typed user settings in TOML: schema version, migrations, atomic save, and kind recovery."""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tomllib
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from companion.atomic import atomic_write_text
+from companion.clock import Clock
+from companion.pages import DEFAULT_PAGE, PAGE_IDS
+
+log = logging.getLogger(__name__)
+
+SCHEMA_VERSION = 1
+
+APPEARANCES = ("system", "dark", "light")
+MOTIONS = ("system", "reduce", "full")
+TEXT_SIZES = (10, 24)  # inclusive range of the base font size in points
+WINDOW_SIZE_LIMITS = (480, 10000)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything the user can set. Grouped into TOML tables by the 'section' metadata."""
+
+    appearance: str = field(default="system", metadata={"section": "appearance"})
+    text_size: int = field(default=13, metadata={"section": "appearance"})
+    motion: str = field(default="system", metadata={"section": "appearance"})
+    sound_volume: int = field(default=70, metadata={"section": "sound"})
+    sound_cues: bool = field(default=True, metadata={"section": "sound"})
+    start_at_login: bool = field(default=False, metadata={"section": "app"})
+    keep_running_in_background: bool = field(default=False, metadata={"section": "app"})
+    welcome_seen: bool = field(default=False, metadata={"section": "app"})
+    tray_notice_seen: bool = field(default=False, metadata={"section": "app"})
+    window_width: int = field(default=960, metadata={"section": "window"})
+    window_height: int = field(default=680, metadata={"section": "window"})
+    window_maximized: bool = field(default=False, metadata={"section": "window"})
+    last_page: str = field(default=DEFAULT_PAGE, metadata={"section": "window"})
+
+    def validate(self) -> list[str]:
+        """Names of fields whose value is out of range or of the wrong type."""
+        bad = [f.name for f in fields(self) if not _type_ok(getattr(self, f.name), f.type)]
+        checks: dict[str, Callable[[Any], bool]] = {
+            "appearance": lambda v: v in APPEARANCES,
+            "motion": lambda v: v in MOTIONS,
+            "text_size": lambda v: TEXT_SIZES[0] <= v <= TEXT_SIZES[1],
+            "sound_volume": lambda v: 0 <= v <= 100,
+            "window_width": lambda v: WINDOW_SIZE_LIMITS[0] <= v <= WINDOW_SIZE_LIMITS[1],
+            "window_height": lambda v: WINDOW_SIZE_LIMITS[0] // 2 <= v <= WINDOW_SIZE_LIMITS[1],
+            "last_page": lambda v: v in PAGE_IDS,
+        }
+        bad += [name for name, ok in checks.items() if name not in bad and not ok(getattr(self, name))]
+        return bad
+
+    def to_toml(self) -> str:
+        """The settings as a TOML document, grouped into tables."""
+        doc: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
+        for f in fields(self):
+            doc.setdefault(f.metadata["section"], {})[f.name] = getattr(self, f.name)
+        return tomli_w.dumps(doc)
+
+
+def _type_ok(value: Any, type_name: Any) -> bool:
+    expected = {"str": str, "int": int, "bool": bool}[str(type_name)]
+    # bool is a subclass of int in Python; a bool where a number belongs is a mistake.
+    return isinstance(value, expected) and (expected is bool or not isinstance(value, bool))
+
+
+# Migrations turn a document of version N into version N+1. Later schema changes add entries here.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+@dataclass
+class LoadResult:
+    """Settings as loaded, plus calm notices for the user about anything that went wrong."""
+
+    settings: Settings
+    notices: list[str]
+    kept_copy: Path | None = None
+
+
+class SettingsStore:
+    """Loads and saves settings.toml in the config folder."""
+
+    def __init__(self, path: Path, clock: Clock) -> None:
+        self.path = path
+        self._clock = clock
+
+    def load(self) -> LoadResult:
+        """Read settings; on any trouble keep the old file aside and fall back to defaults."""
+        try:
+            raw = self.path.read_bytes()
+        except FileNotFoundError:
+            return LoadResult(Settings(), [])
+        except OSError as exc:
+            log.warning("settings file unreadable: %s", exc.strerror)
+            return LoadResult(Settings(), [
+                "Your settings file could not be read, so Companion is using its defaults "
+                f"for now. The file was left untouched at {self.path}; check its permissions "
+                "if you would like your old settings back."])
+        try:
+            doc = tomllib.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            log.warning("settings file damaged: %s", exc)
+            aside = self._keep_aside(move=True)
+            return LoadResult(Settings(), [
+                "Your settings file was damaged, so Companion started with its defaults. "
+                f"Nothing was thrown away: the old file is kept at {aside}."], aside)
+        return self._from_document(doc)
+
+    def _from_document(self, doc: dict[str, Any]) -> LoadResult:
+        notices: list[str] = []
+        version = doc.get("schema_version", SCHEMA_VERSION)
+        newer = isinstance(version, int) and version > SCHEMA_VERSION
+        if isinstance(version, int) and not isinstance(version, bool):
+            while version < SCHEMA_VERSION and version in MIGRATIONS:
+                doc = MIGRATIONS[version](doc)
+                version += 1
+        flat: dict[str, Any] = {}
+        for f in fields(Settings):
+            table = doc.get(f.metadata["section"])
+            if isinstance(table, dict) and f.name in table:
+                flat[f.name] = table[f.name]
+        candidate = replace(Settings(), **flat)
+        bad = candidate.validate()
+        defaults = asdict(Settings())
+        settings = replace(candidate, **{name: defaults[name] for name in bad})
+        aside = None
+        if bad or newer:
+            aside = self._keep_aside(move=False)
+        if bad:
+            names = ", ".join(name.replace("_", " ") for name in bad)
+            notices.append(
+                f"Some settings had values Companion could not use ({names}), so those are back "
+                f"to their defaults. A copy of the original file is kept at {aside}.")
+        if newer:
+            notices.append(
+                "Your settings were saved by a newer version of Companion. This version uses the "
+                f"parts it understands; a copy of the original is kept at {aside}.")
+        return LoadResult(settings, notices, aside)
+
+    def save(self, settings: Settings) -> None:
+        """Write settings atomically; an invalid object is a programming error."""
+        bad = settings.validate()
+        if bad:
+            raise ValueError(f"refusing to save invalid settings: {', '.join(bad)}")
+        atomic_write_text(self.path, settings.to_toml())
+
+    def _keep_aside(self, move: bool) -> Path | None:
+        stamp = self._clock.now().strftime("%Y%m%d-%H%M%S")
+        target = self.path.with_name(f"{self.path.name}.kept-{stamp}")
+        counter = 1
+        while target.exists():
+            counter += 1
+            target = self.path.with_name(f"{self.path.name}.kept-{stamp}-{counter}")
+        try:
+            if move:
+                self.path.replace(target)
+            else:
+                shutil.copy2(self.path, target)
+        except OSError as exc:
+            log.warning("could not keep a copy of the settings file: %s", exc.strerror)
+            return None
+        return target

@@ -1,0 +1,301 @@
+"""The composition root: builds the domain objects and the Qt skin, and wires them together."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from companion import APP_NAME, APP_TITLE, __version__
+from companion.autostart import set_start_at_login, starts_at_login
+from companion.clock import Clock, SystemClock
+from companion.desktop_entry import launch_command
+from companion.motion import reduce_motion, system_prefers_reduced_motion
+from companion.paths import Paths
+from companion.resources import asset
+from companion.settings import Settings, SettingsStore
+from companion.ui.home_page import HomePage
+from companion.ui.main_window import MainWindow
+from companion.ui.settings_model import SettingsModel
+from companion.ui.settings_page import SettingsPage
+from companion.ui.single_instance import InstanceServer, send_to_running
+from companion.ui.theme import apply_theme, palette_for
+from companion.ui.tray import TrayController, tray_available
+from companion.ui.welcome_dialog import WelcomeDialog
+from companion.ui.workers import run_in_background
+from companion.wipe import delete_all_data
+
+log = logging.getLogger(__name__)
+
+FIRST_PAINT_ENV = "COMPANION_REPORT_FIRST_PAINT"  # benchmark hook: write the time of first paint
+
+
+def qt_motion_preference(app: QGuiApplication) -> bool | None:
+    """Qt 6.12+'s own reduce-motion reading; None where this Qt cannot tell."""
+    hints = app.styleHints()
+    accessibility = getattr(hints, "accessibility", None)
+    if accessibility is None:
+        return None
+    getter = getattr(accessibility(), "motionPreference", None)
+    if getter is None:
+        return None
+    reduced = getattr(getattr(Qt, "MotionPreference", None), "ReducedMotion", None)
+    return None if reduced is None else getter() == reduced
+
+
+class CompanionApp(QObject):
+    """One running app: settings, window, tray, single-instance server and their wiring."""
+
+    reduce_motion_changed = Signal(bool)
+
+    def __init__(self, qapp: QApplication, paths: Paths, clock: Clock,
+                 tray_enabled: bool | None = None):
+        super().__init__()
+        self.quitting = False
+        self.qapp = qapp
+        self.paths = paths
+        self.clock = clock
+        self.store = SettingsStore(paths.settings_file, clock)
+        loaded = self.store.load()
+        self.model = SettingsModel(self.store, loaded.settings, self)
+        self.system_reduced_motion: bool | None = qt_motion_preference(qapp)
+        self.icon = QIcon(str(asset("icons/companion.svg")))
+        qapp.setWindowIcon(self.icon)
+        self._apply_look(self.model.settings)
+
+        self.home_page = HomePage(clock)
+        self.settings_page = SettingsPage(self.model, paths)
+        self.window = MainWindow([self.home_page, self.settings_page])
+        self.window.close_handler = self._window_may_close
+        self.home_page.open_page.connect(self.window.show_page)
+        self.home_page.help_requested.connect(self.window.show_help)
+        self.settings_page.delete_all_requested.connect(self.confirm_delete_all)
+        self.model.changed.connect(self._on_settings_changed)
+        self.model.save_failed.connect(self.window.add_notice)
+        for notice in loaded.notices:
+            self.window.add_notice(notice)
+        self.settings_page.set_system_motion(self.system_reduced_motion)
+
+        use_tray = tray_available() if tray_enabled is None else tray_enabled
+        self.tray: TrayController | None = None
+        if use_tray:
+            self.tray = TrayController(self.icon, self)
+            self.tray.open_requested.connect(self.window.bring_to_front)
+            self.tray.quit_requested.connect(self.quit)
+        self.server = InstanceServer(paths.instance_key(), self)
+        self.server.request.connect(self.handle_request)
+        qapp.setQuitOnLastWindowClosed(False)
+        qapp.aboutToQuit.connect(self.save_state)
+        qapp.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
+        self._restore_window(self.model.settings)
+        self._sync_autostart(self.model.settings)
+
+    @property
+    def reduce_motion(self) -> bool:
+        """Whether animations should be stilled right now."""
+        return reduce_motion(self.model.settings.motion, self.system_reduced_motion)
+
+    # --- start-up -----------------------------------------------------------------------------
+
+    def show(self, page: str | None, start: bool, background: bool) -> None:
+        """Open on a page; start hidden only where the user can get back (tray or background)."""
+        self.window.show_page(page or self.model.settings.last_page)
+        can_hide = self.tray is not None or self.model.settings.keep_running_in_background
+        if not (background and can_hide):
+            if self.model.settings.window_maximized:
+                self.window.showMaximized()
+            else:
+                self.window.show()
+            self.window.first_paint.connect(self._after_first_paint)
+        if start:
+            self.window.page(self.window.current_page_id()).start_main_action()
+
+    def _after_first_paint(self) -> None:
+        log.info("window shown")
+        if not self.model.settings.welcome_seen:
+            self.show_welcome()
+        if self.system_reduced_motion is None and sys.platform.startswith("linux"):
+            run_in_background(system_prefers_reduced_motion, self._on_system_motion, self)
+
+    def show_welcome(self) -> WelcomeDialog:
+        """The first-run welcome, window-modal and non-blocking."""
+        dialog = WelcomeDialog(self.window)
+        dialog.finished.connect(self._welcome_finished)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.welcome_dialog = dialog
+        return dialog
+
+    def _welcome_finished(self) -> None:
+        if not self.quitting:  # closed by the user, not by the app shutting down around it
+            self.model.update(welcome_seen=True)
+
+    def _on_system_motion(self, prefers_reduced: bool | None) -> None:
+        before = self.reduce_motion
+        self.system_reduced_motion = prefers_reduced
+        self.settings_page.set_system_motion(prefers_reduced)
+        if self.reduce_motion != before:
+            self.reduce_motion_changed.emit(self.reduce_motion)
+
+    # --- live changes -------------------------------------------------------------------------
+
+    def handle_request(self, page: str | None, start: bool) -> None:
+        """A later launch asked for the window (and maybe a page)."""
+        log.info("request from another launch: page=%s start=%s", page, start)
+        if page is not None:
+            self.window.show_page(page, start=start)
+        self.window.bring_to_front()
+
+    def _on_color_scheme_changed(self) -> None:
+        self._apply_look(self.model.settings)
+
+    def _apply_look(self, settings: Settings) -> None:
+        self._look = (settings.appearance, settings.text_size)
+        apply_theme(self.qapp, palette_for(settings.appearance), settings.text_size)
+
+    def _on_settings_changed(self, settings: Settings) -> None:
+        look = (settings.appearance, settings.text_size)
+        if look != self._look:  # restyling every widget is costly; only when the look changed
+            self._apply_look(settings)
+        self._sync_autostart(settings)
+        self.reduce_motion_changed.emit(self.reduce_motion)
+
+    def _sync_autostart(self, settings: Settings) -> None:
+        if starts_at_login(self.paths.autostart) == settings.start_at_login:
+            return
+        try:
+            set_start_at_login(self.paths.autostart, settings.start_at_login, launch_command())
+        except OSError as exc:
+            self.window.add_notice(
+                "Companion could not change whether it starts at login "
+                f"({exc.strerror}). You can try again from Settings.")
+
+    def _restore_window(self, settings: Settings) -> None:
+        screen = QGuiApplication.primaryScreen()
+        size = QSize(settings.window_width, settings.window_height)
+        if screen is not None:
+            size = size.boundedTo(screen.availableGeometry().size())
+        self.window.resize(size)
+
+    # --- closing ------------------------------------------------------------------------------
+
+    def _window_may_close(self) -> bool:
+        """Close the window: stay in the tray, stay in the background by choice, or quit."""
+        if self.quitting:
+            return True
+        self.save_state()
+        if self.tray is not None:
+            if not self.model.settings.tray_notice_seen:
+                self.tray.say_still_here()
+                self.model.update(tray_notice_seen=True)
+            return False
+        if self.model.settings.keep_running_in_background:
+            return False
+        self.quit()
+        return True
+
+    def save_state(self) -> None:
+        """Remember the window's size and page."""
+        if not self.model.saving_enabled:
+            return
+        maximized = self.window.isMaximized()
+        size = self.window.normalGeometry().size() if maximized else self.window.size()
+        changes = {"window_maximized": maximized, "last_page": self.window.current_page_id()}
+        if size.width() >= 480 and size.height() >= 240:
+            changes.update(window_width=size.width(), window_height=size.height())
+        self.model.update(**changes)
+
+    def quit(self) -> None:
+        """Stop everything, save, and leave."""
+        if self.quitting:
+            return
+        self.window.stop_all()
+        self.save_state()
+        self.quitting = True
+        self.server.close()
+        if self.tray is not None:
+            self.tray.hide()
+        self.window.close()
+        self.qapp.quit()
+
+    def confirm_delete_all(self) -> None:
+        """Ask clearly, then delete every file of the user's and close."""
+        box = QMessageBox(self.window)
+        box.setWindowTitle("Delete all your data?")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setText("This removes everything Companion has kept on this computer: settings, "
+                    "your journal and history, and the logs. It cannot be undone.")
+        box.setInformativeText("Companion will close afterwards and start fresh next time.")
+        delete = box.addButton("Delete everything", QMessageBox.ButtonRole.DestructiveRole)
+        keep = box.addButton("Keep my data", QMessageBox.ButtonRole.RejectRole)
+        box.setDefaultButton(keep)
+        box.setEscapeButton(keep)
+        box.finished.connect(lambda _r: self._delete_answered(box.clickedButton() is delete))
+        box.open()
+        self.delete_box = box
+
+    def _delete_answered(self, confirmed: bool) -> None:
+        if not confirmed:
+            return
+        self.window.stop_all()
+        self.model.saving_enabled = False
+        problems = delete_all_data(self.paths)
+        if problems:
+            log.warning("delete all: %d items remained", len(problems))
+            QMessageBox.warning(self.window, "Some files remain",
+                                "Companion could not remove everything:\n" + "\n".join(problems))
+        self.quit()
+
+
+def _needs_display_message() -> str | None:
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return None
+    if os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return None
+    return ("companion: no graphical desktop was found (neither DISPLAY nor WAYLAND_DISPLAY is "
+            "set). Start Companion from your desktop session, or run it without a screen with "
+            "QT_QPA_PLATFORM=offscreen.")
+
+
+def run_gui(args: argparse.Namespace, paths: Paths) -> int:
+    """Open the window (or hand the request to the running one) and run until quit."""
+    message = _needs_display_message()
+    if message:
+        print(message, file=sys.stderr)
+        return 1
+    QGuiApplication.setDesktopFileName(APP_NAME)
+    existing = QApplication.instance()
+    qapp = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0]])
+    qapp.setApplicationName(APP_NAME)
+    qapp.setApplicationDisplayName(APP_TITLE)
+    qapp.setApplicationVersion(__version__)
+    if send_to_running(paths.instance_key(), args.page, args.start):
+        log.info("handed the request to the running window")
+        return 0
+    from companion.ui.unix_signals import UnixSignalBridge
+
+    app = CompanionApp(qapp, paths, SystemClock())
+    bridge = UnixSignalBridge(app)
+
+    def on_signal(signum: int) -> None:
+        log.info("signal %d: quitting", signum)
+        app.quit()
+
+    bridge.terminate.connect(on_signal)
+    report = os.environ.get(FIRST_PAINT_ENV)
+    if report:
+        app.window.first_paint.connect(lambda: Path(report).write_text(f"{time.monotonic()!r}\n"))
+    app.show(args.page, args.start, args.background)
+    if args.verbose:
+        print("companion: ready", flush=True)  # tests and scripts wait for this line
+    code = qapp.exec()
+    bridge.restore()
+    log.info("quit with code %d", code)
+    return code

@@ -1,0 +1,54 @@
+"""'Need help now?': crisis lines and emergency numbers, offline, ordered for the user's country."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
+
+from companion.helplines import HelpDirectory, country_of, load_directory, ordered_for
+
+
+def help_html(directory: HelpDirectory) -> str:
+    """The dialog's text as simple rich text."""
+    parts = ["<p>If things feel like too much right now, you deserve support from a person. "
+             "Reaching out is a strong thing to do.</p>"]
+    for line in directory.lines:
+        parts.append(f"<p><b>{escape(line.name)}</b><br>{escape(line.how)}<br>"
+                     f"<span>{escape(line.detail)}</span></p>")
+    numbers = " · ".join(escape(num.number) for num in directory.emergency)
+    parts.append(f"<p><b>If you are in danger, or someone else is</b><br>"
+                 f"Call emergency services: {numbers}</p>")
+    parts.append("<p>Companion is here to help you relax. It is a companion, "
+                 "not a substitute for professional care.</p>")
+    return "".join(parts)
+
+
+class HelpDialog(QDialog):
+    """Lists who to contact; the text can be selected and copied."""
+
+    def __init__(self, parent=None, locale_name: str | None = None):
+        super().__init__(parent)
+        self.setWindowTitle("Need help now?")
+        self.setAccessibleName("Need help now")
+        self.setMinimumWidth(460)
+        country = country_of(locale_name or QLocale.system().name())
+        self.directory = ordered_for(load_directory(), country)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 24, 28, 20)
+        layout.setSpacing(16)
+        title = QLabel("Need help now?")
+        title.setProperty("role", "heading")
+        body = QLabel(help_html(self.directory))
+        body.setObjectName("helpText")
+        body.setWordWrap(True)
+        body.setTextFormat(Qt.TextFormat.RichText)
+        body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        body.setAccessibleName("Helplines and emergency numbers")
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(title)
+        layout.addWidget(body)
+        layout.addWidget(buttons)

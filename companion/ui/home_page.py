@@ -1,0 +1,79 @@
+"""The home page: a calm greeting and quick starts for the features that exist."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton
+
+from companion.clock import Clock
+from companion.pages import PAGES
+from companion.ui.base_page import BasePage, card, page_layout
+
+
+def greeting(hour: int) -> str:
+    """A greeting for the hour of the day."""
+    if 5 <= hour < 12:
+        return "Good morning"
+    if 12 <= hour < 18:
+        return "Good afternoon"
+    if 18 <= hour < 23:
+        return "Good evening"
+    return "Hello, night owl"
+
+
+class HomePage(BasePage):
+    """Greets the user and offers one button per feature page."""
+
+    page_id = "home"
+    open_page = Signal(str, bool)  # page id, start its main action
+    help_requested = Signal()
+
+    def __init__(self, clock: Clock, parent=None):
+        super().__init__(parent)
+        self._clock = clock
+        layout = page_layout(self, greeting(clock.now().hour),
+                             "Take whatever time you need. Nothing here is in a hurry, "
+                             "and you can stop anything at any moment with Esc.")
+        title = self.findChild(QLabel, "pageTitle")
+        assert title is not None
+        self.greeting_label: QLabel = title
+        grid = QGridLayout()
+        grid.setSpacing(16)
+        self.quick_buttons: dict[str, QPushButton] = {}
+        features = [page for page in PAGES if page.id != "home"]
+        for index, page in enumerate(features):
+            frame, inner = card()
+            name = QLabel(page.title)
+            name.setProperty("role", "heading")
+            blurb = QLabel(page.summary)
+            blurb.setProperty("role", "muted")
+            blurb.setWordWrap(True)
+            button = QPushButton(page.start_label or f"Open {page.title.lower()}")
+            button.setAccessibleName(f"Open {page.title}")
+            button.clicked.connect(lambda _=False, pid=page.id, go=bool(page.start_label):
+                                   self.open_page.emit(pid, go))
+            inner.addWidget(name)
+            inner.addWidget(blurb)
+            inner.addWidget(button)
+            grid.addWidget(frame, index // 2, index % 2)
+            self.quick_buttons[page.id] = button
+        frame, inner = card()
+        name = QLabel("If it feels like too much")
+        name.setProperty("role", "heading")
+        blurb = QLabel("People who can listen are a call or a message away, day and night.")
+        blurb.setProperty("role", "muted")
+        blurb.setWordWrap(True)
+        button = QPushButton("See who you can contact")
+        button.setProperty("role", "help")
+        button.setAccessibleName("See helplines you can contact")
+        button.clicked.connect(self.help_requested.emit)
+        inner.addWidget(name)
+        inner.addWidget(blurb)
+        inner.addWidget(button)
+        grid.addWidget(frame, (len(features)) // 2, len(features) % 2)
+        layout.addLayout(grid)
+        layout.addStretch(1)
+
+    def refresh_greeting(self) -> None:
+        """Update the greeting for the current hour (called when the window is shown again)."""
+        self.greeting_label.setText(greeting(self._clock.now().hour))

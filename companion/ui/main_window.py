@@ -1,0 +1,160 @@
+"""The main window: a sidebar of pages, the page stack, notices, and the always-there help button."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion import APP_TITLE
+from companion.pages import PAGES, page_info
+from companion.ui.base_page import BasePage
+from companion.ui.help_dialog import HelpDialog
+from companion.ui.notice_widget import NoticeWidget
+
+
+class MainWindow(QMainWindow):
+    """Owns navigation; pages own their content. Closing asks close_handler what to do."""
+
+    page_changed = Signal(str)
+    first_paint = Signal()
+
+    def __init__(self, pages: list[BasePage], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(APP_TITLE)
+        self.setMinimumSize(640, 480)
+        self.close_handler: Callable[[], bool] = lambda: True  # True: really close
+        self._painted = False
+        self._pages = {page.page_id: page for page in pages}
+        self.help_dialog: HelpDialog | None = None
+
+        self.sidebar = QListWidget()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName("Pages")
+        self.stack = QStackedWidget()
+        for info in PAGES:
+            page = self._pages[info.id]
+            item = QListWidgetItem(info.title)
+            item.setData(Qt.ItemDataRole.UserRole, info.id)
+            item.setToolTip(info.summary)
+            self.sidebar.addItem(item)
+            self.stack.addWidget(page)
+        self.sidebar.currentRowChanged.connect(self._on_row_changed)
+
+        brand = QLabel(APP_TITLE)
+        brand.setProperty("role", "heading")
+        brand.setContentsMargins(18, 20, 0, 4)
+        self.help_button = QPushButton("Need help now?")
+        self.help_button.setProperty("role", "help")
+        self.help_button.setAccessibleName("Need help now? Show helplines")
+        self.help_button.setToolTip("Helplines and emergency numbers (F1)")
+        self.help_button.clicked.connect(self.show_help)
+        panel = QWidget()
+        panel.setObjectName("sidebarPanel")
+        panel.setFixedWidth(220)
+        side = QVBoxLayout(panel)
+        side.setContentsMargins(8, 8, 8, 16)
+        side.addWidget(brand)
+        side.addWidget(self.sidebar, 1)
+        side.addWidget(self.help_button)
+
+        self.notices = QVBoxLayout()
+        self.notices.setContentsMargins(24, 16, 24, 0)
+        content = QVBoxLayout()
+        content.setContentsMargins(0, 0, 0, 0)
+        content.setSpacing(0)
+        content.addLayout(self.notices)
+        content.addWidget(self.stack, 1)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(panel)
+        row.addLayout(content, 1)
+        self.setCentralWidget(central)
+        central.installEventFilter(self)  # the first paint of the content marks "window shown"
+
+        for index in range(min(len(PAGES), 9)):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+            shortcut.activated.connect(lambda i=index: self.sidebar.setCurrentRow(i))
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self).activated.connect(self.stop_all)
+        QShortcut(QKeySequence(Qt.Key.Key_F1), self).activated.connect(self.show_help)
+        self.sidebar.setCurrentRow(0)
+
+    def page(self, page_id: str) -> BasePage:
+        """The page widget with this id."""
+        return self._pages[page_id]
+
+    def current_page_id(self) -> str:
+        return PAGES[self.stack.currentIndex()].id
+
+    def show_page(self, page_id: str, start: bool = False) -> None:
+        """Switch to a page, and start its main action when asked."""
+        page_info(page_id)  # raises for an unknown id
+        self.sidebar.setCurrentRow([p.id for p in PAGES].index(page_id))
+        if start:
+            self._pages[page_id].start_main_action()
+
+    def _on_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        self.stack.setCurrentIndex(row)
+        self.page_changed.emit(PAGES[row].id)
+
+    def stop_all(self) -> None:
+        """Esc: stop whatever runs, on every page."""
+        for page in self._pages.values():
+            page.stop()
+
+    def show_help(self) -> None:
+        """Open (or bring forward) the help dialog."""
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self)
+        self.help_dialog.show()
+        self.help_dialog.raise_()
+        self.help_dialog.activateWindow()
+
+    def add_notice(self, text: str) -> NoticeWidget:
+        """Show a calm, dismissible message above the page."""
+        notice = NoticeWidget(text)
+        self.notices.addWidget(notice)
+        return notice
+
+    def notice_texts(self) -> list[str]:
+        """The messages currently shown (for tests and screen readers)."""
+        return [notice.label.text() for notice in self.findChildren(NoticeWidget)
+                if not notice.isHidden()]
+
+    def bring_to_front(self) -> None:
+        """Show, un-minimise and raise the window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def eventFilter(self, watched, event) -> bool:
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            watched.removeEventFilter(self)
+            self.first_paint.emit()
+        return False
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_handler():
+            event.accept()
+        else:
+            event.ignore()
+            self.hide()

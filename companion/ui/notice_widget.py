@@ -1,0 +1,33 @@
+"""A calm, dismissible notice shown above the page (never a red alarm, never a modal)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
+
+
+class NoticeWidget(QFrame):
+    """One message with a 'Got it' button that removes it."""
+
+    dismissed = Signal()
+
+    def __init__(self, text: str, parent=None):
+        super().__init__(parent)
+        self.setProperty("role", "notice")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 12, 12, 12)
+        row.setSpacing(12)
+        self.label = QLabel(text)
+        self.label.setWordWrap(True)
+        self.label.setAccessibleName("Notice")
+        self.label.setAccessibleDescription(text)
+        button = QPushButton("Got it")
+        button.setAccessibleName("Dismiss this notice")
+        button.clicked.connect(self._dismiss)
+        row.addWidget(self.label, 1)
+        row.addWidget(button)
+
+    def _dismiss(self) -> None:
+        self.hide()
+        self.dismissed.emit()
+        self.deleteLater()

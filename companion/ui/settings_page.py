@@ -1,0 +1,148 @@
+"""The Settings page: appearance, text size, motion, sound defaults, background and privacy."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.paths import Paths
+from companion.settings import TEXT_SIZES, Settings
+from companion.ui.base_page import BasePage, card, page_layout
+from companion.ui.settings_model import SettingsModel
+
+APPEARANCE_CHOICES = (("system", "Follow my system"), ("dark", "Evening (dark)"),
+                      ("light", "Morning (light)"))
+MOTION_CHOICES = (("system", "Follow my system"), ("reduce", "Keep things still"),
+                  ("full", "Allow gentle motion"))
+
+
+class SettingsPage(BasePage):
+    """Every change applies at once and is saved."""
+
+    page_id = "settings"
+    delete_all_requested = Signal()
+
+    def __init__(self, model: SettingsModel, paths: Paths, parent=None):
+        super().__init__(parent)
+        self._model = model
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        body = QWidget()
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+        layout = page_layout(body, "Settings", "Changes apply straight away and are kept.")
+
+        self.appearance = self._combo(APPEARANCE_CHOICES, "Colour scheme")
+        self.text_size = QSpinBox()
+        self.text_size.setRange(*TEXT_SIZES)
+        self.text_size.setSuffix(" pt")
+        self.text_size.setAccessibleName("Text size in points")
+        self.motion = self._combo(MOTION_CHOICES, "Motion")
+        self.motion_status = QLabel()
+        self.motion_status.setProperty("role", "muted")
+        self.motion_status.setWordWrap(True)
+        self._section(layout, "Appearance", [("Colour scheme", self.appearance),
+                                             ("Text size", self.text_size),
+                                             ("Motion", self.motion), ("", self.motion_status)])
+
+        self.volume = QSlider(Qt.Orientation.Horizontal)
+        self.volume.setRange(0, 100)
+        self.volume.setPageStep(10)
+        self.volume.setTracking(False)
+        self.volume.setAccessibleName("Default sound volume")
+        self.cues = QCheckBox("Play gentle sound cues during exercises")
+        self._section(layout, "Sound", [("Default volume", self.volume), ("", self.cues)])
+
+        self.keep_running = QCheckBox("Keep Companion running when I close the window")
+        self.start_at_login = QCheckBox("Start Companion quietly when I log in")
+        self._section(layout, "In the background", [("", self.keep_running),
+                                                    ("", self.start_at_login)])
+
+        where = QLabel(
+            "Everything stays on this computer. Companion sends nothing anywhere.<br>"
+            f"Settings: {paths.config}<br>Your data: {paths.data}<br>Logs: {paths.logs}")
+        where.setWordWrap(True)
+        where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.delete_button = QPushButton("Delete all my data…")
+        self.delete_button.setProperty("role", "danger")
+        self.delete_button.setAccessibleName("Delete all my data")
+        self.delete_button.clicked.connect(self.delete_all_requested.emit)
+        self._section(layout, "Privacy", [("", where), ("", self.delete_button)])
+        layout.addStretch(1)
+
+        self.show_settings(model.settings)
+        self.set_system_motion(None)
+        model.changed.connect(self.show_settings)
+        self.appearance.activated.connect(
+            lambda i: model.update(appearance=self.appearance.itemData(i)))
+        self.text_size.valueChanged.connect(lambda v: model.update(text_size=v))
+        self.motion.activated.connect(lambda i: model.update(motion=self.motion.itemData(i)))
+        self.volume.valueChanged.connect(lambda v: model.update(sound_volume=v))
+        self.cues.toggled.connect(lambda on: model.update(sound_cues=on))
+        self.keep_running.toggled.connect(lambda on: model.update(keep_running_in_background=on))
+        self.start_at_login.toggled.connect(lambda on: model.update(start_at_login=on))
+
+    @staticmethod
+    def _combo(choices, name: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(name)
+        for value, label in choices:
+            combo.addItem(label, value)
+        return combo
+
+    @staticmethod
+    def _section(layout: QVBoxLayout, title: str, rows) -> None:
+        frame, inner = card()
+        heading = QLabel(title)
+        heading.setProperty("role", "heading")
+        inner.addWidget(heading)
+        form = QFormLayout()
+        form.setHorizontalSpacing(20)
+        form.setVerticalSpacing(12)
+        for label, widget in rows:
+            if label:
+                form.addRow(label, widget)
+            else:
+                form.addRow(widget)
+        inner.addLayout(form)
+        layout.addWidget(frame)
+
+    def show_settings(self, settings: Settings) -> None:
+        """Reflect settings in the controls without feeding changes back."""
+        widgets = (self.appearance, self.text_size, self.motion, self.volume, self.cues,
+                   self.keep_running, self.start_at_login)
+        for widget in widgets:
+            widget.blockSignals(True)
+        self.appearance.setCurrentIndex(self.appearance.findData(settings.appearance))
+        self.text_size.setValue(settings.text_size)
+        self.motion.setCurrentIndex(self.motion.findData(settings.motion))
+        self.volume.setValue(settings.sound_volume)
+        self.cues.setChecked(settings.sound_cues)
+        self.keep_running.setChecked(settings.keep_running_in_background)
+        self.start_at_login.setChecked(settings.start_at_login)
+        for widget in widgets:
+            widget.blockSignals(False)
+
+    def set_system_motion(self, prefers_reduced: bool | None) -> None:
+        """Say what the desktop asks for, so 'Follow my system' is not a mystery."""
+        if prefers_reduced is None:
+            text = "Your system does not say whether it prefers less motion."
+        elif prefers_reduced:
+            text = "Your system asks for less motion."
+        else:
+            text = "Your system allows animations."
+        self.motion_status.setText(text)

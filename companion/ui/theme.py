@@ -1,0 +1,138 @@
+"""Colour tokens for the Evening (dark) and Morning (light) palettes, and the app stylesheet."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Named colours; every text colour keeps 4.5:1 or more against the surfaces it sits on."""
+
+    name: str
+    bg: str
+    surface: str
+    raised: str
+    text: str
+    muted: str
+    teal: str
+    lavender: str
+    blue: str
+    focus: str
+    warning: str
+    on_accent: str
+
+
+EVENING = Palette("evening", bg="#11151c", surface="#19202b", raised="#222b38", text="#e4e9f0",
+                  muted="#a3afbf", teal="#7cc6c4", lavender="#b7aee6", blue="#86a9d9",
+                  focus="#f0d58c", warning="#e0b48a", on_accent="#11151c")
+MORNING = Palette("morning", bg="#f3f5f7", surface="#ffffff", raised="#e8ecf1", text="#1d2631",
+                  muted="#4f5d6e", teal="#287370", lavender="#5f56a0", blue="#3a629a",
+                  focus="#8a5a00", warning="#8c4a1c", on_accent="#ffffff")
+
+
+def relative_luminance(hex_colour: str) -> float:
+    """WCAG relative luminance of an sRGB colour such as '#11151c'."""
+    channels = [int(hex_colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG contrast ratio between two colours."""
+    la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def system_is_dark() -> bool:
+    """Whether the desktop asks for a dark scheme; unknown counts as dark (a calm night default)."""
+    scheme = QGuiApplication.styleHints().colorScheme()
+    return scheme != Qt.ColorScheme.Light
+
+
+def palette_for(appearance: str) -> Palette:
+    """The palette for a setting of 'system', 'dark' or 'light'."""
+    if appearance == "dark":
+        return EVENING
+    if appearance == "light":
+        return MORNING
+    return EVENING if system_is_dark() else MORNING
+
+
+def apply_theme(app: QApplication, palette: Palette, text_size: int) -> None:
+    """Set the application's palette, base font size and stylesheet."""
+    qp = QPalette()
+    roles = {
+        QPalette.ColorRole.Window: palette.bg, QPalette.ColorRole.WindowText: palette.text,
+        QPalette.ColorRole.Base: palette.surface, QPalette.ColorRole.AlternateBase: palette.raised,
+        QPalette.ColorRole.Text: palette.text, QPalette.ColorRole.Button: palette.raised,
+        QPalette.ColorRole.ButtonText: palette.text, QPalette.ColorRole.Highlight: palette.teal,
+        QPalette.ColorRole.HighlightedText: palette.on_accent,
+        QPalette.ColorRole.ToolTipBase: palette.raised, QPalette.ColorRole.ToolTipText: palette.text,
+        QPalette.ColorRole.PlaceholderText: palette.muted, QPalette.ColorRole.Link: palette.blue,
+    }
+    for role, colour in roles.items():
+        qp.setColor(role, QColor(colour))
+    app.setPalette(qp)
+    font = QFont(app.font())
+    font.setPointSize(text_size)
+    app.setFont(font)
+    app.setStyleSheet(stylesheet(palette, text_size))
+    app.setProperty("companion_palette", palette.name)
+
+
+def stylesheet(p: Palette, text_size: int) -> str:
+    """The app's Qt stylesheet for one palette and base text size."""
+    big = round(text_size * 1.8)
+    medium = round(text_size * 1.25)
+    return f"""
+    QWidget {{ color: {p.text}; background: {p.bg}; font-size: {text_size}pt; }}
+    QDialog, QMessageBox {{ background: {p.surface}; }}
+    QLabel {{ background: transparent; }}
+    QLabel[role="title"] {{ font-size: {big}pt; font-weight: 300; }}
+    QLabel[role="heading"] {{ font-size: {medium}pt; font-weight: 600; }}
+    QLabel[role="muted"] {{ color: {p.muted}; }}
+    QFrame[role="card"] {{ background: {p.surface}; border-radius: 14px; }}
+    QFrame[role="card"] QLabel, QFrame[role="card"] QCheckBox {{ background: transparent; }}
+    QFrame[role="notice"] {{ background: {p.raised}; border-left: 4px solid {p.warning};
+        border-radius: 8px; }}
+    QListWidget#sidebar {{ background: {p.surface}; border: none; padding: 12px 8px;
+        outline: none; }}
+    QListWidget#sidebar::item {{ padding: 10px 14px; border-radius: 10px; margin: 2px 0; }}
+    QListWidget#sidebar::item:selected {{ background: {p.raised}; color: {p.text};
+        border-left: 4px solid {p.teal}; }}
+    QListWidget#sidebar:focus {{ border: 2px solid {p.focus}; border-radius: 8px; }}
+    QWidget#sidebarPanel {{ background: {p.surface}; }}
+    QPushButton {{ background: {p.raised}; border: 2px solid {p.raised}; border-radius: 10px;
+        padding: 8px 18px; }}
+    QPushButton:hover {{ border-color: {p.blue}; }}
+    QPushButton:focus {{ border: 2px solid {p.focus}; }}
+    QPushButton[role="primary"] {{ background: {p.teal}; color: {p.on_accent};
+        border-color: {p.teal}; }}
+    QPushButton[role="primary"]:focus {{ border-color: {p.focus}; }}
+    QPushButton[role="help"] {{ background: transparent; color: {p.lavender};
+        border: 2px solid {p.lavender}; }}
+    QPushButton[role="help"]:focus {{ border-color: {p.focus}; }}
+    QPushButton[role="danger"] {{ background: transparent; color: {p.warning};
+        border: 2px solid {p.warning}; }}
+    QPushButton[role="danger"]:focus {{ border-color: {p.focus}; }}
+    QComboBox, QSpinBox {{ background: {p.raised}; border: 2px solid {p.raised};
+        border-radius: 8px; padding: 6px 10px; min-height: 1.4em; }}
+    QComboBox:focus, QSpinBox:focus {{ border-color: {p.focus}; }}
+    QComboBox QAbstractItemView {{ background: {p.surface}; selection-background-color: {p.teal};
+        selection-color: {p.on_accent}; }}
+    QCheckBox {{ spacing: 10px; padding: 4px; border: 2px solid transparent; border-radius: 6px; }}
+    QCheckBox:focus {{ border-color: {p.focus}; }}
+    QSlider {{ padding: 4px; border: 2px solid transparent; border-radius: 6px; }}
+    QSlider:focus {{ border-color: {p.focus}; }}
+    QSlider::groove:horizontal {{ height: 6px; background: {p.raised}; border-radius: 3px; }}
+    QSlider::sub-page:horizontal {{ background: {p.blue}; border-radius: 3px; }}
+    QSlider::handle:horizontal {{ background: {p.teal}; width: 18px; margin: -7px 0;
+        border-radius: 9px; }}
+    QScrollArea {{ border: none; }}
+    QToolTip {{ background: {p.raised}; color: {p.text}; border: 1px solid {p.muted}; }}
+    """

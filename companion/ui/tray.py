@@ -1,0 +1,49 @@
+"""The tray icon where the desktop has a tray: Open and Quit, and a one-time 'still here' note."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction, QIcon
+from PySide6.QtWidgets import QMenu, QSystemTrayIcon
+
+
+def tray_available() -> bool:
+    """Whether the desktop shows tray icons (False offscreen and on GNOME without an extension)."""
+    return QSystemTrayIcon.isSystemTrayAvailable()
+
+
+class TrayController(QObject):
+    """Owns the tray icon and its menu; later features add their own actions to menu."""
+
+    open_requested = Signal()
+    quit_requested = Signal()
+
+    def __init__(self, icon: QIcon, parent: QObject | None = None):
+        super().__init__(parent)
+        self.menu = QMenu()
+        open_action = QAction("Open Companion", self.menu)
+        open_action.triggered.connect(self.open_requested.emit)
+        quit_action = QAction("Quit", self.menu)
+        quit_action.triggered.connect(self.quit_requested.emit)
+        self.menu.addAction(open_action)
+        self.menu.addSeparator()
+        self.menu.addAction(quit_action)
+        self.icon = QSystemTrayIcon(icon, self)
+        self.icon.setToolTip("Companion")
+        self.icon.setContextMenu(self.menu)
+        self.icon.activated.connect(self._on_activated)
+        self.icon.show()
+
+    def _on_activated(self, reason: QSystemTrayIcon.ActivationReason) -> None:
+        if reason in (QSystemTrayIcon.ActivationReason.Trigger,
+                      QSystemTrayIcon.ActivationReason.DoubleClick):
+            self.open_requested.emit()
+
+    def say_still_here(self) -> None:
+        """Tell the user, once, that closing the window left Companion in the tray."""
+        self.icon.showMessage("Companion is still here",
+                              "It keeps running in the tray. Choose Quit from its menu to close it.",
+                              QSystemTrayIcon.MessageIcon.Information, 8000)
+
+    def hide(self) -> None:
+        self.icon.hide()

@@ -1,0 +1,51 @@
+"""The Linux launcher entry and start-at-login."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from companion.autostart import autostart_file, set_start_at_login, starts_at_login
+from companion.desktop_entry import desktop_entry, install_desktop_entry
+from companion.pages import PAGE_IDS
+
+
+def test_every_page_but_home_is_a_desktop_action():
+    """A launcher's right-click menu offers each page, opening it with --open."""
+    text = desktop_entry(["/opt/companion/bin/companion"])
+    for page in PAGE_IDS:
+        if page != "home":
+            assert f"[Desktop Action {page}]" in text
+            assert f"Exec=/opt/companion/bin/companion --open {page}" in text
+
+
+def test_paths_with_spaces_are_quoted():
+    """An install path with a space still launches."""
+    assert "Exec='/home/me/my apps/companion'" in desktop_entry(["/home/me/my apps/companion"])
+
+
+@pytest.mark.skipif(shutil.which("desktop-file-validate") is None,
+                    reason="desktop-file-utils is not installed")
+def test_entry_passes_desktop_file_validate(tmp_path: Path):
+    """The freedesktop validator accepts the generated entry."""
+    written = install_desktop_entry(tmp_path, ["companion"])
+    result = subprocess.run(["desktop-file-validate", str(written[0])],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_install_writes_entry_and_icon(tmp_path: Path):
+    """Installing puts the .desktop file and the SVG icon where desktops look for them."""
+    entry, icon = install_desktop_entry(tmp_path, ["companion"])
+    assert entry == tmp_path / "applications" / "companion.desktop"
+    assert icon.read_text().lstrip().startswith("<?xml")
+
+
+def test_start_at_login_creates_and_removes_the_autostart_entry(tmp_path: Path):
+    """Turning start-at-login on writes an autostart entry that starts quietly; off removes it."""
+    set_start_at_login(tmp_path, True, ["companion"])
+    assert starts_at_login(tmp_path)
+    assert "Exec=companion --background" in autostart_file(tmp_path).read_text()
+    set_start_at_login(tmp_path, False, ["companion"])
+    assert not starts_at_login(tmp_path)

@@ -1,0 +1,20 @@
+"""'Delete all my data'."""
+
+from companion.autostart import set_start_at_login, starts_at_login
+from companion.wipe import delete_all_data, leftovers
+
+
+def test_delete_all_removes_every_user_folder(paths):
+    """Config, data, cache, logs and the autostart entry all go; nothing is reported left."""
+    for folder in paths.user_folders():
+        (folder / "nested").mkdir(parents=True)
+        (folder / "nested" / "file.txt").write_text("private")
+    set_start_at_login(paths.autostart, True, ["companion"])
+    assert delete_all_data(paths) == []
+    assert leftovers(paths) == []
+    assert not starts_at_login(paths.autostart)
+
+
+def test_delete_all_with_nothing_there_is_fine(paths):
+    """Deleting when nothing was ever written succeeds quietly."""
+    assert delete_all_data(paths) == []

@@ -1,0 +1,126 @@
+"""The Settings page: every change applies at once and is saved."""
+
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from companion.autostart import starts_at_login
+from companion.settings import SettingsStore
+
+
+def saved(paths, clock):
+    return SettingsStore(paths.settings_file, clock).load().settings
+
+
+def test_choosing_dark_switches_theme_and_saves(make_app, paths, clock):
+    """Picking Evening applies the dark palette and writes it to settings.toml."""
+    app = make_app()
+    page = app.settings_page
+    page.appearance.setCurrentIndex(page.appearance.findData("light"))
+    page.appearance.activated.emit(page.appearance.currentIndex())
+    assert QApplication.instance().property("companion_palette") == "morning"
+    page.appearance.setCurrentIndex(page.appearance.findData("dark"))
+    page.appearance.activated.emit(page.appearance.currentIndex())
+    assert QApplication.instance().property("companion_palette") == "evening"
+    assert saved(paths, clock).appearance == "dark"
+
+
+def test_text_size_changes_the_app_font(make_app, paths, clock):
+    """A larger text size enlarges the application font and is remembered."""
+    app = make_app()
+    app.settings_page.text_size.setValue(18)
+    assert QApplication.instance().font().pointSize() == 18
+    assert saved(paths, clock).text_size == 18
+
+
+def test_motion_choice_overrides_the_system(make_app, qtbot):
+    """'Keep things still' reduces motion even when the system allows it."""
+    app = make_app()
+    app.system_reduced_motion = False
+    page = app.settings_page
+    with qtbot.waitSignal(app.reduce_motion_changed) as blocker:
+        page.motion.setCurrentIndex(page.motion.findData("reduce"))
+        page.motion.activated.emit(page.motion.currentIndex())
+    assert blocker.args == [True]
+    assert app.reduce_motion
+
+
+def test_system_motion_status_is_explained(make_app):
+    """The page says what the desktop asks for."""
+    app = make_app()
+    app._on_system_motion(True)
+    assert "less motion" in app.settings_page.motion_status.text()
+
+
+def test_start_at_login_writes_the_autostart_entry(make_app, paths):
+    """Ticking 'Start Companion quietly when I log in' creates the autostart entry; unticking removes it."""
+    app = make_app()
+    app.settings_page.start_at_login.setChecked(True)
+    assert starts_at_login(paths.autostart)
+    app.settings_page.start_at_login.setChecked(False)
+    assert not starts_at_login(paths.autostart)
+
+
+def test_volume_and_cues_are_saved(make_app, paths, clock):
+    """Sound defaults persist."""
+    app = make_app()
+    app.settings_page.volume.setValue(40)
+    app.settings_page.cues.setChecked(False)
+    assert (saved(paths, clock).sound_volume, saved(paths, clock).sound_cues) == (40, False)
+
+
+def test_a_full_disk_keeps_settings_in_memory_and_says_so(make_app, monkeypatch):
+    """When saving fails (disk full), the choice still applies and a calm notice explains."""
+    import errno
+
+    from companion import settings as settings_module
+
+    app = make_app()
+
+    def full_disk(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(settings_module, "atomic_write_text", full_disk)
+    app.settings_page.text_size.setValue(16)
+    assert app.model.settings.text_size == 16
+    assert any("could not be saved" in text and "No space left" in text
+               for text in app.window.notice_texts())
+
+
+def _answer_delete(app, qtbot, confirm: bool):
+    app.confirm_delete_all()
+    box = app.delete_box
+    qtbot.waitExposed(box)
+    wanted = "Delete everything" if confirm else "Keep my data"
+    button = next(b for b in box.buttons() if b.text() == wanted)
+    button.click()
+
+
+def test_delete_all_asks_and_keeps_data_on_cancel(make_app, qtbot, paths):
+    """Choosing 'Keep my data' deletes nothing."""
+    app = make_app()
+    app.show("settings", start=False, background=False)
+    app.settings_page.text_size.setValue(15)
+    _answer_delete(app, qtbot, confirm=False)
+    assert paths.settings_file.exists()
+    assert not app.quitting
+
+
+def test_delete_all_confirmed_removes_everything_and_quits(make_app, qtbot, paths):
+    """'Delete everything' removes every folder and closes without writing settings again."""
+    app = make_app()
+    app.show("settings", start=False, background=False)
+    app.settings_page.text_size.setValue(15)
+    (paths.data / "journal").mkdir(parents=True)
+    _answer_delete(app, qtbot, confirm=True)
+    assert app.quitting
+    assert [folder for folder in paths.user_folders() if folder.exists()] == []
+
+
+def test_delete_button_default_is_the_safe_one(make_app, qtbot):
+    """The confirmation's default and Esc button is 'Keep my data'."""
+    app = make_app()
+    app.confirm_delete_all()
+    box = app.delete_box
+    assert box.defaultButton().text() == "Keep my data"
+    assert box.escapeButton().text() == "Keep my data"
+    box.close()
+    assert isinstance(box, QMessageBox)
