@@ -9,10 +9,9 @@ from pathlib import Path
 
 from companion import APP_TITLE, __version__
 from companion.atomic import atomic_write_text
+from companion.autostart import DESKTOP_ID
 from companion.pages import PAGES
 from companion.resources import asset
-
-DESKTOP_ID = "companion"
 
 
 def launch_command() -> list[str]:

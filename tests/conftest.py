@@ -51,3 +51,70 @@ def no_dangling_qtimers(request: pytest.FixtureRequest):
         timer.stop()
     assert not active, f"test left {len(active)} QTimer(s) running: " + ", ".join(
         f"{t.objectName() or 'unnamed'} on {type(t.parent()).__name__}" for t in active)
+
+
+def companion_command() -> list[str]:
+    """The installed `companion` script of this environment, else `python -m companion`."""
+    import sys
+
+    script = Path(sys.executable).with_name("companion")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "companion"]
+
+
+class RunningApp:
+    """A real Companion process started by a test, with helpers to wait on its output."""
+
+    def __init__(self, proc):
+        self.proc = proc
+
+    def wait_for_line(self, text: str, timeout: float = 30.0) -> str:
+        """Block until the process prints a line containing text (selectors, no sleeping)."""
+        import selectors
+        import time
+
+        deadline = time.monotonic() + timeout
+        with selectors.DefaultSelector() as sel:
+            sel.register(self.proc.stdout, selectors.EVENT_READ)
+            while (left := deadline - time.monotonic()) > 0:
+                if not sel.select(left):
+                    break
+                line = self.proc.stdout.readline()
+                if not line:
+                    break
+                if text in line:
+                    return line
+        raise AssertionError(f"process never printed {text!r} (exit code {self.proc.poll()})")
+
+    def terminate(self, timeout: float = 30.0) -> int:
+        """SIGTERM, then wait for the exit code."""
+        self.proc.terminate()
+        return self.proc.wait(timeout=timeout)
+
+
+@pytest.fixture
+def launch_app(isolated_home: Path):
+    """Start real `companion` processes on this test's home; all are killed after the test."""
+    import subprocess
+
+    started: list[subprocess.Popen] = []
+
+    def launch(*args: str, env: dict | None = None) -> RunningApp:
+        full_env = {**os.environ, "COMPANION_HOME": str(isolated_home), **(env or {})}
+        proc = subprocess.Popen([*companion_command(), *args], stdout=subprocess.PIPE,
+                                stderr=subprocess.DEVNULL, text=True, env=full_env)
+        started.append(proc)
+        return RunningApp(proc)
+
+    yield launch
+    for proc in started:
+        if proc.poll() is None:
+            proc.kill()
+            proc.wait(timeout=30)
+        if proc.stdout:
+            proc.stdout.close()
+
+
+@pytest.fixture
+def companion_cmd() -> list[str]:
+    """The command that starts the installed app."""
+    return companion_command()

@@ -8,33 +8,36 @@ import os
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QSize, Qt, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from companion import APP_NAME, APP_TITLE, __version__
-from companion.autostart import set_start_at_login, starts_at_login
+from companion.autostart import starts_at_login
 from companion.clock import Clock, SystemClock
-from companion.desktop_entry import launch_command
-from companion.motion import reduce_motion, system_prefers_reduced_motion
+from companion.motion import reduce_motion
 from companion.paths import Paths
 from companion.resources import asset
 from companion.settings import Settings, SettingsStore
+from companion.ui.base_page import BasePage
 from companion.ui.home_page import HomePage
 from companion.ui.main_window import MainWindow
 from companion.ui.settings_model import SettingsModel
-from companion.ui.settings_page import SettingsPage
 from companion.ui.single_instance import InstanceServer, send_to_running
 from companion.ui.theme import apply_theme, palette_for
 from companion.ui.tray import TrayController, tray_available
-from companion.ui.welcome_dialog import WelcomeDialog
-from companion.ui.workers import run_in_background
-from companion.wipe import delete_all_data
+
+# Modules used only after the window shows are imported where they are used, to keep start-up
+# close to a bare Qt window (see tests/benchmarks/bench_startup.py).
+if TYPE_CHECKING:
+    from companion.ui.settings_page import SettingsPage
+    from companion.ui.welcome_dialog import WelcomeDialog
 
 log = logging.getLogger(__name__)
 
-FIRST_PAINT_ENV = "COMPANION_REPORT_FIRST_PAINT"  # benchmark hook: write the time of first paint
+FIRST_PAINT_ENV = "COMPANION_REPORT_FIRST_PAINT"  # benchmark hook: write first-paint time, then quit
 
 
 def qt_motion_preference(app: QGuiApplication) -> bool | None:
@@ -70,18 +73,13 @@ class CompanionApp(QObject):
         qapp.setWindowIcon(self.icon)
         self._apply_look(self.model.settings)
 
-        self.home_page = HomePage(clock)
-        self.settings_page = SettingsPage(self.model, paths)
-        self.window = MainWindow([self.home_page, self.settings_page])
+        self.window = MainWindow({"home": self._build_home_page,
+                                  "settings": self._build_settings_page})
         self.window.close_handler = self._window_may_close
-        self.home_page.open_page.connect(self.window.show_page)
-        self.home_page.help_requested.connect(self.window.show_help)
-        self.settings_page.delete_all_requested.connect(self.confirm_delete_all)
         self.model.changed.connect(self._on_settings_changed)
         self.model.save_failed.connect(self.window.add_notice)
         for notice in loaded.notices:
             self.window.add_notice(notice)
-        self.settings_page.set_system_motion(self.system_reduced_motion)
 
         use_tray = tray_available() if tray_enabled is None else tray_enabled
         self.tray: TrayController | None = None
@@ -96,6 +94,28 @@ class CompanionApp(QObject):
         qapp.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
         self._restore_window(self.model.settings)
         self._sync_autostart(self.model.settings)
+
+    def _build_home_page(self) -> HomePage:
+        page = HomePage(self.clock)
+        page.open_page.connect(self.window.show_page)
+        page.help_requested.connect(self.window.show_help)
+        return page
+
+    def _build_settings_page(self) -> BasePage:
+        from companion.ui.settings_page import SettingsPage
+
+        page = SettingsPage(self.model, self.paths)
+        page.delete_all_requested.connect(self.confirm_delete_all)
+        page.set_system_motion(self.system_reduced_motion)
+        return page
+
+    @property
+    def home_page(self) -> HomePage:
+        return cast(HomePage, self.window.page("home"))
+
+    @property
+    def settings_page(self) -> SettingsPage:
+        return cast("SettingsPage", self.window.page("settings"))
 
     @property
     def reduce_motion(self) -> bool:
@@ -122,10 +142,15 @@ class CompanionApp(QObject):
         if not self.model.settings.welcome_seen:
             self.show_welcome()
         if self.system_reduced_motion is None and sys.platform.startswith("linux"):
+            from companion.motion import system_prefers_reduced_motion
+            from companion.ui.workers import run_in_background
+
             run_in_background(system_prefers_reduced_motion, self._on_system_motion, self)
 
     def show_welcome(self) -> WelcomeDialog:
         """The first-run welcome, window-modal and non-blocking."""
+        from companion.ui.welcome_dialog import WelcomeDialog
+
         dialog = WelcomeDialog(self.window)
         dialog.finished.connect(self._welcome_finished)
         dialog.finished.connect(dialog.deleteLater)
@@ -140,7 +165,8 @@ class CompanionApp(QObject):
     def _on_system_motion(self, prefers_reduced: bool | None) -> None:
         before = self.reduce_motion
         self.system_reduced_motion = prefers_reduced
-        self.settings_page.set_system_motion(prefers_reduced)
+        if "settings" in (page.page_id for page in self.window.built_pages()):
+            self.settings_page.set_system_motion(prefers_reduced)
         if self.reduce_motion != before:
             self.reduce_motion_changed.emit(self.reduce_motion)
 
@@ -170,6 +196,9 @@ class CompanionApp(QObject):
     def _sync_autostart(self, settings: Settings) -> None:
         if starts_at_login(self.paths.autostart) == settings.start_at_login:
             return
+        from companion.autostart import set_start_at_login
+        from companion.desktop_entry import launch_command
+
         try:
             set_start_at_login(self.paths.autostart, settings.start_at_login, launch_command())
         except OSError as exc:
@@ -244,6 +273,8 @@ class CompanionApp(QObject):
     def _delete_answered(self, confirmed: bool) -> None:
         if not confirmed:
             return
+        from companion.wipe import delete_all_data
+
         self.window.stop_all()
         self.model.saving_enabled = False
         problems = delete_all_data(self.paths)
@@ -291,7 +322,11 @@ def run_gui(args: argparse.Namespace, paths: Paths) -> int:
     bridge.terminate.connect(on_signal)
     report = os.environ.get(FIRST_PAINT_ENV)
     if report:
-        app.window.first_paint.connect(lambda: Path(report).write_text(f"{time.monotonic()!r}\n"))
+        def report_and_quit() -> None:
+            Path(report).write_text(f"{time.monotonic()!r}\n")
+            app.quit()
+
+        app.window.first_paint.connect(report_and_quit)
     app.show(args.page, args.start, args.background)
     if args.verbose:
         print("companion: ready", flush=True)  # tests and scripts wait for this line

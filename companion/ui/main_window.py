@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
@@ -21,23 +22,30 @@ from PySide6.QtWidgets import (
 from companion import APP_TITLE
 from companion.pages import PAGES, page_info
 from companion.ui.base_page import BasePage
-from companion.ui.help_dialog import HelpDialog
 from companion.ui.notice_widget import NoticeWidget
+
+if TYPE_CHECKING:
+    from companion.ui.help_dialog import HelpDialog
+
+PageFactory = Callable[[], BasePage]
 
 
 class MainWindow(QMainWindow):
-    """Owns navigation; pages own their content. Closing asks close_handler what to do."""
+    """Owns navigation; pages own their content and are built the first time they are shown,
+    so start-up pays only for the first page. Closing asks close_handler what to do."""
 
     page_changed = Signal(str)
     first_paint = Signal()
 
-    def __init__(self, pages: list[BasePage], parent=None):
+    def __init__(self, factories: dict[str, PageFactory], parent=None):
         super().__init__(parent)
         self.setWindowTitle(APP_TITLE)
         self.setMinimumSize(640, 480)
         self.close_handler: Callable[[], bool] = lambda: True  # True: really close
         self._painted = False
-        self._pages = {page.page_id: page for page in pages}
+        self._factories = factories
+        self._pages: dict[str, BasePage] = {}
+        self._current = PAGES[0].id
         self.help_dialog: HelpDialog | None = None
 
         self.sidebar = QListWidget()
@@ -45,12 +53,10 @@ class MainWindow(QMainWindow):
         self.sidebar.setAccessibleName("Pages")
         self.stack = QStackedWidget()
         for info in PAGES:
-            page = self._pages[info.id]
             item = QListWidgetItem(info.title)
             item.setData(Qt.ItemDataRole.UserRole, info.id)
             item.setToolTip(info.summary)
             self.sidebar.addItem(item)
-            self.stack.addWidget(page)
         self.sidebar.currentRowChanged.connect(self._on_row_changed)
 
         brand = QLabel(APP_TITLE)
@@ -91,36 +97,52 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(lambda i=index: self.sidebar.setCurrentRow(i))
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self).activated.connect(self.stop_all)
         QShortcut(QKeySequence(Qt.Key.Key_F1), self).activated.connect(self.show_help)
-        self.sidebar.setCurrentRow(0)
 
     def page(self, page_id: str) -> BasePage:
-        """The page widget with this id."""
-        return self._pages[page_id]
+        """The page widget with this id, built now if it was not yet."""
+        page = self._pages.get(page_id)
+        if page is None:
+            page = self._factories[page_id]()
+            self._pages[page_id] = page
+            self.stack.addWidget(page)
+        return page
+
+    def built_pages(self) -> list[BasePage]:
+        """The pages built so far (the others have nothing running)."""
+        return list(self._pages.values())
 
     def current_page_id(self) -> str:
-        return PAGES[self.stack.currentIndex()].id
+        return self._current
 
     def show_page(self, page_id: str, start: bool = False) -> None:
         """Switch to a page, and start its main action when asked."""
         page_info(page_id)  # raises for an unknown id
-        self.sidebar.setCurrentRow([p.id for p in PAGES].index(page_id))
+        row = [p.id for p in PAGES].index(page_id)
+        if self.sidebar.currentRow() != row:
+            self.sidebar.setCurrentRow(row)
+        else:
+            self._on_row_changed(row)
         if start:
-            self._pages[page_id].start_main_action()
+            self.page(page_id).start_main_action()
 
     def _on_row_changed(self, row: int) -> None:
         if row < 0:
             return
-        self.stack.setCurrentIndex(row)
-        self.page_changed.emit(PAGES[row].id)
+        page_id = PAGES[row].id
+        self.stack.setCurrentWidget(self.page(page_id))
+        self._current = page_id
+        self.page_changed.emit(page_id)
 
     def stop_all(self) -> None:
         """Esc: stop whatever runs, on every page."""
-        for page in self._pages.values():
+        for page in self.built_pages():
             page.stop()
 
     def show_help(self) -> None:
         """Open (or bring forward) the help dialog."""
         if self.help_dialog is None:
+            from companion.ui.help_dialog import HelpDialog
+
             self.help_dialog = HelpDialog(self)
         self.help_dialog.show()
         self.help_dialog.raise_()

@@ -104,7 +104,7 @@ def stylesheet(p: Palette, text_size: int) -> str:
         outline: none; }}
     QListWidget#sidebar::item {{ padding: 10px 14px; border-radius: 10px; margin: 2px 0; }}
     QListWidget#sidebar::item:selected {{ background: {p.raised}; color: {p.text};
-        border-left: 4px solid {p.teal}; }}
+        border-left: 4px solid {p.teal}; border-top-left-radius: 0; border-bottom-left-radius: 0; }}
     QListWidget#sidebar:focus {{ border: 2px solid {p.focus}; border-radius: 8px; }}
     QWidget#sidebarPanel {{ background: {p.surface}; }}
     QPushButton {{ background: {p.raised}; border: 2px solid {p.raised}; border-radius: 10px;

@@ -1,0 +1,139 @@
+"""Start-up benchmark: process start to first painted main window, Companion vs a bare PySide6 window.
+
+Run: python tests/benchmarks/bench_startup.py [--runs N]
+Prints medians, the ratio (target: at most 1.5x the bare window) and peak memory of each process.
+Both are measured in the same run, alternating, so machine drift affects them alike.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+BARE = """
+import os, sys, time
+from pathlib import Path
+from PySide6.QtCore import QEvent, QObject
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
+
+class FirstPaint(QObject):
+    def eventFilter(self, watched, event):
+        if event.type() == QEvent.Type.Paint:
+            Path(os.environ["COMPANION_REPORT_FIRST_PAINT"]).write_text(repr(time.monotonic()))
+            app.quit()
+        return False
+
+app = QApplication(sys.argv[:1])
+window = QMainWindow()
+central = QWidget()
+window.setCentralWidget(central)
+watcher = FirstPaint()
+central.installEventFilter(watcher)
+window.resize(960, 680)
+window.show()
+app.exec()
+"""
+
+
+def companion_command() -> list[str]:
+    script = Path(sys.executable).with_name("companion")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "companion"]
+
+
+def one_run(command: list[str], env: dict[str, str]) -> float:
+    """Seconds from spawning the process to its first paint (both on the system monotonic clock)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        marker = Path(tmp) / "painted"
+        home = seeded_home(Path(tmp))
+        run_env = {**env, "COMPANION_REPORT_FIRST_PAINT": str(marker), "COMPANION_HOME": str(home)}
+        start = time.monotonic()
+        proc = subprocess.run(command, env=run_env, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, timeout=120, check=False)
+        if proc.returncode != 0 or not marker.exists():
+            raise RuntimeError(f"{command[0]} failed (exit {proc.returncode})")
+        return float(marker.read_text()) - start
+
+
+def seeded_home(parent: Path) -> Path:
+    """A home whose welcome was already seen, so the measured window opens alone."""
+    home = parent / "home"
+    (home / "config").mkdir(parents=True)
+    (home / "config" / "settings.toml").write_text("[app]\nwelcome_seen = true\n")
+    return home
+
+
+def measure(label: str, env: dict[str, str], runs: int) -> None:
+    bare_cmd = [sys.executable, "-c", BARE]
+    app_cmd = companion_command()
+    one_run(bare_cmd, env)  # warm the page cache for both before timing
+    one_run(app_cmd, env)
+    bare_times, app_times = [], []
+    for _ in range(runs):
+        bare_times.append(one_run(bare_cmd, env))
+        app_times.append(one_run(app_cmd, env))
+    bare, app = statistics.median(bare_times), statistics.median(app_times)
+    print(f"{label}: bare PySide6 window {bare:.3f} s, Companion {app:.3f} s "
+          f"(median of {runs}); ratio {app / bare:.2f}x (target <= 1.5x)")
+
+
+def peak_memory(env: dict[str, str]) -> None:
+    """Peak RSS of each process, measured in separate children so the maxima do not mix."""
+    code = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
+            "stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    with tempfile.TemporaryDirectory() as tmp:
+        results = {}
+        for label, command in (("bare", [sys.executable, "-c", BARE]),
+                               ("companion", companion_command())):
+            home = seeded_home(Path(tmp) / label)
+            run_env = {**env, "COMPANION_HOME": str(home),
+                       "COMPANION_REPORT_FIRST_PAINT": str(Path(tmp) / f"{label}.painted")}
+            out = subprocess.run([sys.executable, "-c", code, *command], env=run_env,
+                                 capture_output=True, text=True, check=True, timeout=120).stdout
+            results[label] = int(out) / 1024
+    print(f"peak memory: bare {results['bare']:.0f} MiB, Companion {results['companion']:.0f} MiB "
+          f"(ratio {results['companion'] / results['bare']:.2f}x)")
+
+
+def heavy_modules_loaded_at_first_paint() -> None:
+    code = ("import os, sys; os.environ.setdefault('QT_QPA_PLATFORM', 'offscreen');"
+            "from companion.ui import app; "
+            "print(','.join(m for m in ('pygame', 'numpy', 'pyrage') if m in sys.modules) or 'none')")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    print(f"heavy modules imported by the window code before it shows: {out.stdout.strip()}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=9)
+    args = parser.parse_args()
+    base = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    offscreen = {**base, "QT_QPA_PLATFORM": "offscreen"}
+    measure("offscreen", offscreen, args.runs)
+    peak_memory(offscreen)
+    if shutil.which("Xvfb"):
+        read_fd, write_fd = os.pipe()
+        server = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0",
+                                   "1280x800x24", "-nolisten", "tcp"], pass_fds=(write_fd,),
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        os.close(write_fd)
+        with os.fdopen(read_fd) as pipe:
+            display = ":" + pipe.readline().strip()
+        try:
+            measure("Xvfb", {**base, "QT_QPA_PLATFORM": "xcb", "DISPLAY": display}, args.runs)
+        finally:
+            server.terminate()
+            server.wait()
+    heavy_modules_loaded_at_first_paint()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
