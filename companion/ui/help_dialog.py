@@ -47,8 +47,10 @@ class HelpDialog(QDialog):
         body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         body.setAccessibleName("Helplines and emergency numbers")
+        body.setFixedWidth(body.fontMetrics().averageCharWidth() * 60)  # wrapped text needs a width
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(title)
         layout.addWidget(body)
         layout.addWidget(buttons)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetFixedSize)  # grow to fit all text

@@ -11,16 +11,17 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSlider,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
 
 from companion.paths import Paths
-from companion.settings import TEXT_SIZES, Settings
+from companion.settings import Settings
 from companion.ui.base_page import BasePage, card, page_layout
 from companion.ui.settings_model import SettingsModel
 
+TEXT_SIZE_CHOICES = ((11, "Small"), (13, "Standard"), (15, "Large"), (18, "Larger"),
+                     (22, "Largest"))
 APPEARANCE_CHOICES = (("system", "Follow my system"), ("dark", "Evening (dark)"),
                       ("light", "Morning (light)"))
 MOTION_CHOICES = (("system", "Follow my system"), ("reduce", "Keep things still"),
@@ -47,10 +48,7 @@ class SettingsPage(BasePage):
         layout = page_layout(body, "Settings", "Changes apply straight away and are kept.")
 
         self.appearance = self._combo(APPEARANCE_CHOICES, "Colour scheme")
-        self.text_size = QSpinBox()
-        self.text_size.setRange(*TEXT_SIZES)
-        self.text_size.setSuffix(" pt")
-        self.text_size.setAccessibleName("Text size in points")
+        self.text_size = self._combo(TEXT_SIZE_CHOICES, "Text size")
         self.motion = self._combo(MOTION_CHOICES, "Motion")
         self.motion_status = QLabel()
         self.motion_status.setProperty("role", "muted")
@@ -89,7 +87,8 @@ class SettingsPage(BasePage):
         model.changed.connect(self.show_settings)
         self.appearance.activated.connect(
             lambda i: model.update(appearance=self.appearance.itemData(i)))
-        self.text_size.valueChanged.connect(lambda v: model.update(text_size=v))
+        self.text_size.activated.connect(
+            lambda i: model.update(text_size=self.text_size.itemData(i)))
         self.motion.activated.connect(lambda i: model.update(motion=self.motion.itemData(i)))
         self.volume.valueChanged.connect(lambda v: model.update(sound_volume=v))
         self.cues.toggled.connect(lambda on: model.update(sound_cues=on))
@@ -128,7 +127,11 @@ class SettingsPage(BasePage):
         for widget in widgets:
             widget.blockSignals(True)
         self.appearance.setCurrentIndex(self.appearance.findData(settings.appearance))
-        self.text_size.setValue(settings.text_size)
+        index = self.text_size.findData(settings.text_size)
+        if index < 0:  # a size set by hand in settings.toml: offer it as it is
+            self.text_size.addItem(f"{settings.text_size} pt", settings.text_size)
+            index = self.text_size.count() - 1
+        self.text_size.setCurrentIndex(index)
         self.motion.setCurrentIndex(self.motion.findData(settings.motion))
         self.volume.setValue(settings.sound_volume)
         self.cues.setChecked(settings.sound_cues)

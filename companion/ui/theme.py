@@ -8,6 +8,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication
 
+from companion.resources import asset
+
 
 @dataclass(frozen=True)
 class Palette:
@@ -89,6 +91,8 @@ def stylesheet(p: Palette, text_size: int) -> str:
     """The app's Qt stylesheet for one palette and base text size."""
     big = round(text_size * 1.8)
     medium = round(text_size * 1.25)
+    check = asset(f"icons/check-{p.name}.svg").as_posix()
+    chevron = asset(f"icons/chevron-{p.name}.svg").as_posix()
     return f"""
     QWidget {{ color: {p.text}; background: {p.bg}; font-size: {text_size}pt; }}
     QDialog, QMessageBox {{ background: {p.surface}; }}
@@ -120,13 +124,19 @@ def stylesheet(p: Palette, text_size: int) -> str:
     QPushButton[role="danger"] {{ background: transparent; color: {p.warning};
         border: 2px solid {p.warning}; }}
     QPushButton[role="danger"]:focus {{ border-color: {p.focus}; }}
-    QComboBox, QSpinBox {{ background: {p.raised}; border: 2px solid {p.raised};
+    QComboBox {{ background: {p.raised}; border: 2px solid {p.raised};
         border-radius: 8px; padding: 6px 10px; min-height: 1.4em; }}
-    QComboBox:focus, QSpinBox:focus {{ border-color: {p.focus}; }}
+    QComboBox:focus {{ border-color: {p.focus}; }}
+    QComboBox::drop-down {{ border: none; width: 28px; }}
+    QComboBox::down-arrow {{ image: url({chevron}); width: 14px; height: 14px; }}
     QComboBox QAbstractItemView {{ background: {p.surface}; selection-background-color: {p.teal};
         selection-color: {p.on_accent}; }}
     QCheckBox {{ spacing: 10px; padding: 4px; border: 2px solid transparent; border-radius: 6px; }}
     QCheckBox:focus {{ border-color: {p.focus}; }}
+    QCheckBox::indicator {{ width: 18px; height: 18px; border: 2px solid {p.muted};
+        border-radius: 5px; background: {p.surface}; }}
+    QCheckBox::indicator:checked {{ background: {p.teal}; border-color: {p.teal};
+        image: url({check}); }}
     QSlider {{ padding: 4px; border: 2px solid transparent; border-radius: 6px; }}
     QSlider:focus {{ border-color: {p.focus}; }}
     QSlider::groove:horizontal {{ height: 6px; background: {p.raised}; border-radius: 3px; }}
@@ -134,5 +144,10 @@ def stylesheet(p: Palette, text_size: int) -> str:
     QSlider::handle:horizontal {{ background: {p.teal}; width: 18px; margin: -7px 0;
         border-radius: 9px; }}
     QScrollArea {{ border: none; }}
+    QScrollBar:vertical {{ background: transparent; width: 12px; margin: 4px 2px; }}
+    QScrollBar::handle:vertical {{ background: {p.raised}; border-radius: 4px; min-height: 40px; }}
+    QScrollBar::handle:vertical:hover {{ background: {p.muted}; }}
+    QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
+    QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
     QToolTip {{ background: {p.raised}; color: {p.text}; border: 1px solid {p.muted}; }}
     """

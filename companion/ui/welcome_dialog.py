@@ -32,6 +32,7 @@ class WelcomeDialog(QDialog):
         text = QLabel(WELCOME_TEXT)
         text.setObjectName("welcomeText")
         text.setWordWrap(True)
+        text.setFixedWidth(text.fontMetrics().averageCharWidth() * 60)  # wrapped text needs a width
         row = QHBoxLayout()
         row.addStretch(1)
         self.begin_button = QPushButton("When you're ready, begin")
@@ -43,3 +44,4 @@ class WelcomeDialog(QDialog):
         layout.addWidget(title)
         layout.addWidget(text)
         layout.addLayout(row)
+        layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetFixedSize)  # grow to fit all text

@@ -6,6 +6,12 @@ from companion.autostart import starts_at_login
 from companion.settings import SettingsStore
 
 
+def choose(combo, value):
+    """Pick the entry holding value, as a user would."""
+    combo.setCurrentIndex(combo.findData(value))
+    combo.activated.emit(combo.currentIndex())
+
+
 def saved(paths, clock):
     return SettingsStore(paths.settings_file, clock).load().settings
 
@@ -13,12 +19,9 @@ def saved(paths, clock):
 def test_choosing_dark_switches_theme_and_saves(make_app, paths, clock):
     """Picking Evening applies the dark palette and writes it to settings.toml."""
     app = make_app()
-    page = app.settings_page
-    page.appearance.setCurrentIndex(page.appearance.findData("light"))
-    page.appearance.activated.emit(page.appearance.currentIndex())
+    choose(app.settings_page.appearance, "light")
     assert QApplication.instance().property("companion_palette") == "morning"
-    page.appearance.setCurrentIndex(page.appearance.findData("dark"))
-    page.appearance.activated.emit(page.appearance.currentIndex())
+    choose(app.settings_page.appearance, "dark")
     assert QApplication.instance().property("companion_palette") == "evening"
     assert saved(paths, clock).appearance == "dark"
 
@@ -26,7 +29,7 @@ def test_choosing_dark_switches_theme_and_saves(make_app, paths, clock):
 def test_text_size_changes_the_app_font(make_app, paths, clock):
     """A larger text size enlarges the application font and is remembered."""
     app = make_app()
-    app.settings_page.text_size.setValue(18)
+    choose(app.settings_page.text_size, 18)
     assert QApplication.instance().font().pointSize() == 18
     assert saved(paths, clock).text_size == 18
 
@@ -35,10 +38,8 @@ def test_motion_choice_overrides_the_system(make_app, qtbot):
     """'Keep things still' reduces motion even when the system allows it."""
     app = make_app()
     app.system_reduced_motion = False
-    page = app.settings_page
     with qtbot.waitSignal(app.reduce_motion_changed) as blocker:
-        page.motion.setCurrentIndex(page.motion.findData("reduce"))
-        page.motion.activated.emit(page.motion.currentIndex())
+        choose(app.settings_page.motion, "reduce")
     assert blocker.args == [True]
     assert app.reduce_motion
 
@@ -79,8 +80,8 @@ def test_a_full_disk_keeps_settings_in_memory_and_says_so(make_app, monkeypatch)
         raise OSError(errno.ENOSPC, "No space left on device")
 
     monkeypatch.setattr(settings_module, "atomic_write_text", full_disk)
-    app.settings_page.text_size.setValue(16)
-    assert app.model.settings.text_size == 16
+    choose(app.settings_page.text_size, 18)
+    assert app.model.settings.text_size == 18
     assert any("could not be saved" in text and "No space left" in text
                for text in app.window.notice_texts())
 
@@ -98,7 +99,7 @@ def test_delete_all_asks_and_keeps_data_on_cancel(make_app, qtbot, paths):
     """Choosing 'Keep my data' deletes nothing."""
     app = make_app()
     app.show("settings", start=False, background=False)
-    app.settings_page.text_size.setValue(15)
+    choose(app.settings_page.text_size, 15)
     _answer_delete(app, qtbot, confirm=False)
     assert paths.settings_file.exists()
     assert not app.quitting
@@ -108,7 +109,7 @@ def test_delete_all_confirmed_removes_everything_and_quits(make_app, qtbot, path
     """'Delete everything' removes every folder and closes without writing settings again."""
     app = make_app()
     app.show("settings", start=False, background=False)
-    app.settings_page.text_size.setValue(15)
+    choose(app.settings_page.text_size, 15)
     (paths.data / "journal").mkdir(parents=True)
     _answer_delete(app, qtbot, confirm=True)
     assert app.quitting
@@ -124,3 +125,11 @@ def test_delete_button_default_is_the_safe_one(make_app, qtbot):
     assert box.escapeButton().text() == "Keep my data"
     box.close()
     assert isinstance(box, QMessageBox)
+
+
+def test_a_hand_set_text_size_is_shown_not_lost(make_app, save_settings):
+    """A size written by hand in settings.toml (14 pt) appears in the list and stays selected."""
+    save_settings(welcome_seen=True, text_size=14)
+    app = make_app()
+    assert app.settings_page.text_size.currentData() == 14
+    assert app.model.settings.text_size == 14

@@ -1,0 +1,68 @@
+"""Renders the README screenshots with QWidget.grab() on the offscreen platform.
+
+Run: python tests/tools/make_screenshots.py [OUTDIR]   (default: assets/screenshots)
+Uses a throwaway home folder and a fixed evening time, so the pictures are the same every run.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from datetime import datetime
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from PySide6.QtWidgets import QApplication
+
+from companion.clock import FakeClock
+from companion.paths import resolve_paths
+from companion.settings import Settings, SettingsStore
+from companion.ui.app import CompanionApp
+
+
+def settle(qapp: QApplication) -> None:
+    for _ in range(5):
+        qapp.processEvents()
+
+
+def main() -> int:
+    out = Path(sys.argv[1] if len(sys.argv) > 1 else "assets/screenshots")
+    out.mkdir(parents=True, exist_ok=True)
+    qapp = QApplication([])
+    clock = FakeClock(datetime(2026, 11, 25, 21, 30, tzinfo=ZoneInfo("Europe/London")))
+    with tempfile.TemporaryDirectory() as tmp:
+        for appearance in ("dark", "light"):
+            paths = resolve_paths(Path(tmp) / appearance)
+            SettingsStore(paths.settings_file, clock).save(
+                Settings(welcome_seen=True, appearance=appearance))
+            app = CompanionApp(qapp, paths, clock, tray_enabled=False)
+            app.window.resize(960, 680)
+            app.show("home", start=False, background=False)
+            settle(qapp)
+            suffix = "" if appearance == "dark" else "-light"
+            app.window.grab().save(str(out / f"home{suffix}.png"))
+            app.window.show_page("settings")
+            settle(qapp)
+            app.window.grab().save(str(out / f"settings{suffix}.png"))
+            if appearance == "dark":
+                app.window.show_help()
+                settle(qapp)
+                app.window.help_dialog.grab().save(str(out / "help.png"))
+                app.window.help_dialog.close()
+                welcome = app.show_welcome()
+                settle(qapp)
+                welcome.grab().save(str(out / "welcome.png"))
+                welcome.close()
+            app.quit()
+            app.deleteLater()
+            settle(qapp)
+    for png in sorted(out.glob("*.png")):
+        print(png)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
