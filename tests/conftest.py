@@ -32,21 +32,32 @@ def paths(isolated_home: Path) -> Paths:
     return resolve_paths(isolated_home)
 
 
+def active_qtimers() -> list:
+    """Active QTimers owned by the application or any live widget."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        return []
+    owners = [app, *QApplication.allWidgets()]
+    return list({timer for owner in owners for timer in owner.findChildren(QTimer)
+                 if timer.isActive()})
+
+
+@pytest.fixture
+def find_active_qtimers():
+    """The dangling-timer guard's own search, for testing that it can fail."""
+    return active_qtimers
+
+
 @pytest.fixture(autouse=True)
 def no_dangling_qtimers(request: pytest.FixtureRequest):
     """Fail a test that leaves an active QTimer owned by a widget or the application."""
     yield
     if "qapp" not in request.fixturenames:
         return
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    app = QApplication.instance()
-    if app is None:
-        return
-    owners = [app, *QApplication.allWidgets()]
-    active = {timer for owner in owners for timer in owner.findChildren(QTimer)
-              if timer.isActive()}
+    active = active_qtimers()
     for timer in active:
         timer.stop()
     assert not active, f"test left {len(active)} QTimer(s) running: " + ", ".join(

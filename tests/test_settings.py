@@ -10,6 +10,15 @@ from companion.clock import FakeClock
 from companion.settings import SCHEMA_VERSION, Settings, SettingsStore
 
 
+def write(store: SettingsStore, content: str | bytes) -> None:
+    """Put a settings file in place as an earlier run (or a stray editor) left it."""
+    store.path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        store.path.write_bytes(content)
+    else:
+        store.path.write_text(content)
+
+
 @pytest.fixture
 def store(tmp_path: Path) -> SettingsStore:
     return SettingsStore(tmp_path / "config" / "settings.toml", FakeClock())
@@ -45,8 +54,7 @@ def test_save_leaves_no_temp_files_and_is_private(store):
 
 def test_damaged_file_is_kept_aside_with_a_notice(store):
     """Unparseable TOML is moved aside (not deleted), defaults are used, and the user is told where."""
-    store.path.parent.mkdir(parents=True)
-    store.path.write_text("appearance = [unclosed\n")
+    write(store, "appearance = [unclosed\n")
     result = store.load()
     assert result.settings == Settings()
     assert result.kept_copy is not None
@@ -57,8 +65,7 @@ def test_damaged_file_is_kept_aside_with_a_notice(store):
 
 def test_non_utf8_file_is_treated_as_damaged(store):
     """Bytes that are not text are kept aside like any other damage."""
-    store.path.parent.mkdir(parents=True)
-    store.path.write_bytes(b"\xff\xfe\x00garbage")
+    write(store, b"\xff\xfe\x00garbage")
     result = store.load()
     assert result.settings == Settings()
     assert result.kept_copy.read_bytes() == b"\xff\xfe\x00garbage"
@@ -66,8 +73,7 @@ def test_non_utf8_file_is_treated_as_damaged(store):
 
 def test_bad_values_fall_back_one_by_one(store):
     """A value out of range resets only that field; the rest of the user's choices survive."""
-    store.path.parent.mkdir(parents=True)
-    store.path.write_text('schema_version = 1\n[appearance]\nappearance = "light"\n'
+    write(store, 'schema_version = 1\n[appearance]\nappearance = "light"\n'
                           'text_size = 99\n[sound]\nsound_volume = "loud"\n')
     result = store.load()
     assert result.settings.appearance == "light"
@@ -80,8 +86,7 @@ def test_bad_values_fall_back_one_by_one(store):
 
 def test_a_bool_is_not_a_number(store):
     """TOML true where a number belongs is refused, though Python counts bools as ints."""
-    store.path.parent.mkdir(parents=True)
-    store.path.write_text("[sound]\nsound_volume = true\n")
+    write(store, "[sound]\nsound_volume = true\n")
     assert store.load().settings.sound_volume == Settings().sound_volume
 
 
@@ -96,8 +101,7 @@ def test_unreadable_file_is_left_alone(store):
 
 def test_newer_schema_keeps_a_copy(store):
     """A file from a newer version is read as far as understood, and a copy is kept."""
-    store.path.parent.mkdir(parents=True)
-    store.path.write_text('schema_version = 7\n[appearance]\nappearance = "dark"\n'
+    write(store, 'schema_version = 7\n[appearance]\nappearance = "dark"\n'
                           '[future]\nthing = 1\n')
     result = store.load()
     assert result.settings.appearance == "dark"
@@ -110,8 +114,7 @@ def test_migration_hook_runs_for_older_files(store, monkeypatch):
     monkeypatch.setattr(settings_module, "SCHEMA_VERSION", 2)
     monkeypatch.setitem(settings_module.MIGRATIONS, 1, lambda doc: {
         **doc, "appearance": {"appearance": doc["theme"]}, "schema_version": 2})
-    store.path.parent.mkdir(parents=True)
-    store.path.write_text('schema_version = 1\ntheme = "light"\n')
+    write(store, 'schema_version = 1\ntheme = "light"\n')
     result = store.load()
     assert result.settings.appearance == "light"
     assert result.notices == []
@@ -126,8 +129,7 @@ def test_saving_invalid_settings_is_refused(store):
 
 def test_aside_copies_never_overwrite_each_other(store):
     """Two damaged files in the same second are both kept."""
-    store.path.parent.mkdir(parents=True)
-    store.path.write_text("= first")
+    write(store, "= first")
     first = store.load().kept_copy
     store.path.write_text("= second")
     second = store.load().kept_copy

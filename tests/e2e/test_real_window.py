@@ -52,53 +52,53 @@ def window_pid(env: dict[str, str], window_id: str) -> int:
     return int(out)
 
 
-def start_in_dbus_session(companion_cmd: list[str], env: dict[str, str]) -> subprocess.Popen:
-    return subprocess.Popen(["dbus-run-session", "--", *companion_cmd, "--verbose"],
-                            env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-
-
-def test_installed_app_maps_a_real_window_and_exits_cleanly(xvfb_display, isolated_home, tmp_path,
-                                                           companion_cmd, seen_welcome):
-    """The window maps on a real X server, shows a dim non-blank page, and SIGTERM saves and exits 0."""
+@pytest.fixture
+def x_session(xvfb_display, isolated_home, companion_cmd):
+    """Start the installed app on the Xvfb display inside its own D-Bus session; yield (process,
+    environment); kill whatever is left afterwards."""
     env = x_env(xvfb_display, isolated_home)
-    app = start_in_dbus_session(companion_cmd, env)
+    app = subprocess.Popen(["dbus-run-session", "--", *companion_cmd, "--verbose"],
+                           env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
     try:
-        app.stdout.readline()  # "companion: ready": the first paint follows on the next frames
-        window_id = wait_for_window(env, "Companion")
-        pid = window_pid(env, window_id)
-        shot = tmp_path / "window.png"
-        subprocess.run(["import", "-window", window_id, str(shot)], env=env, check=True,
-                       timeout=60, capture_output=True)
-        mean, spread = image_stats(shot)
-        keep = os.environ.get("COMPANION_SCREENSHOT_DIR")
-        if keep:
-            shutil.copy(shot, Path(keep) / "e2e-window.png")
-        assert spread > 0.02, "the screenshot is a flat colour: nothing was drawn"
-        assert mean < 0.5, "the first run should open on the dim evening palette"
-        os.kill(pid, signal.SIGTERM)
-        assert app.wait(timeout=60) == 0
+        yield app, env
     finally:
         if app.poll() is None:
             app.kill()
             app.wait(timeout=30)
         app.stdout.close()
-    saved = SettingsStore(isolated_home / "config" / "settings.toml", SystemClock()).load()
+
+
+def saved_settings(home: Path):
+    return SettingsStore(home / "config" / "settings.toml", SystemClock()).load()
+
+
+def test_installed_app_maps_a_real_window_and_exits_cleanly(seen_welcome, x_session, isolated_home,
+                                                           tmp_path):
+    """The window maps on a real X server, shows a dim non-blank page, and SIGTERM saves and exits 0."""
+    app, env = x_session
+    app.stdout.readline()  # "companion: ready": the first paint follows on the next frames
+    window_id = wait_for_window(env, "Companion")
+    shot = tmp_path / "window.png"
+    subprocess.run(["import", "-window", window_id, str(shot)], env=env, check=True,
+                   timeout=60, capture_output=True)
+    mean, spread = image_stats(shot)
+    keep = os.environ.get("COMPANION_SCREENSHOT_DIR")
+    if keep:
+        shutil.copy(shot, Path(keep) / "e2e-window.png")
+    assert spread > 0.02, "the screenshot is a flat colour: nothing was drawn"
+    assert mean < 0.5, "with no system colour scheme the window should use the dim Evening palette"
+    os.kill(window_pid(env, window_id), signal.SIGTERM)
+    assert app.wait(timeout=60) == 0
+    saved = saved_settings(isolated_home)
     assert saved.notices == []
     assert saved.settings.last_page == "home"
 
 
-def test_first_run_welcome_maps_over_the_window(xvfb_display, isolated_home, companion_cmd):
+def test_first_run_welcome_maps_over_the_window(x_session, isolated_home):
     """On a fresh home the welcome dialog appears as its own window over the main one."""
-    env = x_env(xvfb_display, isolated_home)
-    app = start_in_dbus_session(companion_cmd, env)
-    try:
-        welcome = wait_for_window(env, "Welcome to Companion")
-        os.kill(window_pid(env, welcome), signal.SIGTERM)
-        assert app.wait(timeout=60) == 0
-    finally:
-        if app.poll() is None:
-            app.kill()
-            app.wait(timeout=30)
-        app.stdout.close()
-    saved = SettingsStore(isolated_home / "config" / "settings.toml", SystemClock()).load()
-    assert not saved.settings.welcome_seen, "closing by signal is not the user closing the welcome"
+    app, env = x_session
+    welcome = wait_for_window(env, "Welcome to Companion")
+    os.kill(window_pid(env, welcome), signal.SIGTERM)
+    assert app.wait(timeout=60) == 0
+    assert not saved_settings(isolated_home).settings.welcome_seen, (
+        "closing by signal is not the user closing the welcome")
