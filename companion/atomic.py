@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
+import shutil
 import tempfile
+from datetime import datetime
 from pathlib import Path
+
+log = logging.getLogger(__name__)
 
 
 def atomic_write_bytes(path: Path, data: bytes, mode: int = 0o600) -> None:
@@ -43,3 +48,22 @@ def fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def keep_aside(path: Path, when: datetime, move: bool) -> Path | None:
+    """Move (or copy) a damaged file to '<name>.kept-<time>' so nothing is lost; None if it failed."""
+    stamp = when.strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.kept-{stamp}")
+    counter = 1
+    while target.exists():
+        counter += 1
+        target = path.with_name(f"{path.name}.kept-{stamp}-{counter}")
+    try:
+        if move:
+            path.replace(target)
+        else:
+            shutil.copy2(path, target)
+    except OSError as exc:
+        log.warning("could not keep a copy of %s: %s", path.name, exc.strerror)
+        return None
+    return target

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import shutil
 import tomllib
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, fields, replace
@@ -12,7 +11,7 @@ from typing import Any
 
 import tomli_w
 
-from companion.atomic import atomic_write_text
+from companion.atomic import atomic_write_text, keep_aside
 from companion.clock import Clock
 from companion.pages import DEFAULT_PAGE, PAGE_IDS
 
@@ -154,18 +153,4 @@ class SettingsStore:
         atomic_write_text(self.path, settings.to_toml())
 
     def _keep_aside(self, move: bool) -> Path | None:
-        stamp = self._clock.now().strftime("%Y%m%d-%H%M%S")
-        target = self.path.with_name(f"{self.path.name}.kept-{stamp}")
-        counter = 1
-        while target.exists():
-            counter += 1
-            target = self.path.with_name(f"{self.path.name}.kept-{stamp}-{counter}")
-        try:
-            if move:
-                self.path.replace(target)
-            else:
-                shutil.copy2(self.path, target)
-        except OSError as exc:
-            log.warning("could not keep a copy of the settings file: %s", exc.strerror)
-            return None
-        return target
+        return keep_aside(self.path, self._clock.now(), move)

@@ -1,0 +1,1 @@
+"""Paced breathing: patterns, their library, and a drift-free timeline."""

@@ -1,0 +1,183 @@
+"""The pattern library: built-ins from assets/, and the user's own in the config folder."""
+
+from __future__ import annotations
+
+import logging
+import tomllib
+import uuid
+from dataclasses import dataclass, field, replace
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from companion.atomic import atomic_write_text, keep_aside
+from companion.breathing.model import (
+    PHASE_ORDER,
+    Pattern,
+    PatternError,
+    Phase,
+    PhaseKind,
+    RateRange,
+    custom_pattern,
+)
+from companion.clock import Clock
+from companion.resources import asset
+
+log = logging.getLogger(__name__)
+
+DEFAULT_PATTERN_ID = "resonance"
+
+
+class PatternFileError(ValueError):
+    """A pattern file that cannot be used; says which file, line and field."""
+
+    def __init__(self, path: Path, line: int | None, field: str, message: str):
+        where = f"{path.name}, line {line}" if line else path.name
+        super().__init__(f"{where}: {field}: {message}")
+        self.path, self.line, self.field = path, line, field
+
+
+def _table_lines(text: str) -> list[int]:
+    """Line numbers (1-based) of each [[pattern]] header, in order."""
+    return [number for number, line in enumerate(text.splitlines(), start=1)
+            if line.strip() == "[[pattern]]"]
+
+
+def _fraction(value: Any, field_name: str) -> Fraction:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise PatternError(field_name, "must be a number of seconds")
+    return Fraction(str(value))
+
+
+def _builtin_from_table(table: dict[str, Any]) -> Pattern:
+    for key in ("id", "name"):
+        if not isinstance(table.get(key), str) or not table[key]:
+            raise PatternError(key, "is required")
+    phases = tuple(Phase(kind, _fraction(table[kind.value], kind.value))
+                   for kind in PHASE_ORDER if kind.value in table)
+    for phase in phases:
+        if phase.seconds <= 0:
+            raise PatternError(phase.kind.value, "must be more than 0")
+    kinds = {phase.kind for phase in phases}
+    for needed in (PhaseKind.INHALE, PhaseKind.EXHALE):
+        if needed not in kinds:
+            raise PatternError(needed.value, "is required")
+    rate = None
+    if "rate" in table:
+        spec = table["rate"]
+        rate = RateRange(*(_fraction(spec.get(k), f"rate.{k}")
+                           for k in ("min", "max", "step", "default")))
+    cap = table.get("max_cycles")
+    if cap is not None and (not isinstance(cap, int) or cap < 1):
+        raise PatternError("max_cycles", "must be a whole number of breaths, 1 or more")
+    return Pattern(id=table["id"], name=table["name"], phases=phases,
+                   description=str(table.get("description", "")), builtin=True, rate=rate,
+                   max_cycles=cap)
+
+
+def load_builtin_patterns(path: Path | None = None) -> list[Pattern]:
+    """Read and check the bundled patterns; a bad entry raises PatternFileError."""
+    source = path or asset("breathing/patterns.toml")
+    text = source.read_text(encoding="utf-8")
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PatternFileError(source, getattr(exc, "lineno", None), "file", str(exc)) from exc
+    lines = _table_lines(text)
+    patterns = []
+    for index, table in enumerate(doc.get("pattern", [])):
+        line = lines[index] if index < len(lines) else None
+        try:
+            patterns.append(_builtin_from_table(table))
+        except PatternError as exc:
+            raise PatternFileError(source, line, exc.field, exc.message) from exc
+    return patterns
+
+
+@dataclass
+class UserPatterns:
+    """The user's own patterns as loaded, plus calm notices about anything that went wrong."""
+
+    patterns: list[Pattern]
+    notices: list[str] = field(default_factory=list)
+
+
+class UserPatternStore:
+    """Custom patterns in config/breathing-patterns.toml: create, edit, rename, delete."""
+
+    def __init__(self, path: Path, clock: Clock) -> None:
+        self.path = path
+        self._clock = clock
+
+    def load(self) -> UserPatterns:
+        """Read the user's patterns; a damaged file is moved aside and the built-ins still work."""
+        try:
+            text = self.path.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            return UserPatterns([])
+        except (OSError, UnicodeDecodeError) as exc:
+            return self._damaged(str(exc))
+        try:
+            doc = tomllib.loads(text)
+        except tomllib.TOMLDecodeError as exc:
+            return self._damaged(str(exc))
+        patterns, broken = [], []
+        lines = _table_lines(text)
+        for index, table in enumerate(doc.get("pattern", [])):
+            try:
+                patterns.append(_custom_from_table(table))
+            except PatternError as exc:
+                line = lines[index] if index < len(lines) else "?"
+                broken.append(f"line {line} ({exc.field}: {exc.message})")
+        notices = []
+        if broken:
+            aside = self._keep_aside(move=False)
+            notices.append("Some of your breathing patterns could not be used and were left out: "
+                           + "; ".join(broken) + f". A copy of the file is kept at {aside}.")
+        return UserPatterns(patterns, notices)
+
+    def save(self, patterns: list[Pattern]) -> None:
+        """Write all custom patterns atomically."""
+        doc = {"format": 1, "pattern": [_custom_to_table(p) for p in patterns]}
+        atomic_write_text(self.path, tomli_w.dumps(doc))
+
+    @staticmethod
+    def new_id() -> str:
+        return f"custom-{uuid.uuid4().hex[:8]}"
+
+    def _damaged(self, reason: str) -> UserPatterns:
+        log.warning("breathing patterns file damaged: %s", reason)
+        aside = self._keep_aside(move=True)
+        return UserPatterns([], [
+            "Your own breathing patterns could not be read, so only the built-in ones are listed "
+            f"for now. Nothing was thrown away: the file is kept at {aside}."])
+
+    def _keep_aside(self, move: bool) -> Path | None:
+        return keep_aside(self.path, self._clock.now(), move)
+
+
+def _custom_from_table(table: dict[str, Any]) -> Pattern:
+    pattern_id = table.get("id")
+    if not isinstance(pattern_id, str) or not pattern_id:
+        raise PatternError("id", "is required")
+    name = table.get("name")
+    if not isinstance(name, str):
+        raise PatternError("name", "is required")
+    seconds = {kind: _fraction(table[kind.value], kind.value)
+               for kind in PHASE_ORDER if kind.value in table}
+    return custom_pattern(pattern_id, name, seconds)
+
+
+def _custom_to_table(pattern: Pattern) -> dict[str, Any]:
+    table: dict[str, Any] = {"id": pattern.id, "name": pattern.name}
+    for phase in pattern.phases:
+        table[phase.kind.value] = float(phase.seconds)
+    return table
+
+
+def renamed(pattern: Pattern, name: str) -> Pattern:
+    """The same pattern under a new (validated) name."""
+    seconds = {phase.kind: phase.seconds for phase in pattern.phases}
+    return replace(custom_pattern(pattern.id, name, seconds), description=pattern.description)
