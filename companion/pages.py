@@ -18,6 +18,8 @@ class PageInfo:
 # Only pages that exist are listed; later features add theirs here, in sidebar order.
 PAGES: tuple[PageInfo, ...] = (
     PageInfo("home", "Home", "A calm place to begin"),
+    PageInfo("breathe", "Breathe", "Slow, paced breathing with a gentle orb and sound",
+             start_label="Breathe now"),
     PageInfo("settings", "Settings", "Appearance, motion, sound and privacy"),
 )
 

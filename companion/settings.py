@@ -23,6 +23,8 @@ APPEARANCES = ("system", "dark", "light")
 MOTIONS = ("system", "reduce", "full")
 TEXT_SIZES = (10, 24)  # inclusive range of the base font size in points
 WINDOW_SIZE_LIMITS = (480, 10000)
+BREATHE_LENGTHS = ("2", "5", "10", "15", "breaths", "until")  # minutes, a count, or until stopped
+BREATHE_PACES = ("4.5", "5", "5.5", "6", "6.5", "7")  # breaths a minute for resonance
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,12 @@ class Settings:
     keep_running_in_background: bool = field(default=False, metadata={"section": "app"})
     welcome_seen: bool = field(default=False, metadata={"section": "app"})
     tray_notice_seen: bool = field(default=False, metadata={"section": "app"})
+    breathe_pattern: str = field(default="resonance", metadata={"section": "breathing"})
+    breathe_length: str = field(default="5", metadata={"section": "breathing"})
+    breathe_pace: str = field(default="6", metadata={"section": "breathing"})
+    cue_volume: int = field(default=60, metadata={"section": "breathing"})
+    hold_tone: bool = field(default=False, metadata={"section": "breathing"})
+    holds_note_seen: bool = field(default=False, metadata={"section": "breathing"})
     window_width: int = field(default=960, metadata={"section": "window"})
     window_height: int = field(default=680, metadata={"section": "window"})
     window_maximized: bool = field(default=False, metadata={"section": "window"})
@@ -54,6 +62,10 @@ class Settings:
             "window_width": lambda v: WINDOW_SIZE_LIMITS[0] <= v <= WINDOW_SIZE_LIMITS[1],
             "window_height": lambda v: WINDOW_SIZE_LIMITS[0] // 2 <= v <= WINDOW_SIZE_LIMITS[1],
             "last_page": lambda v: v in PAGE_IDS,
+            "breathe_pattern": lambda v: 0 < len(v) <= 64,
+            "breathe_length": lambda v: v in BREATHE_LENGTHS,
+            "breathe_pace": lambda v: v in BREATHE_PACES,
+            "cue_volume": lambda v: 0 <= v <= 100,
         }
         bad += [name for name, ok in checks.items() if name not in bad and not ok(getattr(self, name))]
         return bad

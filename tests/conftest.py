@@ -109,9 +109,9 @@ def launch_app(isolated_home: Path):
 
     started: list[subprocess.Popen] = []
 
-    def launch(*args: str, env: dict | None = None) -> RunningApp:
+    def launch(*args: str, env: dict | None = None, prefix: tuple[str, ...] = ()) -> RunningApp:
         full_env = {**os.environ, "COMPANION_HOME": str(isolated_home), **(env or {})}
-        proc = subprocess.Popen([*companion_command(), *args], stdout=subprocess.PIPE,
+        proc = subprocess.Popen([*prefix, *companion_command(), *args], stdout=subprocess.PIPE,
                                 stderr=subprocess.DEVNULL, text=True, env=full_env)
         started.append(proc)
         return RunningApp(proc)

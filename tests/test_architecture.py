@@ -9,31 +9,46 @@ import companion
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = Path(companion.__file__).parent
-OUTSIDE_CONTRACT = {"companion.ui", "companion.__main__", "companion.__init__", "companion.audio"}
 
 
-def domain_modules() -> set[str]:
+def top_level_modules() -> set[str]:
     found = set()
     for path in PACKAGE.iterdir():
         if path.name.startswith(("_", ".")) or path.name == "assets":
             continue
         if path.suffix == ".py" or (path.is_dir() and (path / "__init__.py").exists()):
             found.add(f"companion.{path.stem}")
-    return found - OUTSIDE_CONTRACT
+    return found
 
 
-def test_every_domain_module_is_under_the_import_contract():
-    """A new domain module must be added to the import-linter contract in pyproject.toml."""
+def contracts() -> dict[str, dict]:
     config = tomllib.loads((ROOT / "pyproject.toml").read_text())
-    contract = config["tool"]["importlinter"]["contracts"][0]
-    assert set(contract["forbidden_modules"]) >= {"PySide6", "pygame"}
-    missing = domain_modules() - set(contract["source_modules"])
-    assert not missing, f"add these to the import contract: {sorted(missing)}"
+    return {c["name"]: c for c in config["tool"]["importlinter"]["contracts"]}
+
+
+def test_every_module_outside_ui_is_under_the_qt_contract():
+    """A new module must be added to the 'Only companion.ui imports Qt' contract in pyproject.toml."""
+    contract = contracts()["Only companion.ui imports Qt"]
+    assert set(contract["forbidden_modules"]) >= {"PySide6", "shiboken6"}
+    missing = top_level_modules() - {"companion.ui"} - set(contract["source_modules"])
+    assert not missing, f"add these to the Qt import contract: {sorted(missing)}"
+
+
+def test_every_module_but_the_engine_is_under_the_pygame_contract():
+    """Only companion.audio.pygame_engine may import pygame; every other module is listed."""
+    contract = contracts()["Only companion.audio.pygame_engine imports pygame"]
+    audio = {f"companion.audio.{p.stem}" for p in (PACKAGE / "audio").glob("*.py")
+             if not p.name.startswith("_")}
+    expected = (top_level_modules() - {"companion.audio"}) | (audio - {
+        "companion.audio.pygame_engine"})
+    missing = expected - set(contract["source_modules"])
+    assert not missing, f"add these to the pygame import contract: {sorted(missing)}"
 
 
 def test_domain_modules_import_without_qt_or_pygame():
-    """Importing every domain module loads neither PySide6 nor pygame."""
-    names = sorted(domain_modules())
+    """Importing every module outside ui/ (but the engine) loads neither PySide6 nor pygame."""
+    contract = contracts()["Only companion.audio.pygame_engine imports pygame"]
+    names = sorted(set(contract["source_modules"]) - {"companion.ui"})
     code = (f"import importlib, sys\nfor n in {names!r}: importlib.import_module(n)\n"
             "bad = [m for m in ('PySide6', 'pygame', 'shiboken6') if m in sys.modules]\n"
             "print(','.join(bad) or 'clean')")

@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtCore import QObject, QSize, Qt, Signal
+from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -20,7 +20,9 @@ from companion.clock import Clock, SystemClock
 from companion.motion import reduce_motion
 from companion.paths import Paths
 from companion.resources import asset
+from companion.screensaver import ScreenSaverInhibitor
 from companion.settings import Settings, SettingsStore
+from companion.ui.audio_service import AudioService, open_pygame_engine
 from companion.ui.base_page import BasePage
 from companion.ui.home_page import HomePage
 from companion.ui.main_window import MainWindow
@@ -59,9 +61,10 @@ class CompanionApp(QObject):
     reduce_motion_changed = Signal(bool)
 
     def __init__(self, qapp: QApplication, paths: Paths, clock: Clock,
-                 tray_enabled: bool | None = None):
+                 tray_enabled: bool | None = None, audio_opener=open_pygame_engine):
         super().__init__()
         self.quitting = False
+        self.audio_opener = audio_opener
         self.qapp = qapp
         self.paths = paths
         self.clock = clock
@@ -73,7 +76,10 @@ class CompanionApp(QObject):
         qapp.setWindowIcon(self.icon)
         self._apply_look(self.model.settings)
 
+        self.audio: AudioService | None = None
+        self.inhibitor = ScreenSaverInhibitor()
         self.window = MainWindow({"home": self._build_home_page,
+                                  "breathe": self._build_breathe_page,
                                   "settings": self._build_settings_page})
         self.window.close_handler = self._window_may_close
         self.model.changed.connect(self._on_settings_changed)
@@ -86,6 +92,7 @@ class CompanionApp(QObject):
         if use_tray:
             self.tray = TrayController(self.icon, self)
             self.tray.open_requested.connect(self.window.bring_to_front)
+            self.tray.breathe_requested.connect(lambda: self.handle_request("breathe", True))
             self.tray.quit_requested.connect(self.quit)
         self.server = InstanceServer(paths.instance_key(), self)
         self.server.request.connect(self.handle_request)
@@ -100,6 +107,36 @@ class CompanionApp(QObject):
         page.open_page.connect(self.window.show_page)
         page.help_requested.connect(self.window.show_help)
         return page
+
+    def _build_breathe_page(self) -> BasePage:
+        from companion.breathing.library import UserPatternStore, load_builtin_patterns
+        from companion.ui.breathe_page import BreathePage
+        from companion.ui.breathing_cues import CuePlayer
+
+        store = UserPatternStore(self.paths.config / "breathing-patterns.toml", self.clock)
+        mine = store.load()
+        for notice in mine.notices:
+            self.window.add_notice(notice)
+        self.audio = AudioService(opener=self.audio_opener, parent=self)
+        self.audio.unavailable.connect(self.window.add_notice)
+        cues = CuePlayer(self.audio, self)
+        page = BreathePage(self.model, self.clock, load_builtin_patterns() + mine.patterns, cues)
+        page.set_palette(palette_for(self.model.settings.appearance))
+        page.set_reduce_motion(self.reduce_motion)
+        page.quiet_mode_requested.connect(self.window.set_quiet)
+        page.session_active_changed.connect(self._keep_screen_awake)
+        self.reduce_motion_changed.connect(page.set_reduce_motion)
+        self.audio.warm_up()
+        return page
+
+    def _keep_screen_awake(self, active: bool) -> None:
+        from companion.ui.workers import run_in_background
+
+        if active:
+            run_in_background(lambda: self.inhibitor.inhibit("A breathing session is running"),
+                              lambda ok: log.info("screen kept awake: %s", ok), self)
+        else:
+            run_in_background(self.inhibitor.uninhibit, lambda _r: None, self)
 
     def _build_settings_page(self) -> BasePage:
         from companion.ui.settings_page import SettingsPage
@@ -165,7 +202,7 @@ class CompanionApp(QObject):
     def _on_system_motion(self, prefers_reduced: bool | None) -> None:
         before = self.reduce_motion
         self.system_reduced_motion = prefers_reduced
-        if "settings" in (page.page_id for page in self.window.built_pages()):
+        if "settings" in self._built_page_ids():
             self.settings_page.set_system_motion(prefers_reduced)
         if self.reduce_motion != before:
             self.reduce_motion_changed.emit(self.reduce_motion)
@@ -184,7 +221,13 @@ class CompanionApp(QObject):
 
     def _apply_look(self, settings: Settings) -> None:
         self._look = (settings.appearance, settings.text_size)
-        apply_theme(self.qapp, palette_for(settings.appearance), settings.text_size)
+        palette = palette_for(settings.appearance)
+        apply_theme(self.qapp, palette, settings.text_size)
+        if hasattr(self, "window") and "breathe" in self._built_page_ids():
+            self.window.page("breathe").set_palette(palette)  # type: ignore[attr-defined]
+
+    def _built_page_ids(self) -> set[str]:
+        return {page.page_id for page in self.window.built_pages()}
 
     def _on_settings_changed(self, settings: Settings) -> None:
         look = (settings.appearance, settings.text_size)
@@ -251,6 +294,9 @@ class CompanionApp(QObject):
         self.server.close()
         if self.tray is not None:
             self.tray.hide()
+        self.inhibitor.uninhibit()
+        if self.audio is not None:
+            self.audio.close()
         self.window.close()
         self.qapp.quit()
 
@@ -329,7 +375,9 @@ def run_gui(args: argparse.Namespace, paths: Paths) -> int:
         app.window.first_paint.connect(report_and_quit)
     app.show(args.page, args.start, args.background)
     if args.verbose:
-        print("companion: ready", flush=True)  # tests and scripts wait for this line
+        print("companion: ready", flush=True)  # tests and scripts wait for these lines
+        app.window.first_paint.connect(lambda: QTimer.singleShot(
+            0, lambda: print("companion: window painted", flush=True)))  # after the flush to X
     code = qapp.exec()
     bridge.restore()
     log.info("quit with code %d", code)

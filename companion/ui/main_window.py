@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from companion.ui.help_dialog import HelpDialog
 
 PageFactory = Callable[[], BasePage]
+NOTICE_MARGINS = (24, 16, 24, 0)
 
 
 class MainWindow(QMainWindow):
@@ -68,6 +69,7 @@ class MainWindow(QMainWindow):
         self.help_button.setToolTip("Helplines and emergency numbers (F1)")
         self.help_button.clicked.connect(self.show_help)
         panel = QWidget()
+        self.sidebar_panel = panel
         panel.setObjectName("sidebarPanel")
         panel.setFixedWidth(220)
         side = QVBoxLayout(panel)
@@ -77,7 +79,7 @@ class MainWindow(QMainWindow):
         side.addWidget(self.help_button)
 
         self.notices = QVBoxLayout()
-        self.notices.setContentsMargins(24, 16, 24, 0)
+        self.notices.setContentsMargins(*NOTICE_MARGINS)
         content = QVBoxLayout()
         content.setContentsMargins(0, 0, 0, 0)
         content.setSpacing(0)
@@ -158,6 +160,19 @@ class MainWindow(QMainWindow):
         """The messages currently shown (for tests and screen readers)."""
         return [notice.label.text() for notice in self.findChildren(NoticeWidget)
                 if not notice.isHidden()]
+
+    def set_quiet(self, quiet: bool) -> None:
+        """Quiet mode: full screen with the sidebar and notices hidden."""
+        self.sidebar_panel.setVisible(not quiet)
+        margins = (0, 0, 0, 0) if quiet else NOTICE_MARGINS
+        self.notices.setContentsMargins(*margins)
+        for notice in self.findChildren(NoticeWidget):
+            notice.setVisible(not quiet)
+        if quiet:
+            self._was_maximized = self.isMaximized()
+            self.showFullScreen()
+        elif self.isFullScreen():
+            self.showMaximized() if getattr(self, "_was_maximized", False) else self.showNormal()
 
     def bring_to_front(self) -> None:
         """Show, un-minimise and raise the window."""

@@ -27,14 +27,17 @@ class Palette:
     focus: str
     warning: str
     on_accent: str
+    quiet: str  # the dimmed background of quiet mode
 
 
 EVENING = Palette("evening", bg="#11151c", surface="#19202b", raised="#222b38", text="#e4e9f0",
                   muted="#a3afbf", teal="#7cc6c4", lavender="#b7aee6", blue="#86a9d9",
-                  focus="#f0d58c", warning="#e0b48a", on_accent="#11151c")
+                  focus="#f0d58c", warning="#e0b48a", on_accent="#11151c",
+                  quiet="#07090d")
 MORNING = Palette("morning", bg="#f3f5f7", surface="#ffffff", raised="#e8ecf1", text="#1d2631",
                   muted="#4f5d6e", teal="#287370", lavender="#5f56a0", blue="#3a629a",
-                  focus="#8a5a00", warning="#8c4a1c", on_accent="#ffffff")
+                  focus="#8a5a00", warning="#8c4a1c", on_accent="#ffffff",
+                  quiet="#d9dee5")
 
 
 def relative_luminance(hex_colour: str) -> float:
@@ -118,6 +121,8 @@ def stylesheet(p: Palette, text_size: int) -> str:
     QPushButton[role="primary"] {{ background: {p.teal}; color: {p.on_accent};
         border-color: {p.teal}; }}
     QPushButton[role="primary"]:focus {{ border-color: {p.focus}; }}
+    QPushButton:disabled {{ background: {p.surface}; color: {p.muted}; border-color: {p.surface}; }}
+    QWidget#breathePage[quiet="true"] {{ background: {p.quiet}; }}
     QPushButton[role="help"] {{ background: transparent; color: {p.lavender};
         border: 2px solid {p.lavender}; }}
     QPushButton[role="help"]:focus {{ border-color: {p.focus}; }}

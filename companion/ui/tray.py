@@ -16,6 +16,7 @@ class TrayController(QObject):
     """Owns the tray icon and its menu; later features add their own actions to menu."""
 
     open_requested = Signal()
+    breathe_requested = Signal()
     quit_requested = Signal()
 
     def __init__(self, icon: QIcon, parent: QObject | None = None):
@@ -23,9 +24,12 @@ class TrayController(QObject):
         self.menu = QMenu()
         open_action = QAction("Open Companion", self.menu)
         open_action.triggered.connect(self.open_requested.emit)
+        breathe_action = QAction("Breathe now", self.menu)
+        breathe_action.triggered.connect(self.breathe_requested.emit)
         quit_action = QAction("Quit", self.menu)
         quit_action.triggered.connect(self.quit_requested.emit)
         self.menu.addAction(open_action)
+        self.menu.addAction(breathe_action)
         self.menu.addSeparator()
         self.menu.addAction(quit_action)
         self.icon = QSystemTrayIcon(icon, self)

@@ -53,19 +53,10 @@ def window_pid(env: dict[str, str], window_id: str) -> int:
 
 
 @pytest.fixture
-def x_session(xvfb_display, isolated_home, companion_cmd):
-    """Start the installed app on the Xvfb display inside its own D-Bus session; yield (process,
-    environment); kill whatever is left afterwards."""
+def x_session(xvfb_display, isolated_home, launch_app):
+    """The installed app on the Xvfb display inside its own D-Bus session; yields (app, env)."""
     env = x_env(xvfb_display, isolated_home)
-    app = subprocess.Popen(["dbus-run-session", "--", *companion_cmd, "--verbose"],
-                           env=env, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
-    try:
-        yield app, env
-    finally:
-        if app.poll() is None:
-            app.kill()
-            app.wait(timeout=30)
-        app.stdout.close()
+    return launch_app("--verbose", env=env, prefix=("dbus-run-session", "--")), env
 
 
 def saved_settings(home: Path):
@@ -76,7 +67,7 @@ def test_installed_app_maps_a_real_window_and_exits_cleanly(seen_welcome, x_sess
                                                            tmp_path):
     """The window maps on a real X server, shows a dim non-blank page, and SIGTERM saves and exits 0."""
     app, env = x_session
-    app.stdout.readline()  # "companion: ready": the first paint follows on the next frames
+    app.wait_for_line("companion: window painted")
     window_id = wait_for_window(env, "Companion")
     shot = tmp_path / "window.png"
     subprocess.run(["import", "-window", window_id, str(shot)], env=env, check=True,
@@ -88,7 +79,7 @@ def test_installed_app_maps_a_real_window_and_exits_cleanly(seen_welcome, x_sess
     assert spread > 0.02, "the screenshot is a flat colour: nothing was drawn"
     assert mean < 0.5, "with no system colour scheme the window should use the dim Evening palette"
     os.kill(window_pid(env, window_id), signal.SIGTERM)
-    assert app.wait(timeout=60) == 0
+    assert app.proc.wait(timeout=60) == 0
     saved = saved_settings(isolated_home)
     assert saved.notices == []
     assert saved.settings.last_page == "home"
@@ -99,6 +90,6 @@ def test_first_run_welcome_maps_over_the_window(x_session, isolated_home):
     app, env = x_session
     welcome = wait_for_window(env, "Welcome to Companion")
     os.kill(window_pid(env, welcome), signal.SIGTERM)
-    assert app.wait(timeout=60) == 0
+    assert app.proc.wait(timeout=60) == 0
     assert not saved_settings(isolated_home).settings.welcome_seen, (
         "closing by signal is not the user closing the welcome")

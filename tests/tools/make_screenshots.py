@@ -44,6 +44,20 @@ def main() -> int:
             settle(qapp)
             suffix = "" if appearance == "dark" else "-light"
             app.window.grab().save(str(out / f"home{suffix}.png"))
+            breathe = app.window.page("breathe")
+            app.window.show_page("breathe")
+            breathe.start_main_action()
+            clock.advance(2.6)  # most of the way through the first inhale
+            breathe.refresh()
+            settle(qapp)
+            app.window.grab().save(str(out / f"breathe{suffix}.png"))
+            if appearance == "dark":
+                breathe.set_quiet(True)
+                app.window.resize(960, 680)
+                settle(qapp)
+                app.window.grab().save(str(out / "breathe-quiet.png"))
+                breathe.set_quiet(False)
+            breathe.stop()
             app.window.show_page("settings")
             settle(qapp)
             app.window.grab().save(str(out / f"settings{suffix}.png"))

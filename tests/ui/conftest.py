@@ -36,10 +36,10 @@ def make_app(qapp: QApplication, qtbot, paths: Paths, clock: FakeClock
     """Build a CompanionApp (no tray, welcome already seen, unless asked); cleaned up afterwards."""
     apps: list[CompanionApp] = []
 
-    def make(tray: bool = False, first_run: bool = False) -> CompanionApp:
+    def make(tray: bool = False, first_run: bool = False, **kwargs) -> CompanionApp:
         if not first_run and not paths.settings_file.exists():
             SettingsStore(paths.settings_file, clock).save(Settings(welcome_seen=True))
-        app = CompanionApp(qapp, paths, clock, tray_enabled=tray)
+        app = CompanionApp(qapp, paths, clock, tray_enabled=tray, **kwargs)
         qtbot.addWidget(app.window)
         apps.append(app)
         return app

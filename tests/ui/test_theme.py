@@ -14,6 +14,13 @@ def test_text_colours_reach_4_5_to_1_on_every_surface(palette, token):
 
 
 @pytest.mark.parametrize("palette", [EVENING, MORNING], ids=lambda p: p.name)
+def test_quiet_mode_background_keeps_text_readable(palette):
+    """In quiet mode the words under the orb still read at 4.5:1 or more."""
+    for token in ("text", "muted"):
+        assert contrast(getattr(palette, token), palette.quiet) >= 4.5, token
+
+
+@pytest.mark.parametrize("palette", [EVENING, MORNING], ids=lambda p: p.name)
 def test_text_on_the_primary_button_is_readable(palette):
     """Text on the teal primary button reads at 4.5:1 or more."""
     assert contrast(palette.on_accent, palette.teal) >= 4.5

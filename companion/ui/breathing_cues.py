@@ -1,0 +1,154 @@
+"""Plays the breathing cues in step with a session: the loop starts with the session (or joins at
+the next breath if sound became ready later), pauses and resumes with it, and stops with it."""
+
+from __future__ import annotations
+
+import logging
+import math
+
+import numpy as np
+from PySide6.QtCore import QObject, Qt, QTimer
+
+from companion.audio.cues import end_chime, render_cycle
+from companion.breathing.model import Pattern
+from companion.breathing.session import BreathingSession, SessionState
+from companion.ui.audio_service import AudioService
+from companion.ui.workers import run_in_background
+
+log = logging.getLogger(__name__)
+
+STOP_FADE_MS = 400  # Stopping fades the cue out instead of cutting it
+
+
+class CuePlayer(QObject):
+    """Glue between a BreathingSession and the audio engine; owns no timing of its own but one
+    single-shot timer that waits for the next breath to join."""
+
+    def __init__(self, audio: AudioService, parent: QObject | None = None):
+        super().__init__(parent)
+        self._audio = audio
+        self.enabled = True
+        self.volume = 0.6
+        self._tracks: dict[tuple[str, str, bool], tuple[np.ndarray, np.ndarray]] = {}
+        self._rendering: set[tuple[str, str, bool]] = set()
+        self._session: BreathingSession | None = None
+        self._key: tuple[str, str, bool] | None = None
+        self._playing = False
+        self._join = QTimer(self)
+        self._join.setObjectName("cue-join")
+        self._join.setSingleShot(True)
+        self._join.setTimerType(Qt.TimerType.PreciseTimer)
+        self._join.timeout.connect(self._join_now)
+        audio.ready.connect(lambda _engine: self._maybe_join())
+
+    @staticmethod
+    def key_for(pattern: Pattern, hold_tone: bool) -> tuple[str, str, bool]:
+        return (pattern.id, str(pattern.cycle_seconds), hold_tone)
+
+    def prepare(self, pattern: Pattern, hold_tone: bool) -> None:
+        """Render this pattern's cues in the background, so Start can play them at once."""
+        key = self.key_for(pattern, hold_tone)
+        if key in self._tracks or key in self._rendering:
+            return
+        self._rendering.add(key)
+
+        def render() -> tuple[np.ndarray, np.ndarray]:
+            return render_cycle(pattern, hold_tone), end_chime()
+
+        def done(tracks: tuple[np.ndarray, np.ndarray]) -> None:
+            self._rendering.discard(key)
+            self._tracks[key] = tracks
+            self._maybe_join()
+
+        run_in_background(render, done, self)
+
+    def is_ready_for(self, pattern: Pattern, hold_tone: bool) -> bool:
+        return self._audio.engine is not None and self.key_for(pattern, hold_tone) in self._tracks
+
+    # --- following a session ------------------------------------------------------------------
+
+    def follow(self, session: BreathingSession, hold_tone: bool) -> None:
+        """Call right after session.start(): cues start now if ready, else at the next breath."""
+        self._session = session
+        self._key = self.key_for(session.plan.pattern, hold_tone)
+        self._playing = False
+        self.prepare(session.plan.pattern, hold_tone)
+        session.on_state_changed(self._on_state)
+        self._maybe_join()
+
+    def _on_state(self, state: SessionState) -> None:
+        engine = self._audio.engine
+        if state is SessionState.PAUSED:
+            self._join.stop()
+            if engine is not None and self._playing:
+                engine.pause_cues()
+        elif state is SessionState.RUNNING:
+            if engine is not None and self._playing:
+                engine.resume_cues()
+            else:
+                self._maybe_join()
+        elif state is SessionState.STOPPED:
+            self._end(fade=True)
+        elif state is SessionState.FINISHED:
+            self._end(fade=False)
+
+    def _end(self, fade: bool) -> None:
+        self._join.stop()
+        engine = self._audio.engine
+        if engine is not None and self._playing and fade:
+            engine.stop_cues(STOP_FADE_MS)
+        self._playing = False
+        self._session = None
+
+    def set_enabled(self, enabled: bool) -> None:
+        """Turn cues on or off, also mid-session (they rejoin at the next breath)."""
+        self.enabled = enabled
+        engine = self._audio.engine
+        if not enabled:
+            self._join.stop()
+            if engine is not None and self._playing:
+                engine.stop_cues(STOP_FADE_MS)
+            self._playing = False
+        else:
+            self._maybe_join()
+
+    def set_volume(self, volume: float) -> None:
+        self.volume = volume
+        if self._audio.engine is not None:
+            self._audio.engine.set_cue_volume(volume)
+
+    def _maybe_join(self) -> None:
+        session = self._session
+        if (not self.enabled or self._playing or session is None
+                or session.state is not SessionState.RUNNING or self._audio.engine is None
+                or self._key not in self._tracks):
+            return
+        elapsed = session.elapsed()
+        if elapsed == 0:
+            self._join_now()
+            return
+        cycle = session.plan.pattern.cycle_seconds
+        next_start = math.ceil(elapsed / cycle) * cycle
+        paced = session.plan.breathing_seconds
+        if paced is not None and next_start >= paced:
+            return  # the paced part ends before another breath begins
+        self._join.start(max(0, round(float(next_start - elapsed) * 1000)))
+
+    def _join_now(self) -> None:
+        session, engine = self._session, self._audio.engine
+        if (session is None or engine is None or session.state is not SessionState.RUNNING
+                or self._key not in self._tracks or not self.enabled):
+            return
+        loop, end = self._tracks[self._key]
+        cycles = session.plan.cycles
+        done = round(session.elapsed() / session.plan.pattern.cycle_seconds)
+        loops = None if cycles is None else max(1, cycles - done)
+        engine.set_cue_volume(self.volume)
+        engine.play_cues(loop, loops, None if cycles is None else end)
+        self._playing = True
+        log.debug("cues joined at breath %d", done + 1)
+
+
+    @property
+    def playing(self) -> bool:
+        return self._playing
