@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from companion.audio.engine import AudioEngine, AudioUnavailable
 from companion.ui.workers import run_in_background
@@ -23,11 +23,16 @@ def open_pygame_engine() -> AudioEngine | str:
         return str(exc)
 
 
+IDLE_RELEASE_MS = 20_000  # Silence after which the sound device is closed (its thread costs CPU)
+
+
 class AudioService(QObject):
-    """ready(engine) once the engine is open; unavailable(message) when it cannot be."""
+    """ready(engine) once the engine is open; unavailable(message) when it cannot be; released()
+    when an idle engine was closed to save power (warm_up() opens it again)."""
 
     ready = Signal(object)
     unavailable = Signal(str)
+    released = Signal()
 
     def __init__(self, opener: Callable[[], AudioEngine | str] = open_pygame_engine,
                  parent: QObject | None = None):
@@ -36,6 +41,26 @@ class AudioService(QObject):
         self.engine: AudioEngine | None = None
         self.message: str | None = None
         self._opening = False
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setObjectName("audio-idle-release")
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(IDLE_RELEASE_MS)
+        self.idle_timer.timeout.connect(self._release)
+
+    def release_when_idle(self) -> None:
+        """Nothing is playing: close the device if nothing starts within IDLE_RELEASE_MS."""
+        if self.engine is not None:
+            self.idle_timer.start()
+
+    def keep(self) -> None:
+        """Sound is about to be needed: cancel a pending release and make sure the engine opens."""
+        self.idle_timer.stop()
+        self.warm_up()
+
+    def _release(self) -> None:
+        log.debug("closing the idle sound device")
+        self.close()
+        self.released.emit()
 
     def warm_up(self) -> None:
         """Start opening the engine in the background (once)."""
@@ -54,6 +79,7 @@ class AudioService(QObject):
             self.ready.emit(result)
 
     def close(self) -> None:
+        self.idle_timer.stop()
         if self.engine is not None:
             self.engine.close()
             self.engine = None

@@ -364,17 +364,23 @@ class BreathePage(BasePage):
         self.orb.reduce_motion = self.reduce_motion
         self.orb.show_moment(moment, progress)
         if moment.stage is Stage.CLOSING:
-            self.phase_label.setText("Breathe freely")
-            self.status_label.setText(
-                f"No pacing now: let your breath find its own rhythm · {minutes_text(moment.phase_left)}")
+            self._show_texts("Breathe freely", "No pacing now: let your breath find its own "
+                             f"rhythm · {minutes_text(moment.phase_left)}")
             return
         assert moment.kind is not None and plan is not None
-        self.phase_label.setText(f"{moment.kind.word} · {moment.count}")
         if plan.cycles is None:
-            self.status_label.setText(f"Breath {moment.cycle} · until you stop")
+            status = f"Breath {moment.cycle} · until you stop"
         else:
-            self.status_label.setText(f"Breath {moment.cycle} of {plan.cycles} · "
-                                      f"{minutes_text(moment.session_left or 0)} left")
+            status = (f"Breath {moment.cycle} of {plan.cycles} · "
+                      f"{minutes_text(moment.session_left or 0)} left")
+        self._show_texts(f"{moment.kind.word} · {moment.count}", status)
+
+    def _show_texts(self, phase: str, status: str) -> None:
+        # Called every frame: touch the labels only when the words change (about once a second).
+        if self.phase_label.text() != phase:
+            self.phase_label.setText(phase)
+        if self.status_label.text() != status:
+            self.status_label.setText(status)
 
     def _show_idle(self) -> None:
         self.orb.show_moment(None, 0.0)
@@ -444,6 +450,8 @@ class BreathePage(BasePage):
                        self.start_button):
             widget.setVisible(not quiet)
         self.setProperty("quiet", quiet)
+        self.orb.quiet = quiet
+        self.orb.update()
         self.style().unpolish(self)
         self.style().polish(self)
         self.quiet_mode_requested.emit(quiet)

@@ -40,6 +40,7 @@ class CuePlayer(QObject):
         self._join.setTimerType(Qt.TimerType.PreciseTimer)
         self._join.timeout.connect(self._join_now)
         audio.ready.connect(lambda _engine: self._maybe_join())
+        audio.released.connect(self._on_released)
 
     @staticmethod
     def key_for(pattern: Pattern, hold_tone: bool) -> tuple[str, str, bool]:
@@ -73,8 +74,12 @@ class CuePlayer(QObject):
         self._key = self.key_for(session.plan.pattern, hold_tone)
         self._playing = False
         self.prepare(session.plan.pattern, hold_tone)
+        self._audio.keep()
         session.on_state_changed(self._on_state)
         self._maybe_join()
+
+    def _on_released(self) -> None:
+        self._playing = False  # a long pause closed the device; resuming joins at the next breath
 
     def _on_state(self, state: SessionState) -> None:
         engine = self._audio.engine
@@ -82,7 +87,9 @@ class CuePlayer(QObject):
             self._join.stop()
             if engine is not None and self._playing:
                 engine.pause_cues()
+            self._audio.release_when_idle()
         elif state is SessionState.RUNNING:
+            self._audio.keep()
             if engine is not None and self._playing:
                 engine.resume_cues()
             else:
@@ -99,6 +106,7 @@ class CuePlayer(QObject):
             engine.stop_cues(STOP_FADE_MS)
         self._playing = False
         self._session = None
+        self._audio.release_when_idle()  # after the end chime has rung out
 
     def set_enabled(self, enabled: bool) -> None:
         """Turn cues on or off, also mid-session (they rejoin at the next breath)."""

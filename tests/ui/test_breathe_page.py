@@ -282,3 +282,22 @@ def test_real_engine_opens_on_the_dummy_driver():
     assert not isinstance(engine, str)
     engine.play_cues(np.zeros((4410, 2), dtype=np.int16), 1, None)
     engine.close()
+
+
+def test_a_long_pause_closes_the_sound_device_and_resume_rejoins_at_the_next_breath(breathe,
+                                                                                     clock, qtbot):
+    """Paused for a while, the idle device is closed (its thread costs power); on resume it opens
+    again in the background and the cues rejoin at the start of the next breath."""
+    audio = breathe._cues._audio
+    breathe.start_main_action()
+    clock.advance(3)
+    breathe.toggle_pause()
+    assert audio.idle_timer.isActive()
+    audio.idle_timer.stop()
+    audio.idle_timer.timeout.emit()  # as if 20 s of pause had passed
+    assert audio.engine is None and not breathe._cues.playing
+    breathe.toggle_pause()
+    qtbot.waitUntil(lambda: audio.engine is not None, timeout=10_000)
+    join = breathe._cues._join
+    assert join.isActive() and abs(join.interval() - 7000) <= 1  # 3 s into a 10 s breath
+    breathe.stop()
