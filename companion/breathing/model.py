@@ -138,5 +138,5 @@ def custom_pattern(pattern_id: str, name: str, seconds: dict[PhaseKind, Fraction
                    if seconds.get(kind))
     pattern = Pattern(id=pattern_id, name=clean_name, phases=phases)
     if pattern.cycle_seconds < MIN_CYCLE_SECONDS:
-        raise PatternError("cycle", f"one breath must last at least {MIN_CYCLE_SECONDS} seconds")
+        raise PatternError("cycle", f"must last at least {MIN_CYCLE_SECONDS} seconds")
     return pattern

@@ -114,7 +114,9 @@ class CompanionApp(QObject):
         from companion.ui.breathing_cues import CuePlayer
 
         store = UserPatternStore(self.paths.config / "breathing-patterns.toml", self.clock)
+        self.pattern_store = store
         mine = store.load()
+        self.custom_patterns = mine.patterns
         for notice in mine.notices:
             self.window.add_notice(notice)
         self.audio = AudioService(opener=self.audio_opener, parent=self)
@@ -125,9 +127,27 @@ class CompanionApp(QObject):
         page.set_reduce_motion(self.reduce_motion)
         page.quiet_mode_requested.connect(self.window.set_quiet)
         page.session_active_changed.connect(self._keep_screen_awake)
+        page.edit_patterns_requested.connect(self.edit_patterns)
         self.reduce_motion_changed.connect(page.set_reduce_motion)
         self.audio.warm_up()
         return page
+
+    def edit_patterns(self) -> None:
+        """Open the editor for the user's own breathing patterns."""
+        from companion.breathing.library import load_builtin_patterns
+        from companion.ui.pattern_editor_dialog import PatternEditorDialog
+
+        page = self.window.page("breathe")
+        dialog = PatternEditorDialog(self.pattern_store, self.custom_patterns, self.window)
+
+        def saved(patterns: list) -> None:
+            self.custom_patterns = patterns
+            page.set_patterns(load_builtin_patterns() + patterns)  # type: ignore[attr-defined]
+
+        dialog.saved.connect(saved)
+        dialog.finished.connect(dialog.deleteLater)
+        dialog.open()
+        self.pattern_dialog = dialog
 
     def _keep_screen_awake(self, active: bool) -> None:
         from companion.ui.workers import run_in_background

@@ -69,6 +69,7 @@ class BreathePage(BasePage):
     page_id = "breathe"
     quiet_mode_requested = Signal(bool)
     session_active_changed = Signal(bool)
+    edit_patterns_requested = Signal()
 
     def __init__(self, model: SettingsModel, clock: Clock, patterns: list[Pattern],
                  cues: CuePlayer, parent=None):
@@ -117,6 +118,10 @@ class BreathePage(BasePage):
         setup.addWidget(self.pattern_box, 2)
         setup.addWidget(self.length_box, 1)
         setup.addWidget(self.pace_box, 1)
+        self.edit_button = QPushButton("Your patterns…")
+        self.edit_button.setAccessibleName("Create or edit your own breathing patterns")
+        self.edit_button.clicked.connect(self.edit_patterns_requested.emit)
+        setup.addWidget(self.edit_button)
         layout.addWidget(self.setup_row)
         self.description = QLabel()
         self.description.setProperty("role", "muted")

@@ -96,6 +96,7 @@ def stylesheet(p: Palette, text_size: int) -> str:
     medium = round(text_size * 1.25)
     check = asset(f"icons/check-{p.name}.svg").as_posix()
     chevron = asset(f"icons/chevron-{p.name}.svg").as_posix()
+    chevron_up = asset(f"icons/chevron-up-{p.name}.svg").as_posix()
     return f"""
     QWidget {{ color: {p.text}; background: {p.bg}; font-size: {text_size}pt; }}
     QDialog, QMessageBox {{ background: {p.surface}; }}
@@ -103,6 +104,16 @@ def stylesheet(p: Palette, text_size: int) -> str:
     QLabel[role="title"] {{ font-size: {big}pt; font-weight: 300; }}
     QLabel[role="heading"] {{ font-size: {medium}pt; font-weight: 600; }}
     QLabel[role="muted"] {{ color: {p.muted}; }}
+    QLabel[role="warning"] {{ color: {p.warning}; }}
+    QLineEdit, QDoubleSpinBox {{ background: {p.raised}; border: 2px solid {p.raised};
+        border-radius: 8px; padding: 6px 10px; }}
+    QLineEdit:focus, QDoubleSpinBox:focus {{ border-color: {p.focus}; }}
+    QDoubleSpinBox::up-button, QDoubleSpinBox::down-button {{ border: none; width: 24px;
+        background: transparent; }}
+    QDoubleSpinBox::up-arrow {{ image: url({chevron_up}); width: 12px; height: 12px; }}
+    QDoubleSpinBox::down-arrow {{ image: url({chevron}); width: 12px; height: 12px; }}
+    QListWidget {{ background: {p.surface}; border: 2px solid {p.surface}; border-radius: 8px; }}
+    QListWidget:focus {{ border-color: {p.focus}; }}
     QFrame[role="card"] {{ background: {p.surface}; border-radius: 14px; }}
     QFrame[role="card"] QLabel, QFrame[role="card"] QCheckBox {{ background: transparent; }}
     QFrame[role="notice"] {{ background: {p.raised}; border-left: 4px solid {p.warning};

@@ -57,6 +57,19 @@ def main() -> int:
                 settle(qapp)
                 app.window.grab().save(str(out / "breathe-quiet.png"))
                 breathe.set_quiet(False)
+                app.edit_patterns()
+                editor = app.pattern_dialog
+                editor.name.setText("Evening wind-down")
+                editor.spins[next(iter(editor.spins))].setValue(4.0)
+                editor.save()
+                editor.start_new()
+                editor.name.setText("Too quick")
+                for kind, spin in editor.spins.items():
+                    spin.setValue({"inhale": 0.5, "exhale": 1.0}.get(kind.value, 0.0))
+                editor.save()  # shows the error that names the field
+                settle(qapp)
+                editor.grab().save(str(out / "patterns.png"))
+                editor.close()
             breathe.stop()
             app.window.show_page("settings")
             settle(qapp)
