@@ -30,6 +30,7 @@ from companion.ui.settings_model import SettingsModel
 from companion.ui.single_instance import InstanceServer, send_to_running
 from companion.ui.theme import apply_theme, palette_for
 from companion.ui.tray import TrayController, tray_available
+from companion.ui.workers import serial_pool
 
 # Modules used only after the window shows are imported where they are used, to keep start-up
 # close to a bare Qt window (see tests/benchmarks/bench_startup.py).
@@ -78,6 +79,7 @@ class CompanionApp(QObject):
 
         self.audio: AudioService | None = None
         self.inhibitor = ScreenSaverInhibitor()
+        self.dbus_pool = serial_pool(self)  # inhibit, then uninhibit: order matters
         self.window = MainWindow({"home": self._build_home_page,
                                   "breathe": self._build_breathe_page,
                                   "settings": self._build_settings_page})
@@ -154,9 +156,11 @@ class CompanionApp(QObject):
 
         if active:
             run_in_background(lambda: self.inhibitor.inhibit("A breathing session is running"),
-                              lambda ok: log.info("screen kept awake: %s", ok), self)
+                              lambda ok: log.info("screen kept awake: %s", ok), self,
+                              pool=self.dbus_pool)
         else:
-            run_in_background(self.inhibitor.uninhibit, lambda _r: None, self)
+            run_in_background(self.inhibitor.uninhibit, lambda _r: None, self,
+                              pool=self.dbus_pool)
 
     def _build_settings_page(self) -> BasePage:
         from companion.ui.settings_page import SettingsPage
@@ -314,6 +318,7 @@ class CompanionApp(QObject):
         self.server.close()
         if self.tray is not None:
             self.tray.hide()
+        self.dbus_pool.waitForDone(2000)
         self.inhibitor.uninhibit()
         if self.audio is not None:
             self.audio.close()

@@ -5,15 +5,17 @@ from __future__ import annotations
 
 import logging
 import math
+from typing import TYPE_CHECKING
 
-import numpy as np
 from PySide6.QtCore import QObject, Qt, QTimer
 
-from companion.audio.cues import end_chime, render_cycle
 from companion.breathing.model import Pattern
 from companion.breathing.session import BreathingSession, SessionState
 from companion.ui.audio_service import AudioService
 from companion.ui.workers import run_in_background
+
+if TYPE_CHECKING:
+    import numpy as np
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +56,8 @@ class CuePlayer(QObject):
         self._rendering.add(key)
 
         def render() -> tuple[np.ndarray, np.ndarray]:
+            from companion.audio.cues import end_chime, render_cycle  # numpy loads in the worker
+
             return render_cycle(pattern, hold_tone), end_chime()
 
         def done(tracks: tuple[np.ndarray, np.ndarray]) -> None:

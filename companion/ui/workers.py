@@ -57,7 +57,15 @@ class _Task(QRunnable):
 
 
 def run_in_background(fn: Callable[[], Any], on_done: Callable[[Any], None], owner: QObject,
-                      on_failed: Callable[[str], None] | None = None) -> None:
-    """Call fn on QThreadPool; on_done(result) later runs on the GUI thread while owner lives.
-    Workers never touch widgets."""
-    QThreadPool.globalInstance().start(_Task(fn, owner, on_done, on_failed))
+                      on_failed: Callable[[str], None] | None = None,
+                      pool: QThreadPool | None = None) -> None:
+    """Call fn on a thread pool (the global one unless given); on_done(result) later runs on the
+    GUI thread while owner lives. Workers never touch widgets."""
+    (pool or QThreadPool.globalInstance()).start(_Task(fn, owner, on_done, on_failed))
+
+
+def serial_pool(parent: QObject) -> QThreadPool:
+    """A pool of one thread: tasks given to it run one after another, in order."""
+    pool = QThreadPool(parent)
+    pool.setMaxThreadCount(1)
+    return pool

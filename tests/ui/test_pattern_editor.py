@@ -48,7 +48,7 @@ def test_invalid_value_is_refused_naming_the_field(editor, qtbot):
 
 def test_missing_name_puts_the_cursor_in_the_name_field(editor, qtbot):
     """Without a name the error says so and the name field gets the focus."""
-    app, dialog = editor
+    _app, dialog = editor
     qtbot.waitExposed(dialog)
     dialog.windowHandle().requestActivate()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
