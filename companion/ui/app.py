@@ -7,6 +7,7 @@ import logging
 import os
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
@@ -20,9 +21,7 @@ from companion.clock import Clock, SystemClock
 from companion.motion import reduce_motion
 from companion.paths import Paths
 from companion.resources import asset
-from companion.screensaver import ScreenSaverInhibitor
 from companion.settings import Settings, SettingsStore
-from companion.ui.audio_service import AudioService, open_pygame_engine
 from companion.ui.base_page import BasePage
 from companion.ui.home_page import HomePage
 from companion.ui.main_window import MainWindow
@@ -35,6 +34,8 @@ from companion.ui.workers import serial_pool
 # Modules used only after the window shows are imported where they are used, to keep start-up
 # close to a bare Qt window (see tests/benchmarks/bench_startup.py).
 if TYPE_CHECKING:
+    from companion.audio.engine import AudioEngine
+    from companion.ui.audio_service import AudioService
     from companion.ui.settings_page import SettingsPage
     from companion.ui.welcome_dialog import WelcomeDialog
 
@@ -62,7 +63,8 @@ class CompanionApp(QObject):
     reduce_motion_changed = Signal(bool)
 
     def __init__(self, qapp: QApplication, paths: Paths, clock: Clock,
-                 tray_enabled: bool | None = None, audio_opener=open_pygame_engine):
+                 tray_enabled: bool | None = None,
+                 audio_opener: Callable[[], AudioEngine | str] | None = None):
         super().__init__()
         self.quitting = False
         self.audio_opener = audio_opener
@@ -78,6 +80,8 @@ class CompanionApp(QObject):
         self._apply_look(self.model.settings)
 
         self.audio: AudioService | None = None
+        from companion.screensaver import ScreenSaverInhibitor
+
         self.inhibitor = ScreenSaverInhibitor()
         self.dbus_pool = serial_pool(self)  # inhibit, then uninhibit: order matters
         self.window = MainWindow({"home": self._build_home_page,
@@ -112,6 +116,7 @@ class CompanionApp(QObject):
 
     def _build_breathe_page(self) -> BasePage:
         from companion.breathing.library import UserPatternStore, load_builtin_patterns
+        from companion.ui.audio_service import AudioService, open_pygame_engine
         from companion.ui.breathe_page import BreathePage
         from companion.ui.breathing_cues import CuePlayer
 
@@ -121,7 +126,7 @@ class CompanionApp(QObject):
         self.custom_patterns = mine.patterns
         for notice in mine.notices:
             self.window.add_notice(notice)
-        self.audio = AudioService(opener=self.audio_opener, parent=self)
+        self.audio = AudioService(opener=self.audio_opener or open_pygame_engine, parent=self)
         self.audio.unavailable.connect(self.window.add_notice)
         cues = CuePlayer(self.audio, self)
         page = BreathePage(self.model, self.clock, load_builtin_patterns() + mine.patterns, cues)
