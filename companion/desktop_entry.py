@@ -46,8 +46,10 @@ def desktop_entry(command: list[str], icon: str = DESKTOP_ID, autostart: bool = 
     else:
         lines.append("Actions=" + "".join(f"{page.id};" for page in actions))
         for page in actions:
-            lines += ["", f"[Desktop Action {page.id}]", f"Name={page.title}",
-                      f"Exec={exec_line} --open {page.id}"]
+            # A page with a main activity starts it straight away ("Breathe now").
+            name, start = (page.start_label, " --start") if page.start_label else (page.title, "")
+            lines += ["", f"[Desktop Action {page.id}]", f"Name={name}",
+                      f"Exec={exec_line} --open {page.id}{start}"]
     return "\n".join(lines) + "\n"
 
 

@@ -20,6 +20,12 @@ def test_every_page_but_home_is_a_desktop_action():
             assert f"Exec=/opt/companion/bin/companion --open {page}" in text
 
 
+def test_breathe_now_action_starts_a_session():
+    """The launcher's "Breathe now" opens Breathe and starts the default pattern at once."""
+    text = desktop_entry(["companion"])
+    assert "[Desktop Action breathe]\nName=Breathe now\nExec=companion --open breathe --start" in text
+
+
 def test_paths_with_spaces_are_quoted():
     """An install path with a space still launches."""
     assert "Exec='/home/me/my apps/companion'" in desktop_entry(["/home/me/my apps/companion"])
