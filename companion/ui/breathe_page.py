@@ -178,6 +178,7 @@ class BreathePage(BasePage):
         layout.addWidget(self.sound_row)
 
         self._load_choices()
+        model.changed.connect(self._settings_changed)
         self.pattern_box.activated.connect(self._pattern_chosen)
         self.length_box.activated.connect(self._remember_choices)
         self.pace_box.activated.connect(self._pace_chosen)
@@ -265,6 +266,13 @@ class BreathePage(BasePage):
         self._cues.prepare(self.current_pattern(), self._model.settings.hold_tone)
         if not self.is_running():
             self._show_idle()
+
+    def _settings_changed(self, settings) -> None:
+        """Sound choices made on the Settings page show here too."""
+        if self.cues_box.isChecked() != settings.sound_cues:
+            self.cues_box.setChecked(settings.sound_cues)
+        if not self.is_running():
+            self._cues.prepare(self.current_pattern(), settings.hold_tone)
 
     def _cues_toggled(self, on: bool) -> None:
         self._model.update(sound_cues=on)

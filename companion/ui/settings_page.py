@@ -63,7 +63,9 @@ class SettingsPage(BasePage):
         self.volume.setTracking(False)
         self.volume.setAccessibleName("Default sound volume")
         self.cues = QCheckBox("Play gentle sound cues during exercises")
-        self._section(layout, "Sound", [("Default volume", self.volume), ("", self.cues)])
+        self.hold_tone = QCheckBox("Hum a low, steady tone during breathing rests")
+        self._section(layout, "Sound", [("Default volume", self.volume), ("", self.cues),
+                                        ("", self.hold_tone)])
 
         self.keep_running = QCheckBox("Keep Companion running when I close the window")
         self.start_at_login = QCheckBox("Start Companion quietly when I log in")
@@ -92,6 +94,7 @@ class SettingsPage(BasePage):
         self.motion.activated.connect(lambda i: model.update(motion=self.motion.itemData(i)))
         self.volume.valueChanged.connect(lambda v: model.update(sound_volume=v))
         self.cues.toggled.connect(lambda on: model.update(sound_cues=on))
+        self.hold_tone.toggled.connect(lambda on: model.update(hold_tone=on))
         self.keep_running.toggled.connect(lambda on: model.update(keep_running_in_background=on))
         self.start_at_login.toggled.connect(lambda on: model.update(start_at_login=on))
 
@@ -123,7 +126,7 @@ class SettingsPage(BasePage):
     def show_settings(self, settings: Settings) -> None:
         """Reflect settings in the controls without feeding changes back."""
         widgets = (self.appearance, self.text_size, self.motion, self.volume, self.cues,
-                   self.keep_running, self.start_at_login)
+                   self.hold_tone, self.keep_running, self.start_at_login)
         for widget in widgets:
             widget.blockSignals(True)
         self.appearance.setCurrentIndex(self.appearance.findData(settings.appearance))
@@ -135,6 +138,7 @@ class SettingsPage(BasePage):
         self.motion.setCurrentIndex(self.motion.findData(settings.motion))
         self.volume.setValue(settings.sound_volume)
         self.cues.setChecked(settings.sound_cues)
+        self.hold_tone.setChecked(settings.hold_tone)
         self.keep_running.setChecked(settings.keep_running_in_background)
         self.start_at_login.setChecked(settings.start_at_login)
         for widget in widgets:

@@ -143,3 +143,14 @@ def test_wrapping_keeps_length_for_a_fractional_pace():
     """At 5.5 breaths a minute a breath is 10.909… s; it renders to the nearest whole sample."""
     pcm = render_cycle(RESONANCE.at_rate(Fraction(11, 2)))
     assert len(pcm) == round(Fraction(120, 11) * SAMPLE_RATE)
+
+
+def test_rests_are_silent_unless_the_low_tone_is_chosen():
+    """During a box breath's rests the cue is silent (past the chime), or a low 147 Hz hum if chosen."""
+    box = next(p for p in load_builtin_patterns() if p.id == "box")
+    rest_start = 4 * SAMPLE_RATE  # the first rest: 4 s to 8 s
+    quiet = render_cycle(box)[:, 0].astype(float)
+    hum = render_cycle(box, hold_tone=True)[:, 0].astype(float)
+    after_chime = slice(rest_start + int(1.5 * SAMPLE_RATE), rest_start + int(3.5 * SAMPLE_RATE))
+    assert np.max(np.abs(quiet[after_chime])) == 0
+    assert 140 < dominant_hz(hum, 6.0, 100, 200) < 155

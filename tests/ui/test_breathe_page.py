@@ -301,3 +301,22 @@ def test_a_long_pause_closes_the_sound_device_and_resume_rejoins_at_the_next_bre
     join = breathe._cues._join
     assert join.isActive() and abs(join.interval() - 7000) <= 1  # 3 s into a 10 s breath
     breathe.stop()
+
+
+def test_sound_choice_in_settings_shows_on_breathe(breathe):
+    """Turning cues off on the Settings page unticks them on Breathe as well."""
+    app_window = breathe.window()
+    settings_page = app_window.page("settings")
+    settings_page.cues.setChecked(False)
+    assert not breathe.cues_box.isChecked() and not breathe._cues.enabled
+
+
+def test_hold_tone_choice_renders_a_low_tone_on_rests(breathe, qtbot):
+    """With the rest tone chosen, the box pattern's cues are rendered with it for the next session."""
+    breathe.window().page("settings").hold_tone.setChecked(True)
+    index = breathe.pattern_box.findData("box")
+    breathe.pattern_box.setCurrentIndex(index)
+    breathe.pattern_box.activated.emit(index)
+    breathe.safety_box.close()
+    qtbot.waitUntil(lambda: breathe._cues.is_ready_for(breathe.current_pattern(), True),
+                    timeout=10_000)
