@@ -49,7 +49,9 @@ class HomePage(BasePage):
             blurb.setProperty("role", "muted")
             blurb.setWordWrap(True)
             button = QPushButton(page.start_label or f"Open {page.title.lower()}")
-            button.setAccessibleName(f"Open {page.title}")
+            button.setAccessibleName(page.start_label or f"Open {page.title}")
+            if page.start_label:
+                button.setProperty("role", "primary")
             button.clicked.connect(lambda _=False, pid=page.id, go=bool(page.start_label):
                                    self.open_page.emit(pid, go))
             inner.addWidget(name)
