@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from companion import APP_NAME, APP_TITLE, __version__
 from companion.autostart import starts_at_login
@@ -76,8 +76,11 @@ class CompanionApp(QObject):
         self.model = SettingsModel(self.store, loaded.settings, self)
         self.system_reduced_motion: bool | None = qt_motion_preference(qapp)
         self.icon = QIcon(str(asset("icons/companion.svg")))
+        # The open dialogs, kept so they are not collected while shown (and for tests).
+        self.welcome_dialog: WelcomeDialog | None = None
+        self.delete_box: QMessageBox | None = None
+        self.pattern_dialog: QDialog | None = None
         qapp.setWindowIcon(self.icon)
-        self._apply_look(self.model.settings)
 
         self.audio: AudioService | None = None
         from companion.screensaver import ScreenSaverInhibitor
@@ -88,6 +91,7 @@ class CompanionApp(QObject):
                                   "breathe": self._build_breathe_page,
                                   "settings": self._build_settings_page})
         self.window.close_handler = self._window_may_close
+        self._apply_look(self.model.settings)
         self.model.changed.connect(self._on_settings_changed)
         self.model.save_failed.connect(self.window.add_notice)
         for notice in loaded.notices:
@@ -252,7 +256,7 @@ class CompanionApp(QObject):
         self._look = (settings.appearance, settings.text_size)
         palette = palette_for(settings.appearance)
         apply_theme(self.qapp, palette, settings.text_size)
-        if hasattr(self, "window") and "breathe" in self._built_page_ids():
+        if "breathe" in self._built_page_ids():
             self.window.page("breathe").set_palette(palette)  # type: ignore[attr-defined]
 
     def _built_page_ids(self) -> set[str]:

@@ -83,6 +83,9 @@ class BreathePage(BasePage):
         self.session: BreathingSession | None = None
         self.quiet = False
         self.reduce_motion = False
+        self._was_active = False  # whether a session was running at the last state change
+        self._watching_window = False  # minimising the window stops the frame timer too
+        self.safety_box: QMessageBox | None = None
 
         self.frame_timer = QTimer(self)
         self.frame_timer.setObjectName("orb-frames")
@@ -342,7 +345,7 @@ class BreathePage(BasePage):
     def _after_state_change(self) -> None:
         state = self.session.state if self.session is not None else SessionState.IDLE
         running = state in (SessionState.RUNNING, SessionState.PAUSED)
-        if running != getattr(self, "_was_active", False):
+        if running != self._was_active:
             self._was_active = running
             self.session_active_changed.emit(running)
         self.setup_row.setEnabled(not running)
@@ -491,7 +494,7 @@ class BreathePage(BasePage):
     def showEvent(self, event) -> None:
         super().showEvent(event)
         handle = self.window().windowHandle()
-        if handle is not None and not getattr(self, "_watching_window", False):
+        if handle is not None and not self._watching_window:
             handle.visibilityChanged.connect(lambda _v: self.schedule())
             self._watching_window = True
         if self.is_running():

@@ -48,6 +48,7 @@ class MainWindow(QMainWindow):
         self._pages: dict[str, BasePage] = {}
         self._current = PAGES[0].id
         self.help_dialog: HelpDialog | None = None
+        self._was_maximized = False  # the window's state before quiet mode
 
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -172,7 +173,10 @@ class MainWindow(QMainWindow):
             self._was_maximized = self.isMaximized()
             self.showFullScreen()
         elif self.isFullScreen():
-            self.showMaximized() if getattr(self, "_was_maximized", False) else self.showNormal()
+            if self._was_maximized:
+                self.showMaximized()
+            else:
+                self.showNormal()
 
     def bring_to_front(self) -> None:
         """Show, un-minimise and raise the window."""
