@@ -1,0 +1,1 @@
+"""Ambient soundscapes: a synthesised library, seamless loops, and (later) the mix state."""

@@ -1,0 +1,40 @@
+"""The ambient library as data: assets/sounds/catalog.toml names each sound and its file."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+from companion.resources import asset
+
+
+@dataclass(frozen=True)
+class SoundInfo:
+    """One ambient sound the app offers."""
+
+    id: str
+    name: str
+    path: Path
+
+
+class CatalogError(ValueError):
+    """A catalog entry that cannot be used; names the file, the entry's line and the field."""
+
+
+def load_catalog(path: Path | None = None) -> list[SoundInfo]:
+    """Read the catalog and check that every sound's file is there."""
+    source = path or asset("sounds/catalog.toml")
+    text = source.read_text(encoding="utf-8")
+    lines = [n for n, line in enumerate(text.splitlines(), 1) if line.strip() == "[[sound]]"]
+    sounds = []
+    for index, entry in enumerate(tomllib.loads(text).get("sound", [])):
+        where = f"{source.name}, line {lines[index] if index < len(lines) else '?'}"
+        for field in ("id", "name", "file"):
+            if not isinstance(entry.get(field), str) or not entry[field]:
+                raise CatalogError(f"{where}: {field}: is required")
+        file = source.parent / entry["file"]
+        if not file.is_file():
+            raise CatalogError(f"{where}: file: {entry['file']} is missing")
+        sounds.append(SoundInfo(entry["id"], entry["name"], file))
+    return sounds
