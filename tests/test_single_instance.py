@@ -48,3 +48,15 @@ def test_sigterm_quits_cleanly_and_saves(launch_app, paths):
     app.wait_for_line("companion: ready")
     assert app.terminate() == 0
     assert paths.settings_file.exists()
+
+
+def test_breathe_now_from_a_second_launch_starts_in_the_running_window(launch_app, paths):
+    """`companion --open breathe --start` reaches the open window, which starts a session there."""
+    first = launch_app("--verbose")
+    first.wait_for_line("companion: ready")
+    second = launch_app("--open", "breathe", "--start")
+    assert second.proc.wait(timeout=30) == 0
+    assert first.terminate() == 0
+    log = paths.log_file.read_text()
+    assert "request from another launch: page=breathe start=True" in log
+    assert "breathing session started: resonance, 30 breaths" in log

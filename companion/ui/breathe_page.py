@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from fractions import Fraction
 
 from PySide6.QtCore import Qt, QTimer, Signal
@@ -38,6 +39,8 @@ from companion.ui.breathing_cues import CuePlayer
 from companion.ui.orb_widget import OrbWidget
 from companion.ui.settings_model import SettingsModel
 
+log = logging.getLogger(__name__)
+
 FRAME_MS = 16  # About 60 repaints a second while the orb is visible and moving
 
 SAFETY_TEXT = (
@@ -56,6 +59,19 @@ def length_choices(pattern: Pattern) -> list[tuple[str, str]]:
     if pattern.counted_in_breaths:
         return [("breaths", f"{pattern.max_cycles} breaths"), ("until", "Until I stop")]
     return [(str(m), f"{m} minutes") for m in SESSION_MINUTES] + [("until", "Until I stop")]
+
+
+def count_words(count: int, noun: str) -> str:
+    """'1 slow breath', '30 slow breaths'."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+
+
+def duration_words(seconds: Fraction | float) -> str:
+    """'less than a minute', '1 minute', '5 minutes' (rounded)."""
+    minutes = round(float(seconds) / 60)
+    if float(seconds) < 60:
+        return "less than a minute"
+    return count_words(minutes, "minute")
 
 
 def minutes_text(seconds: Fraction | float) -> str:
@@ -117,11 +133,11 @@ class BreathePage(BasePage):
         self.pace_box = QComboBox()
         self.pace_box.setAccessibleName("Breaths per minute")
         for value in ("4.5", "5", "5.5", "6", "6.5", "7"):
-            self.pace_box.addItem(f"{value} breaths a minute", value)
+            self.pace_box.addItem(f"{value} a minute", value)
         setup.addWidget(self.pattern_box, 2)
         setup.addWidget(self.length_box, 1)
         setup.addWidget(self.pace_box, 1)
-        self.edit_button = QPushButton("Your patterns…")
+        self.edit_button = QPushButton("Your patterns")
         self.edit_button.setAccessibleName("Create or edit your own breathing patterns")
         self.edit_button.clicked.connect(self.edit_patterns_requested.emit)
         setup.addWidget(self.edit_button)
@@ -192,12 +208,15 @@ class BreathePage(BasePage):
         self.safety_button.clicked.connect(self.show_safety)
         self.cues_box.toggled.connect(self._cues_toggled)
         self.volume.valueChanged.connect(self._volume_changed)
-        space = QShortcut(QKeySequence(Qt.Key.Key_Space), self)
-        space.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        space.activated.connect(self._space)
-        quiet = QShortcut(QKeySequence(Qt.Key.Key_F11), self)
-        quiet.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        quiet.activated.connect(lambda: self.set_quiet(not self.quiet))
+        # Window-wide while this page is shown, so Space works wherever the focus is (the sidebar,
+        # say); _space leaves Space its usual meaning on buttons, check boxes and lists.
+        self.page_shortcuts = [QShortcut(QKeySequence(Qt.Key.Key_Space), self),
+                               QShortcut(QKeySequence(Qt.Key.Key_F11), self)]
+        self.page_shortcuts[0].activated.connect(self._space)
+        self.page_shortcuts[1].activated.connect(lambda: self.set_quiet(not self.quiet))
+        for shortcut in self.page_shortcuts:
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.setEnabled(False)
         self._show_idle()
 
     # --- choices ------------------------------------------------------------------------------
@@ -308,6 +327,8 @@ class BreathePage(BasePage):
         self.session = BreathingSession(self.plan(), self._clock)
         self.session.on_state_changed(lambda _s: self._after_state_change())
         self.session.start()
+        log.info("breathing session started: %s, %s breaths", self.session.plan.pattern.id,
+                 self.session.plan.cycles or "open-ended")
         self._cues.follow(self.session, self._model.settings.hold_tone)
         self.refresh()
 
@@ -413,20 +434,25 @@ class BreathePage(BasePage):
 
     def _show_ended(self, early: bool) -> None:
         assert self.session is not None
-        minutes = float(self.session.elapsed()) / 60
-        breaths = self.session.plan.phase_at(self.session.elapsed()).cycle
+        elapsed = self.session.elapsed()
+        plan = self.session.plan
+        breaths = int(elapsed // plan.pattern.cycle_seconds)
+        if plan.cycles is not None:
+            breaths = min(breaths, plan.cycles)
         self.orb.show_moment(None, 0.0)
         self.set_quiet(False)
         if early:
             self.phase_label.setText("Stopped")
             self.status_label.setText(
-                f"You breathed with the orb for {minutes:.0f} min ({breaths} breaths). Stopping "
-                "is always fine. Breathe normally for a moment before you move on.")
+                f"You breathed with the orb for {duration_words(elapsed)} "
+                f"({count_words(breaths, 'full breath')}). Stopping is always fine. Breathe "
+                "normally for a moment before you move on.")
         else:
             self.phase_label.setText("Finished")
             self.status_label.setText(
-                f"{breaths} slow breaths and a quiet close, {minutes:.0f} min in all. Notice how "
-                "you feel right now; there is no right answer.")
+                f"{count_words(breaths, 'slow breath')} and a quiet close, "
+                f"{duration_words(elapsed)} in all. Notice how you feel right now; there is no "
+                "right answer.")
 
     def schedule(self) -> None:
         """Repaint every frame only while the orb is visible, moving and running; otherwise arm
@@ -497,10 +523,14 @@ class BreathePage(BasePage):
         if handle is not None and not self._watching_window:
             handle.visibilityChanged.connect(lambda _v: self.schedule())
             self._watching_window = True
+        for shortcut in self.page_shortcuts:
+            shortcut.setEnabled(True)
         if self.is_running():
             self.refresh()
         self.schedule()
 
     def hideEvent(self, event) -> None:
         super().hideEvent(event)
+        for shortcut in self.page_shortcuts:
+            shortcut.setEnabled(False)
         self.schedule()

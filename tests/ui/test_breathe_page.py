@@ -64,11 +64,13 @@ def breathe(make_app, qtbot, clock):
     return page
 
 
-def press_space(page, qtbot):
+def press_space(page, qtbot, focus=None):
+    """Press Space in the active window, with the keyboard focus on `focus` (the page by default)."""
     page.window().windowHandle().requestActivate()
     qtbot.waitUntil(lambda: QApplication.activeWindow() is page.window())
-    page.setFocus()
-    qtbot.keyClick(page, Qt.Key.Key_Space)
+    target = focus or page
+    target.setFocus()
+    qtbot.keyClick(target, Qt.Key.Key_Space)
 
 
 def test_space_starts_a_resonance_session(breathe, qtbot):
@@ -77,6 +79,29 @@ def test_space_starts_a_resonance_session(breathe, qtbot):
     assert breathe.session.state is SessionState.RUNNING
     assert breathe.phase_label.text() == "Breathe in · 4"
     assert breathe.status_label.text().startswith("Breath 1 of 30")
+
+
+def test_space_works_while_the_sidebar_has_the_focus(breathe, qtbot):
+    """Opening Breathe from the sidebar and pressing Space starts; pressing it again pauses."""
+    sidebar = breathe.window().sidebar
+    press_space(breathe, qtbot, focus=sidebar)
+    assert breathe.session.state is SessionState.RUNNING
+    press_space(breathe, qtbot, focus=sidebar)
+    assert breathe.session.state is SessionState.PAUSED
+    breathe.stop()
+
+
+def test_space_on_the_sound_check_box_toggles_it_instead(breathe, qtbot):
+    """Space keeps its usual meaning on a check box: it ticks or unticks, it does not start."""
+    press_space(breathe, qtbot, focus=breathe.cues_box)
+    assert breathe.session is None and not breathe.cues_box.isChecked()
+
+
+def test_space_does_nothing_here_on_other_pages(breathe, qtbot):
+    """On another page Space is not taken by Breathe."""
+    breathe.window().show_page("settings")
+    press_space(breathe, qtbot, focus=breathe.window().sidebar)
+    assert breathe.session is None
 
 
 def test_phases_follow_the_clock(breathe, clock):
@@ -174,7 +199,8 @@ def test_escape_stops_and_says_so_kindly(breathe, qtbot):
     breathe.window().stop_all()
     assert breathe.session.state is SessionState.STOPPED
     assert breathe.phase_label.text() == "Stopped"
-    assert "Stopping is always fine" in breathe.status_label.text()
+    assert breathe.status_label.text().startswith(
+        "You breathed with the orb for less than a minute (0 full breaths). Stopping is always fine")
 
 
 def test_session_finishes_with_a_free_close_and_a_summary(breathe, clock):
@@ -187,6 +213,8 @@ def test_session_finishes_with_a_free_close_and_a_summary(breathe, clock):
     breathe.refresh()
     assert breathe.session.state is SessionState.FINISHED
     assert breathe.phase_label.text() == "Finished"
+    assert breathe.status_label.text().startswith(
+        "30 slow breaths and a quiet close, 6 minutes in all.")
     assert not breathe.frame_timer.isActive() and not breathe.tick_timer.isActive()
 
 
