@@ -1,0 +1,132 @@
+"""Mix presets: the built-ins from assets/, and the user's own in the config folder."""
+
+from __future__ import annotations
+
+import logging
+import tomllib
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import tomli_w
+
+from companion.atomic import atomic_write_text, keep_aside
+from companion.clock import Clock
+from companion.resources import asset
+
+log = logging.getLogger(__name__)
+
+MAX_NAME_LENGTH = 40
+
+
+@dataclass(frozen=True)
+class Preset:
+    """A named mix: sound id -> volume (0..1)."""
+
+    id: str
+    name: str
+    volumes: dict[str, float]
+    builtin: bool = False
+
+
+class PresetError(ValueError):
+    """A preset that cannot be used; names the field."""
+
+    def __init__(self, field_name: str, message: str):
+        super().__init__(f"{field_name}: {message}")
+        self.field = field_name
+        self.message = message
+
+
+def make_preset(preset_id: str, name: str, volumes: dict[str, Any], known: set[str],
+                builtin: bool = False) -> Preset:
+    """Check a preset's name and volumes against the sounds that exist."""
+    clean = name.strip() if isinstance(name, str) else ""
+    if not clean:
+        raise PresetError("name", "give the mix a name")
+    if len(clean) > MAX_NAME_LENGTH:
+        raise PresetError("name", f"keep the name to {MAX_NAME_LENGTH} characters")
+    if not isinstance(volumes, dict) or not volumes:
+        raise PresetError("volumes", "a mix needs at least one sound")
+    checked = {}
+    for sound_id, volume in volumes.items():
+        if sound_id not in known:
+            raise PresetError(f"volumes.{sound_id}", "there is no such sound")
+        if isinstance(volume, bool) or not isinstance(volume, int | float) or not 0 < volume <= 1:
+            raise PresetError(f"volumes.{sound_id}", "must be a volume above 0 and at most 1")
+        checked[sound_id] = float(volume)
+    return Preset(preset_id, clean, checked, builtin)
+
+
+def _lines(text: str) -> list[int]:
+    return [n for n, line in enumerate(text.splitlines(), 1) if line.strip() == "[[preset]]"]
+
+
+def load_builtin_presets(known: set[str], path: Path | None = None) -> list[Preset]:
+    """The bundled presets; a bad one raises PresetError naming the file and line."""
+    source = path or asset("sounds/presets.toml")
+    text = source.read_text(encoding="utf-8")
+    lines = _lines(text)
+    presets = []
+    for index, table in enumerate(tomllib.loads(text).get("preset", [])):
+        try:
+            presets.append(make_preset(table.get("id", ""), table.get("name", ""),
+                                       table.get("volumes", {}), known, builtin=True))
+        except PresetError as exc:
+            raise PresetError(exc.field, f"{source.name}, line {lines[index]}: {exc.message}"
+                              ) from exc
+    return presets
+
+
+@dataclass
+class UserPresets:
+    presets: list[Preset]
+    notices: list[str] = field(default_factory=list)
+
+
+class UserPresetStore:
+    """The user's mixes in config/sound-presets.toml: save, rename, delete."""
+
+    def __init__(self, path: Path, clock: Clock, known: set[str]) -> None:
+        self.path = path
+        self._clock = clock
+        self._known = known
+
+    @staticmethod
+    def new_id() -> str:
+        return f"mix-{uuid.uuid4().hex[:8]}"
+
+    def load(self) -> UserPresets:
+        """Read the user's mixes; a damaged file is kept aside and the built-ins still work."""
+        try:
+            text = self.path.read_text(encoding="utf-8")
+            doc = tomllib.loads(text)
+        except FileNotFoundError:
+            return UserPresets([])
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+            log.warning("sound presets file damaged: %s", exc)
+            aside = keep_aside(self.path, self._clock.now(), move=True)
+            return UserPresets([], [
+                "Your saved sound mixes could not be read, so only the built-in ones are listed. "
+                f"Nothing was thrown away: the file is kept at {aside}."])
+        presets, broken = [], []
+        lines = _lines(text)
+        for index, table in enumerate(doc.get("preset", [])):
+            try:
+                presets.append(make_preset(table.get("id") or self.new_id(),
+                                           table.get("name", ""), table.get("volumes", {}),
+                                           self._known))
+            except PresetError as exc:
+                broken.append(f"line {lines[index]} ({exc.field}: {exc.message})")
+        notices = []
+        if broken:
+            aside = keep_aside(self.path, self._clock.now(), move=False)
+            notices.append("Some of your sound mixes could not be used and were left out: "
+                           + "; ".join(broken) + f". A copy of the file is kept at {aside}.")
+        return UserPresets(presets, notices)
+
+    def save(self, presets: list[Preset]) -> None:
+        doc = {"format": 1, "preset": [{"id": p.id, "name": p.name, "volumes": p.volumes}
+                                       for p in presets]}
+        atomic_write_text(self.path, tomli_w.dumps(doc))
