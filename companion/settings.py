@@ -46,6 +46,8 @@ class Settings:
     cue_volume: int = field(default=60, metadata={"section": "breathing"})
     hold_tone: bool = field(default=False, metadata={"section": "breathing"})
     holds_note_seen: bool = field(default=False, metadata={"section": "breathing"})
+    sounds_mix: str = field(default="", metadata={"section": "sounds"})  # "rain=0.8;night=0.3"
+    sounds_master: int = field(default=80, metadata={"section": "sounds"})
     window_width: int = field(default=960, metadata={"section": "window"})
     window_height: int = field(default=680, metadata={"section": "window"})
     window_maximized: bool = field(default=False, metadata={"section": "window"})
@@ -66,6 +68,8 @@ class Settings:
             "breathe_length": lambda v: v in BREATHE_LENGTHS,
             "breathe_pace": lambda v: v in BREATHE_PACES,
             "cue_volume": lambda v: 0 <= v <= 100,
+            "sounds_mix": lambda v: len(v) <= 1000,
+            "sounds_master": lambda v: 0 <= v <= 100,
         }
         bad += [name for name, ok in checks.items() if name not in bad and not ok(getattr(self, name))]
         return bad

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 if TYPE_CHECKING:
     import numpy as np
@@ -28,5 +28,17 @@ class AudioEngine(Protocol):
     def set_cue_volume(self, volume: float) -> None:
         """0.0 to 1.0."""
         ...
+
+    def load_loop(self, path: str) -> tuple[Any, float]:
+        """Decode a loop file; give back a playable sound and its peak (0..1). Off the GUI thread."""
+        ...
+
+    def play_layer(self, key: str, sound: Any, volume: float, fade_ms: int) -> bool: ...
+
+    def set_layer_volume(self, key: str, volume: float) -> None: ...
+
+    def stop_layer(self, key: str, fade_ms: int) -> None: ...
+
+    def fade_out_layers(self, fade_ms: int) -> None: ...
 
     def close(self) -> None: ...

@@ -13,6 +13,7 @@ from companion.audio.engine import AudioUnavailable
 
 log = logging.getLogger(__name__)
 
+LAYER_CHANNELS = 15  # ambient layers playing at once (one more channel is kept for cues)
 BUFFER_SAMPLES = 1024  # Mixer buffer: about 23 ms at 44.1 kHz, low enough for cues to feel in time
 
 
@@ -32,9 +33,11 @@ class PygameAudioEngine:
                 "No sound device could be opened, so sound is off for now. Everything else "
                 "works as usual; plug in headphones or check your sound settings, then restart "
                 "Companion to hear the cues.") from exc
+        pygame.mixer.set_num_channels(LAYER_CHANNELS + 1)
         pygame.mixer.set_reserved(1)
         self._cues = pygame.mixer.Channel(0)
         self._volume = 1.0
+        self._layers: dict[str, Any] = {}  # layer key -> its Channel
 
     def _sound(self, pcm: np.ndarray) -> Any:
         return self._mixer.Sound(buffer=np.ascontiguousarray(pcm, dtype=np.int16).tobytes())
@@ -63,6 +66,55 @@ class PygameAudioEngine:
     def set_cue_volume(self, volume: float) -> None:
         self._volume = max(0.0, min(1.0, volume))
         self._cues.set_volume(self._volume)
+
+    # --- ambient layers ----------------------------------------------------------------------
+
+    def load_loop(self, path: str) -> tuple[Any, float]:
+        """Decode a loop file (the stored tail crossfaded onto its head) and give back the sound
+        and its peak level 0..1. Slow: call it off the GUI thread. Raises ValueError with a kind
+        message when the file cannot be decoded."""
+        import pygame.sndarray
+
+        from companion.sounds.synth import join_tail
+
+        try:
+            decoded = self._mixer.Sound(path)
+        except pygame.error as exc:
+            raise ValueError(f"could not be played ({exc})") from exc
+        samples = pygame.sndarray.array(decoded)
+        loop = join_tail(samples) if len(samples) > 4 * 2205 else samples
+        peak = float(np.max(np.abs(loop))) / 32768 if len(loop) else 0.0
+        return self._sound(loop), peak
+
+    def play_layer(self, key: str, sound: Any, volume: float, fade_ms: int) -> bool:
+        """Loop a sound on its own channel, fading in; False when every channel is busy."""
+        channel = self._layers.get(key) or self._mixer.find_channel()
+        if channel is None:
+            return False
+        channel.play(sound, loops=-1, fade_ms=fade_ms)
+        channel.set_volume(volume)
+        self._layers[key] = channel
+        return True
+
+    def set_layer_volume(self, key: str, volume: float) -> None:
+        channel = self._layers.get(key)
+        if channel is not None:
+            channel.set_volume(max(0.0, min(1.0, volume)))
+
+    def stop_layer(self, key: str, fade_ms: int) -> None:
+        channel = self._layers.pop(key, None)
+        if channel is not None and fade_ms > 0:
+            channel.fadeout(fade_ms)
+        elif channel is not None:
+            channel.stop()
+
+    def fade_out_layers(self, fade_ms: int) -> None:
+        """Fade every ambient layer out together (the sleep timer)."""
+        for key in list(self._layers):
+            self.stop_layer(key, fade_ms)
+
+    def layers_busy(self) -> list[str]:
+        return [key for key, channel in self._layers.items() if channel.get_busy()]
 
     def close(self) -> None:
         self._mixer.quit()

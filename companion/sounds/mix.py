@@ -50,14 +50,16 @@ class Mix:
         """The linear gain for each playing sound, with headroom so that even with every active
         sound at full volume and all their peaks landing together, the sum cannot clip.
 
-        peaks: each sound's peak sample level (0..1), measured from its file.
+        peaks: each loaded sound's peak sample level (0..1), measured from its file; sounds not
+        in it (still loading) are left out until they are.
         """
-        if self.muted or not self.volumes:
-            return {sound_id: 0.0 for sound_id in self.volumes}
-        total_peak = sum(peaks[sound_id] for sound_id in self.volumes)
+        ready = {s: v for s, v in self.volumes.items() if s in peaks}
+        if self.muted or not ready:
+            return {sound_id: 0.0 for sound_id in ready}
+        total_peak = sum(peaks[sound_id] for sound_id in ready)
         headroom = min(1.0, 1.0 / total_peak) if total_peak > 0 else 1.0
         overall = self.master * headroom * sleep_gain * (db_to_gain(DUCK_DB) if ducked else 1.0)
-        return {sound_id: volume * overall for sound_id, volume in self.volumes.items()}
+        return {sound_id: volume * overall for sound_id, volume in ready.items()}
 
 
 class SleepTimer:
@@ -101,3 +103,22 @@ class SleepTimer:
         """When the fade starts (for arming one single-shot timer); None when none is set."""
         left = self.remaining()
         return None if left is None else max(0.0, left - self._fade)
+
+
+def mix_to_text(mix: Mix) -> str:
+    """A compact form for settings.toml: 'rain=0.80;night=0.30'."""
+    return ";".join(f"{sound_id}={volume:.2f}" for sound_id, volume in sorted(mix.volumes.items()))
+
+
+def mix_from_text(text: str, known: set[str]) -> dict[str, float]:
+    """Volumes from mix_to_text's form; unknown sounds and bad numbers are skipped."""
+    volumes: dict[str, float] = {}
+    for part in text.split(";"):
+        sound_id, _, value = part.partition("=")
+        try:
+            volume = float(value)
+        except ValueError:
+            continue
+        if sound_id in known and 0 < volume <= 1:
+            volumes[sound_id] = volume
+    return volumes

@@ -220,7 +220,8 @@ def quietest_first(loop: np.ndarray) -> np.ndarray:
 def join_tail(samples: np.ndarray, tail: int = int(TAIL_SECONDS * RATE)) -> np.ndarray:
     """Crossfade a stored tail onto the loop's head (done when a file is loaded), so the wrap
     point is continuous even where the encoder disturbed the file's first and last samples."""
-    loop = samples[:-tail].copy()
+    loop = samples[:-tail].copy()  # keeps the dtype: int16 stays int16, with no float copy
     fade = (0.5 - 0.5 * np.cos(np.linspace(0, np.pi, tail)))[:, None]
-    loop[:tail] = loop[:tail] * fade + samples[-tail:] * (1 - fade)
+    head = loop[:tail] * fade + samples[-tail:] * (1 - fade)
+    loop[:tail] = np.round(head) if np.issubdtype(loop.dtype, np.integer) else head
     return loop

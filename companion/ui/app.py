@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from companion.audio.engine import AudioEngine
     from companion.ui.audio_service import AudioService
     from companion.ui.settings_page import SettingsPage
+    from companion.ui.soundscape_player import SoundscapePlayer
     from companion.ui.welcome_dialog import WelcomeDialog
 
 log = logging.getLogger(__name__)
@@ -83,12 +84,14 @@ class CompanionApp(QObject):
         qapp.setWindowIcon(self.icon)
 
         self.audio: AudioService | None = None
+        self.player: SoundscapePlayer | None = None
         from companion.screensaver import ScreenSaverInhibitor
 
         self.inhibitor = ScreenSaverInhibitor()
         self.dbus_pool = serial_pool(self)  # inhibit, then uninhibit: order matters
         self.window = MainWindow({"home": self._build_home_page,
                                   "breathe": self._build_breathe_page,
+                                  "sounds": self._build_sounds_page,
                                   "settings": self._build_settings_page})
         self.window.close_handler = self._window_may_close
         self._apply_look(self.model.settings)
@@ -120,7 +123,6 @@ class CompanionApp(QObject):
 
     def _build_breathe_page(self) -> BasePage:
         from companion.breathing.library import UserPatternStore, load_builtin_patterns
-        from companion.ui.audio_service import AudioService, open_pygame_engine
         from companion.ui.breathe_page import BreathePage
         from companion.ui.breathing_cues import CuePlayer
 
@@ -130,17 +132,63 @@ class CompanionApp(QObject):
         self.custom_patterns = mine.patterns
         for notice in mine.notices:
             self.window.add_notice(notice)
-        self.audio = AudioService(opener=self.audio_opener or open_pygame_engine, parent=self)
-        self.audio.unavailable.connect(self.window.add_notice)
-        cues = CuePlayer(self.audio, self)
+        cues = CuePlayer(self.audio_service(), self)
         page = BreathePage(self.model, self.clock, load_builtin_patterns() + mine.patterns, cues)
         page.set_palette(palette_for(self.model.settings.appearance))
         page.set_reduce_motion(self.reduce_motion)
         page.quiet_mode_requested.connect(self.window.set_quiet)
         page.session_active_changed.connect(self._keep_screen_awake)
+        page.session_active_changed.connect(self._duck_sounds)
         page.edit_patterns_requested.connect(self.edit_patterns)
         self.reduce_motion_changed.connect(page.set_reduce_motion)
-        self.audio.warm_up()
+        self.audio_service().warm_up()
+        return page
+
+    def audio_service(self) -> AudioService:
+        """The one audio engine service, shared by cues and soundscapes (made on first use)."""
+        if self.audio is None:
+            from companion.ui.audio_service import AudioService, open_pygame_engine
+
+            self.audio = AudioService(opener=self.audio_opener or open_pygame_engine, parent=self)
+            self.audio.unavailable.connect(self.window.add_notice)
+        return self.audio
+
+    def _build_sounds_page(self) -> BasePage:
+        from companion.sounds.catalog import load_catalog
+        from companion.sounds.mix import Mix, mix_from_text, mix_to_text
+        from companion.sounds.presets import UserPresetStore, load_builtin_presets
+        from companion.ui.sounds_page import SoundsPage
+        from companion.ui.soundscape_player import SoundscapePlayer
+
+        catalog = load_catalog()
+        known = {sound.id for sound in catalog}
+        store = UserPresetStore(self.paths.config / "sound-presets.toml", self.clock, known)
+        mine = store.load()
+        for notice in mine.notices:
+            self.window.add_notice(notice)
+        self.player = SoundscapePlayer(self.audio_service(), catalog, self.clock, self)
+        settings = self.model.settings
+        # The last mix is shown, not played: sound never starts by itself.
+        self.player.mix = Mix(mix_from_text(settings.sounds_mix, known),
+                              settings.sounds_master / 100)
+        self.player.problem.connect(self.window.add_notice)
+        page = SoundsPage(self.player, catalog, load_builtin_presets(known) + mine.presets,
+                          store.new_id)
+        user_presets = list(mine.presets)
+
+        def remember(mix: Mix) -> None:
+            self.model.update(sounds_mix=mix_to_text(mix), sounds_master=round(mix.master * 100))
+
+        def keep_preset(preset) -> None:
+            user_presets.append(preset)
+            try:
+                store.save(user_presets)
+            except OSError as exc:
+                self.window.add_notice(f"Your mix could not be saved ({exc.strerror}).")
+
+        self.player.mix_changed.connect(remember)
+        self.audio_service().warm_up()  # so the first tile plays at once
+        page.mix_saved.connect(keep_preset)
         return page
 
     def edit_patterns(self) -> None:
@@ -159,6 +207,11 @@ class CompanionApp(QObject):
         dialog.finished.connect(dialog.deleteLater)
         dialog.open()
         self.pattern_dialog = dialog
+
+    def _duck_sounds(self, active: bool) -> None:
+        """Ambient sound sits 6 dB under the breathing cues while a session with sound runs."""
+        if self.player is not None:
+            self.player.set_ducked(active and self.model.settings.sound_cues)
 
     def _keep_screen_awake(self, active: bool) -> None:
         from companion.ui.workers import run_in_background
@@ -329,6 +382,8 @@ class CompanionApp(QObject):
             self.tray.hide()
         self.dbus_pool.waitForDone(2000)
         self.inhibitor.uninhibit()
+        if self.player is not None:
+            self.player.close()
         if self.audio is not None:
             self.audio.close()
         self.window.close()

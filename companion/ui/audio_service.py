@@ -46,10 +46,15 @@ class AudioService(QObject):
         self.idle_timer.setSingleShot(True)
         self.idle_timer.setInterval(IDLE_RELEASE_MS)
         self.idle_timer.timeout.connect(self._release)
+        self._busy_checks: list[Callable[[], bool]] = []
+
+    def add_busy_check(self, is_busy: Callable[[], bool]) -> None:
+        """Register a user of the engine; it is never released while any user is busy."""
+        self._busy_checks.append(is_busy)
 
     def release_when_idle(self) -> None:
-        """Nothing is playing: close the device if nothing starts within IDLE_RELEASE_MS."""
-        if self.engine is not None:
+        """Nothing may be playing: close the device if nothing starts within IDLE_RELEASE_MS."""
+        if self.engine is not None and not any(is_busy() for is_busy in self._busy_checks):
             self.idle_timer.start()
 
     def keep(self) -> None:
@@ -58,6 +63,8 @@ class AudioService(QObject):
         self.warm_up()
 
     def _release(self) -> None:
+        if any(is_busy() for is_busy in self._busy_checks):
+            return
         log.debug("closing the idle sound device")
         self.close()
         self.released.emit()
@@ -77,6 +84,7 @@ class AudioService(QObject):
         else:
             self.engine = result
             self.ready.emit(result)
+            self.release_when_idle()  # opened ahead of need: closes again if nothing plays
 
     def close(self) -> None:
         self.idle_timer.stop()

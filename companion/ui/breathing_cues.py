@@ -43,6 +43,8 @@ class CuePlayer(QObject):
         self._join.timeout.connect(self._join_now)
         audio.ready.connect(lambda _engine: self._maybe_join())
         audio.released.connect(self._on_released)
+        audio.add_busy_check(lambda: self._session is not None
+                             and self._session.state is SessionState.RUNNING)
 
     @staticmethod
     def key_for(pattern: Pattern, hold_tone: bool) -> tuple[str, str, bool]:

@@ -132,6 +132,8 @@ def stylesheet(p: Palette, text_size: int) -> str:
     QPushButton[role="primary"] {{ background: {p.teal}; color: {p.on_accent};
         border-color: {p.teal}; }}
     QPushButton[role="primary"]:focus {{ border-color: {p.focus}; }}
+    QPushButton:checked {{ background: {p.surface}; border-color: {p.teal}; }}
+    QPushButton:checked:focus {{ border-color: {p.focus}; }}
     QPushButton:disabled {{ background: {p.surface}; color: {p.muted}; border-color: {p.surface}; }}
     QWidget#breathePage[quiet="true"] {{ background: {p.quiet}; }}
     QPushButton[role="help"] {{ background: transparent; color: {p.lavender};

@@ -86,3 +86,9 @@ def test_sleep_timer_refuses_a_time_in_the_past():
     """Zero or negative minutes are refused."""
     with pytest.raises(ValueError):
         SleepTimer(FakeClock()).start(0)
+
+
+def test_sounds_still_loading_are_left_out_of_the_gains():
+    """Only sounds whose peak is known (loaded) get a gain; the rest join once loaded."""
+    mix = Mix(master=1.0).with_volume("rain", 0.5).with_volume("fire", 0.5)
+    assert set(mix.gains({"rain": 0.2})) == {"rain"}

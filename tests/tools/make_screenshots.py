@@ -71,6 +71,13 @@ def main() -> int:
                 editor.grab().save(str(out / "patterns.png"))
                 editor.close()
             breathe.stop()
+            sounds = app.window.page("sounds")
+            app.window.show_page("sounds")
+            sounds.player.mix = type(sounds.player.mix)(
+                {"rain": 0.8, "night": 0.3, "brown-noise": 0.25}, 0.8)
+            sounds.show_mix(sounds.player.mix)  # shown, not played: no sound device needed
+            settle(qapp)
+            app.window.grab().save(str(out / f"sounds{suffix}.png"))
             app.window.show_page("settings")
             settle(qapp)
             app.window.grab().save(str(out / f"settings{suffix}.png"))

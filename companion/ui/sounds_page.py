@@ -1,0 +1,238 @@
+"""The Sounds page: a tile per ambient sound, a master volume, mixes (presets) and a sleep timer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.resources import asset
+from companion.sounds.catalog import SoundInfo
+from companion.sounds.mix import SLEEP_MINUTES, Mix
+from companion.sounds.presets import Preset, PresetError, make_preset
+from companion.ui.base_page import BasePage, card, page_layout
+from companion.ui.soundscape_player import SoundscapePlayer
+
+DEFAULT_VOLUME = 0.6  # a sound switched on from its tile starts here
+
+
+class SoundTileWidget(QWidget):
+    """One sound: its icon and name, a play toggle and a volume slider."""
+
+    def __init__(self, sound: SoundInfo, parent=None):
+        super().__init__(parent)
+        self.sound = sound
+        frame, inner = card(self)
+        inner.setContentsMargins(12, 12, 12, 10)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+        self.toggle = QPushButton(sound.name)
+        self.toggle.setCheckable(True)
+        self.toggle.setIcon(QIcon(str(asset(f"icons/sounds/{sound.id}.svg"))))
+        self.toggle.setIconSize(QSize(32, 32))
+        self.toggle.setMinimumHeight(52)
+        self.toggle.setAccessibleName(f"{sound.name}: play or stop")
+        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider.setRange(0, 100)
+        self.slider.setAccessibleName(f"{sound.name} volume")
+        self.level = QLabel("off")
+        self.level.setProperty("role", "muted")
+        self.level.setMinimumWidth(40)
+        self.level.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row = QHBoxLayout()
+        row.addWidget(self.slider, 1)
+        row.addWidget(self.level)
+        inner.addWidget(self.toggle)
+        inner.addLayout(row)
+
+    def show_volume(self, volume: float) -> None:
+        for widget in (self.toggle, self.slider):
+            widget.blockSignals(True)
+        self.toggle.setChecked(volume > 0)
+        self.slider.setValue(round(volume * 100))
+        self.level.setText(f"{round(volume * 100)} %" if volume > 0 else "off")
+        for widget in (self.toggle, self.slider):
+            widget.blockSignals(False)
+
+
+class SoundsPage(BasePage):
+    """Every change is heard at once; the mix is remembered for next time."""
+
+    page_id = "sounds"
+    mix_saved = Signal(object)  # the Preset the user saved
+
+    def __init__(self, player: SoundscapePlayer, catalog: list[SoundInfo],
+                 presets: list[Preset], new_id: Callable[[], str], parent=None):
+        super().__init__(parent)
+        self.player = player
+        self._new_id = new_id
+        self.presets = presets
+        self._known = {sound.id for sound in catalog}
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+        layout = page_layout(body, "Sounds", "Mix calm sounds the way you like. They keep playing "
+                             "when you hide or close the window; the sleep timer fades them out.")
+        bar = QHBoxLayout()
+        bar.setSpacing(12)
+        levels = QHBoxLayout()
+        levels.setSpacing(12)
+        self.preset_box = QComboBox()
+        self.preset_box.setAccessibleName("Choose a mix")
+        self.save_button = QPushButton("Save mix…")
+        self.master = QSlider(Qt.Orientation.Horizontal)
+        self.master.setRange(0, 100)
+        self.master.setMinimumWidth(200)
+        self.master.setAccessibleName("Master volume")
+        self.mute = QPushButton("Mute")
+        self.mute.setCheckable(True)
+        self.stop_button = QPushButton("Stop all")
+        self.sleep_box = QComboBox()
+        self.sleep_box.setAccessibleName("Sleep timer")
+        self.sleep_box.addItem("Sleep timer: off", 0)
+        for minutes in SLEEP_MINUTES:
+            self.sleep_box.addItem(f"Fade out in {minutes} min", minutes)
+        master_label = QLabel("Volume")
+        self.preset_box.setMinimumWidth(200)
+        self.sleep_box.setMinimumWidth(220)
+        for widget in (self.preset_box, self.save_button, self.sleep_box):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for control in (master_label, self.master, self.mute, self.stop_button):
+            levels.addWidget(control)
+        levels.addStretch(1)
+        layout.addLayout(bar)
+        layout.addLayout(levels)
+        self.sleep_label = QLabel("")
+        self.sleep_label.setProperty("role", "muted")
+        self.sleep_label.setWordWrap(True)
+        layout.addWidget(self.sleep_label)
+        self.sleep_label.hide()
+        grid = QGridLayout()
+        grid.setSpacing(10)
+        self.tiles: dict[str, SoundTileWidget] = {}
+        for index, sound in enumerate(catalog):
+            tile = SoundTileWidget(sound)
+            tile.toggle.toggled.connect(
+                lambda on, s=sound.id: player.set_volume(s, DEFAULT_VOLUME if on else 0))
+            tile.slider.valueChanged.connect(lambda v, s=sound.id: player.set_volume(s, v / 100))
+            grid.addWidget(tile, index // 3, index % 3)
+            self.tiles[sound.id] = tile
+        layout.addLayout(grid)
+        layout.addStretch(1)
+
+        self._fill_presets()
+        self.preset_box.activated.connect(self._preset_chosen)
+        self.save_button.clicked.connect(self.ask_to_save)
+        self.master.valueChanged.connect(lambda v: player.set_mix(player.mix.with_master(v / 100)))
+        self.mute.toggled.connect(self._mute_toggled)
+        self.stop_button.clicked.connect(player.stop_all)
+        self.sleep_box.activated.connect(self._sleep_chosen)
+        player.mix_changed.connect(self.show_mix)
+        player.sleep_changed.connect(self._show_sleep)
+        self.show_mix(player.mix)
+
+    def _fill_presets(self) -> None:
+        self.preset_box.clear()
+        self.preset_box.addItem("Choose a mix…", None)
+        for preset in self.presets:
+            self.preset_box.addItem(preset.name, preset.id)
+
+    def _preset_chosen(self, index: int) -> None:
+        preset_id = self.preset_box.itemData(index)
+        preset = next((p for p in self.presets if p.id == preset_id), None)
+        if preset is not None:
+            self.player.set_mix(Mix(dict(preset.volumes), self.player.mix.master,
+                                    self.player.mix.muted))
+
+    def _mute_toggled(self, muted: bool) -> None:
+        mix = self.player.mix
+        self.player.set_mix(Mix(mix.volumes, mix.master, muted))
+
+    def _sleep_chosen(self, index: int) -> None:
+        minutes = self.sleep_box.itemData(index)
+        if minutes:
+            self.player.start_sleep(minutes)
+        else:
+            self.player.cancel_sleep()
+
+    def _show_sleep(self) -> None:
+        left = self.player.sleep.remaining()
+        if left is None:
+            self.sleep_box.setCurrentIndex(0)
+            self._say("")
+        else:
+            self._say(f"The sounds will fade out over the last minute and stop in "
+                                     f"{round(left / 60)} min.")
+
+    def _say(self, text: str) -> None:
+        """A calm line under the controls (sleep timer, a mix not saved); hidden when empty."""
+        self.sleep_label.setText(text)
+        self.sleep_label.setVisible(bool(text))
+
+    def show_mix(self, mix: Mix) -> None:
+        """Reflect the mix in every tile and the master controls."""
+        for sound_id, tile in self.tiles.items():
+            tile.show_volume(mix.volumes.get(sound_id, 0.0))
+        for widget in (self.master, self.mute):
+            widget.blockSignals(True)
+        self.master.setValue(round(mix.master * 100))
+        self.mute.setChecked(mix.muted)
+        self.mute.setText("Unmute" if mix.muted else "Mute")
+        for widget in (self.master, self.mute):
+            widget.blockSignals(False)
+
+    def ask_to_save(self) -> None:
+        name, ok = QInputDialog.getText(self, "Save this mix", "Name for this mix:")
+        if ok:
+            self.save_mix(name)
+
+    def save_mix(self, name: str, preset_id: str | None = None) -> Preset | None:
+        """Keep the current mix under a name; a bad name or an empty mix is explained."""
+        try:
+            preset = make_preset(preset_id or self._new_id(), name,
+                                 dict(self.player.mix.volumes), self._known)
+        except PresetError as exc:
+            self._say(f"The mix was not saved: {exc.message}.")
+            return None
+        self.presets.append(preset)
+        self._fill_presets()
+        self.mix_saved.emit(preset)
+        return preset
+
+    def start_main_action(self) -> None:
+        """Play the last mix, or Rainy night the first time."""
+        if self.player.mix.volumes:
+            self.player.set_mix(self.player.mix)
+            return
+        first = self.presets[0] if self.presets else None
+        if first is not None:
+            self.player.set_mix(Mix(dict(first.volumes), self.player.mix.master))
+
+    def stop(self) -> None:
+        """Esc on this page fades every sound out; on other pages the sounds keep playing."""
+        if self.isVisible():
+            self.player.stop_all()
+
+    def is_running(self) -> bool:
+        return bool(self.player.mix.volumes)

@@ -1,0 +1,78 @@
+"""Ambient loops through the real pygame mixer into SDL's disk driver (SDL_DISKAUDIODELAY=0 runs it
+far faster than real time): seamless over several loop periods, and no clipping at full."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from companion.sounds.catalog import load_catalog
+
+CAPTURE = """
+import os, sys
+os.environ.update(SDL_AUDIODRIVER="disk", SDL_DISKAUDIOFILE=sys.argv[1], SDL_DISKAUDIODELAY="0")
+from companion.audio.pygame_engine import PygameAudioEngine
+from companion.sounds.catalog import load_catalog
+from companion.sounds.mix import Mix
+import pygame.time
+ids, seconds = sys.argv[2].split(","), float(sys.argv[3])
+engine = PygameAudioEngine()
+catalog = {s.id: s for s in load_catalog()}
+loaded = {i: engine.load_loop(str(catalog[i].path)) for i in ids}
+mix = Mix(master=1.0)
+for i in ids:
+    mix = mix.with_volume(i, 1.0)
+gains = mix.gains({i: loaded[i][1] for i in ids})
+already = os.path.getsize(sys.argv[1]) if os.path.exists(sys.argv[1]) else 0
+for i in ids:
+    engine.play_layer(i, loaded[i][0], gains[i], fade_ms=0)
+target = already + seconds * 44100 * 4
+while not os.path.exists(sys.argv[1]) or os.path.getsize(sys.argv[1]) < target:
+    pygame.time.wait(5)  # the disk driver writes as fast as it can
+engine.close()
+print(repr(gains))
+"""
+
+
+def capture(tmp_path: Path, ids: list[str], seconds: float) -> np.ndarray:
+    raw = tmp_path / "mix.raw"
+    subprocess.run([sys.executable, "-c", CAPTURE, str(raw), ",".join(ids), str(seconds)],
+                   check=True, timeout=300, capture_output=True, env={**os.environ})
+    return np.frombuffer(raw.read_bytes(), dtype=np.int16).reshape(-1, 2)
+
+
+def decoded_loop(sound_id: str) -> np.ndarray:
+    """The loop as the engine prepares it (tail joined), decoded by pygame itself."""
+    code = ("import sys, numpy as np, pygame.mixer, pygame.sndarray; "
+            "pygame.mixer.init(44100, -16, 2); "
+            "from companion.sounds.synth import join_tail; "
+            "a = join_tail(pygame.sndarray.array(pygame.mixer.Sound(sys.argv[1]))); "
+            "sys.stdout.buffer.write(a.astype(np.int16).tobytes())")
+    path = next(s.path for s in load_catalog() if s.id == sound_id)
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, check=True,
+                         timeout=120).stdout
+    return np.frombuffer(out, dtype=np.int16).reshape(-1, 2)
+
+
+@pytest.mark.parametrize("sound_id", ["pink-noise"])
+def test_a_loop_repeats_sample_for_sample_over_three_periods(tmp_path, sound_id):
+    """Played alone at full volume, the captured output is the loop repeated exactly: no gap, no
+    step, no drift at any of the wrap points."""
+    loop = decoded_loop(sound_id)
+    captured = capture(tmp_path, [sound_id], seconds=3.2 * len(loop) / 44100)
+    start = int(np.flatnonzero(np.any(captured != 0, axis=1))[0]) - int(
+        np.flatnonzero(np.any(loop != 0, axis=1))[0])
+    three = captured[start:start + 3 * len(loop)]
+    assert len(three) == 3 * len(loop)
+    assert np.array_equal(three, np.tile(loop, (3, 1)))
+
+
+def test_all_nine_at_full_volume_never_clip(tmp_path):
+    """Every sound at full with the master at full: the mixed output never reaches full scale."""
+    ids = [sound.id for sound in load_catalog()]
+    captured = capture(tmp_path, ids, seconds=100)  # longer than the longest loop (97 s)
+    assert np.max(np.abs(captured.astype(int))) < 32767
+    assert np.std(captured) > 100  # and it is really playing

@@ -1,0 +1,163 @@
+"""The Sounds page with the real pygame mixer on SDL's dummy driver."""
+
+import math
+
+import pytest
+
+from companion.settings import SettingsStore
+from companion.sounds.presets import UserPresetStore
+
+
+@pytest.fixture
+def sounds(make_app, qtbot):
+    """The app open on Sounds, with the sound device ready."""
+    app = make_app()
+    app.show("sounds", start=False, background=False)
+    qtbot.waitUntil(lambda: app.audio.engine is not None, timeout=10_000)
+    page = app.window.page("sounds")
+    yield app, page
+    page.player.stop_all()
+
+
+def test_nine_tiles_with_their_names(sounds):
+    """Each of the nine sounds has a tile."""
+    _app, page = sounds
+    assert [t.sound.name for t in page.tiles.values()] == [
+        "Pink noise", "Brown noise", "Rain", "Ocean waves", "Wind", "Stream", "Fire", "Night",
+        "Singing bowl"]
+
+
+def test_a_tile_starts_its_sound_and_the_mix_is_remembered(sounds, qtbot, paths, clock):
+    """Clicking Rain fades it in at 60 %; the mix is saved for next time."""
+    _app, page = sounds
+    page.tiles["rain"].toggle.click()
+    qtbot.waitUntil(lambda: "rain" in page.player.playing, timeout=10_000)
+    assert page.player.mix.volumes == {"rain": 0.6}
+    assert page.tiles["rain"].slider.value() == 60
+    saved = SettingsStore(paths.settings_file, clock).load().settings
+    assert saved.sounds_mix == "rain=0.60"
+
+
+def test_layers_play_together_at_their_own_volumes(sounds, qtbot):
+    """Two sounds play at once, each at its own level under the shared master."""
+    _app, page = sounds
+    page.tiles["ocean"].slider.setValue(80)
+    page.tiles["wind"].slider.setValue(30)
+    qtbot.waitUntil(lambda: page.player.playing == {"ocean", "wind"}, timeout=10_000)
+    assert page.player.mix.volumes == {"ocean": 0.8, "wind": 0.3}
+
+
+def test_a_preset_sets_the_whole_mix(sounds):
+    """Choosing Seaside plays ocean and wind at the preset's levels."""
+    _app, page = sounds
+    index = page.preset_box.findText("Seaside")
+    page.preset_box.setCurrentIndex(index)
+    page.preset_box.activated.emit(index)
+    assert page.player.mix.volumes == {"ocean": 0.85, "wind": 0.3}
+    assert page.tiles["ocean"].toggle.isChecked()
+
+
+def test_saving_a_mix_keeps_it_in_the_config_folder(sounds, paths, clock):
+    """A named mix is written to sound-presets.toml and offered in the list."""
+    _app, page = sounds
+    page.player.set_volume("fire", 0.5)
+    assert page.save_mix("Evening fire") is not None
+    known = set(page.tiles)
+    stored = UserPresetStore(paths.config / "sound-presets.toml", clock, known).load().presets
+    assert [(p.name, p.volumes) for p in stored] == [("Evening fire", {"fire": 0.5})]
+    assert page.preset_box.findText("Evening fire") > 0
+
+
+def test_saving_an_empty_mix_is_explained(sounds):
+    """With nothing playing, saving says why it cannot."""
+    _app, page = sounds
+    assert page.save_mix("Nothing") is None
+    assert "needs at least one sound" in page.sleep_label.text()
+
+
+def test_mute_silences_and_keeps_the_mix(sounds):
+    """Mute sends every gain to 0 and keeps the volumes for unmuting."""
+    _app, page = sounds
+    page.player.set_volume("rain", 0.6)
+    page.mute.click()
+    assert page.player.mix.muted and page.player.mix.volumes == {"rain": 0.6}
+    assert page.player.mix.gains({"rain": 0.3}) == {"rain": 0.0}
+
+
+def test_escape_on_the_page_stops_the_sounds_but_not_elsewhere(sounds):
+    """Esc on Sounds fades everything out; Esc on another page leaves the sounds playing."""
+    app, page = sounds
+    page.player.set_volume("rain", 0.6)
+    app.window.show_page("home")
+    app.window.stop_all()
+    assert page.player.mix.volumes == {"rain": 0.6}
+    app.window.show_page("sounds")
+    app.window.stop_all()
+    assert page.player.mix.volumes == {}
+
+
+def test_sleep_timer_fades_over_the_last_minute_then_stops(sounds):
+    """A 15-minute timer arms one timer for the fade (at 14 min) and one for the end."""
+    _app, page = sounds
+    page.player.set_volume("rain", 0.6)
+    index = page.sleep_box.findData(15)
+    page.sleep_box.setCurrentIndex(index)
+    page.sleep_box.activated.emit(index)
+    player = page.player
+    assert abs(player._fade_timer.interval() - 14 * 60_000) <= 5
+    assert abs(player._end_timer.interval() - 15 * 60_000) <= 5
+    assert "stop in 15 min" in page.sleep_label.text()
+    player._fade_timer.stop()
+    player._fade_timer.timeout.emit()
+    player._end_timer.stop()
+    player._end_timer.timeout.emit()
+    assert player.mix.volumes == {} and not player.sleep.running
+
+
+def test_ambient_ducks_under_breathing_cues(sounds):
+    """Starting a breathing session with sound lowers the ambient by 6 dB; stopping restores it."""
+    app, page = sounds
+    page.player.set_volume("rain", 1.0)
+    breathe = app.window.page("breathe")
+    breathe.start_main_action()
+    assert page.player.ducked
+    ratio = page.player.mix.gains({"rain": 0.3}, ducked=True)["rain"] / page.player.mix.gains(
+        {"rain": 0.3})["rain"]
+    assert 20 * math.log10(ratio) == pytest.approx(-6.0)
+    breathe.stop()
+    assert not page.player.ducked
+
+
+def test_the_last_mix_is_shown_but_not_played_at_start(make_app, save_settings, qtbot):
+    """Reopening shows the last mix on the tiles; sound never starts by itself."""
+    save_settings(welcome_seen=True, sounds_mix="rain=0.50;night=0.20")
+    app = make_app()
+    app.show("sounds", start=False, background=False)
+    page = app.window.page("sounds")
+    assert page.tiles["rain"].slider.value() == 50
+    assert page.player.playing == set()
+
+
+def test_open_sounds_start_plays_the_last_mix(make_app, save_settings, qtbot):
+    """`--open sounds --start` plays the remembered mix."""
+    save_settings(welcome_seen=True, sounds_mix="night=0.40")
+    app = make_app()
+    app.show("sounds", start=True, background=False)
+    page = app.window.page("sounds")
+    qtbot.waitUntil(lambda: page.player.playing == {"night"}, timeout=10_000)
+    page.player.stop_all()
+
+
+def test_an_undecodable_file_is_explained_and_the_rest_keeps_playing(sounds, qtbot, tmp_path):
+    """A broken sound file gives a calm notice; the other sounds go on."""
+    app, page = sounds
+    broken = tmp_path / "broken.ogg"
+    broken.write_bytes(b"OggS this is not audio")
+    player = page.player
+    player._catalog["rain"] = type(player._catalog["rain"])("rain", "Rain", broken)
+    player.set_volume("ocean", 0.5)
+    player.set_volume("rain", 0.5)
+    qtbot.waitUntil(lambda: any("Rain could not be played" in t
+                                for t in app.window.notice_texts()), timeout=10_000)
+    qtbot.waitUntil(lambda: player.playing == {"ocean"}, timeout=10_000)
+    assert player.mix.volumes == {"ocean": 0.5}
