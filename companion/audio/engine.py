@@ -29,7 +29,7 @@ class AudioEngine(Protocol):
         """0.0 to 1.0."""
         ...
 
-    def load_loop(self, path: str) -> tuple[Any, float]:
+    def load_loop(self, path: str, has_tail: bool = True) -> tuple[Any, float]:
         """Decode a loop file; give back a playable sound and its peak (0..1). Off the GUI thread."""
         ...
 

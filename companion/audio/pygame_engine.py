@@ -69,7 +69,7 @@ class PygameAudioEngine:
 
     # --- ambient layers ----------------------------------------------------------------------
 
-    def load_loop(self, path: str) -> tuple[Any, float]:
+    def load_loop(self, path: str, has_tail: bool = True) -> tuple[Any, float]:
         """Decode a loop file (the stored tail crossfaded onto its head) and give back the sound
         and its peak level 0..1. Slow: call it off the GUI thread. Raises ValueError with a kind
         message when the file cannot be decoded."""
@@ -82,7 +82,7 @@ class PygameAudioEngine:
         except pygame.error as exc:
             raise ValueError(f"could not be played ({exc})") from exc
         samples = pygame.sndarray.array(decoded)
-        loop = join_tail(samples) if len(samples) > 4 * 2205 else samples
+        loop = join_tail(samples) if has_tail and len(samples) > 4 * 2205 else samples
         peak = float(np.max(np.abs(loop))) / 32768 if len(loop) else 0.0
         return self._sound(loop), peak
 

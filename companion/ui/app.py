@@ -187,9 +187,53 @@ class CompanionApp(QObject):
                 self.window.add_notice(f"Your mix could not be saved ({exc.strerror}).")
 
         self.player.mix_changed.connect(remember)
+        self._add_own_sounds(page)
         self.audio_service().warm_up()  # so the first tile plays at once
         page.mix_saved.connect(keep_preset)
         return page
+
+    def _add_own_sounds(self, page) -> None:
+        """The user's own files: tiles now, and adding or removing them later."""
+        from companion.sounds.own_files import OwnSoundStore
+
+        store = OwnSoundStore(self.paths.config / "my-sounds.toml", self.clock)
+        own, notices = store.load()
+        for notice in notices:
+            self.window.add_notice(notice)
+        player = self.player
+        assert player is not None
+
+        def offer(sounds) -> None:
+            for sound in sounds:
+                player.add_own(sound.id, sound.name, sound.path)
+                page.add_tile(sound, own=True)
+
+        def save(sounds) -> None:
+            try:
+                store.save(sounds)
+            except OSError as exc:
+                self.window.add_notice(f"Your list of sound files could not be saved "
+                                       f"({exc.strerror}); it applies until you quit.")
+
+        def chosen(paths) -> None:
+            nonlocal own
+            updated, refused = store.add(own, paths)
+            offer(updated[len(own):])
+            own = updated
+            save(own)
+            if refused:
+                self.window.add_notice(
+                    f"{', '.join(refused)}: not a kind of file Companion can play. It plays OGG, "
+                    "WAV, FLAC and MP3 files.")
+
+        def removed(sound_id: str) -> None:
+            nonlocal own
+            own = [sound for sound in own if sound.id != sound_id]
+            save(own)
+
+        offer(own)
+        page.own_files_chosen.connect(chosen)
+        page.own_removed.connect(removed)
 
     def edit_patterns(self) -> None:
         """Open the editor for the user's own breathing patterns."""

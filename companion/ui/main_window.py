@@ -155,6 +155,7 @@ class MainWindow(QMainWindow):
         """Show a calm, dismissible message above the page."""
         notice = NoticeWidget(text)
         self.notices.addWidget(notice)
+        notice.setVisible(self.sidebar_panel.isVisibleTo(self))  # hidden only in quiet mode
         return notice
 
     def notice_texts(self) -> list[str]:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QComboBox,
+    QFileDialog,
     QGridLayout,
     QHBoxLayout,
     QInputDialog,
@@ -22,6 +24,7 @@ from PySide6.QtWidgets import (
 from companion.resources import asset
 from companion.sounds.catalog import SoundInfo
 from companion.sounds.mix import SLEEP_MINUTES, Mix
+from companion.sounds.own_files import files_in
 from companion.sounds.presets import Preset, PresetError, make_preset
 from companion.ui.base_page import BasePage, card, page_layout
 from companion.ui.soundscape_player import SoundscapePlayer
@@ -30,9 +33,12 @@ DEFAULT_VOLUME = 0.6  # a sound switched on from its tile starts here
 
 
 class SoundTileWidget(QWidget):
-    """One sound: its icon and name, a play toggle and a volume slider."""
+    """One sound: its icon and name, a play toggle and a volume slider (and Remove for your own)."""
 
-    def __init__(self, sound: SoundInfo, parent=None):
+    remove_requested = Signal(str)
+
+    def __init__(self, sound: SoundInfo, icon: str | None = None, removable: bool = False,
+                 parent=None):
         super().__init__(parent)
         self.sound = sound
         frame, inner = card(self)
@@ -42,7 +48,7 @@ class SoundTileWidget(QWidget):
         outer.addWidget(frame)
         self.toggle = QPushButton(sound.name)
         self.toggle.setCheckable(True)
-        self.toggle.setIcon(QIcon(str(asset(f"icons/sounds/{sound.id}.svg"))))
+        self.toggle.setIcon(QIcon(str(asset(icon or f"icons/sounds/{sound.id}.svg"))))
         self.toggle.setIconSize(QSize(32, 32))
         self.toggle.setMinimumHeight(52)
         self.toggle.setAccessibleName(f"{sound.name}: play or stop")
@@ -56,6 +62,11 @@ class SoundTileWidget(QWidget):
         row = QHBoxLayout()
         row.addWidget(self.slider, 1)
         row.addWidget(self.level)
+        if removable:
+            remove = QPushButton("Remove")
+            remove.setAccessibleName(f"Remove {sound.name} from your sounds")
+            remove.clicked.connect(lambda: self.remove_requested.emit(sound.id))
+            row.addWidget(remove)
         inner.addWidget(self.toggle)
         inner.addLayout(row)
 
@@ -74,6 +85,8 @@ class SoundsPage(BasePage):
 
     page_id = "sounds"
     mix_saved = Signal(object)  # the Preset the user saved
+    own_files_chosen = Signal(list)  # paths the user picked with "Add your own…"
+    own_removed = Signal(str)
 
     def __init__(self, player: SoundscapePlayer, catalog: list[SoundInfo],
                  presets: list[Preset], new_id: Callable[[], str], parent=None):
@@ -107,6 +120,10 @@ class SoundsPage(BasePage):
         self.mute = QPushButton("Mute")
         self.mute.setCheckable(True)
         self.stop_button = QPushButton("Stop all")
+        self.add_button = QPushButton("Add your own…")
+        self.add_button.setAccessibleName("Add your own music or sound files")
+        self.add_folder_button = QPushButton("Add a folder…")
+        self.add_folder_button.setAccessibleName("Add every sound file in a folder")
         self.sleep_box = QComboBox()
         self.sleep_box.setAccessibleName("Sleep timer")
         self.sleep_box.addItem("Sleep timer: off", 0)
@@ -128,17 +145,20 @@ class SoundsPage(BasePage):
         self.sleep_label.setWordWrap(True)
         layout.addWidget(self.sleep_label)
         self.sleep_label.hide()
-        grid = QGridLayout()
-        grid.setSpacing(10)
+        self.grid = QGridLayout()
+        self.grid.setSpacing(10)
         self.tiles: dict[str, SoundTileWidget] = {}
-        for index, sound in enumerate(catalog):
-            tile = SoundTileWidget(sound)
-            tile.toggle.toggled.connect(
-                lambda on, s=sound.id: player.set_volume(s, DEFAULT_VOLUME if on else 0))
-            tile.slider.valueChanged.connect(lambda v, s=sound.id: player.set_volume(s, v / 100))
-            grid.addWidget(tile, index // 3, index % 3)
-            self.tiles[sound.id] = tile
-        layout.addLayout(grid)
+        for sound in catalog:
+            self.add_tile(sound)
+        layout.addLayout(self.grid)
+        own_row = QHBoxLayout()
+        own_label = QLabel("Music that helps your feelings come, or any sound of your own:")
+        own_label.setProperty("role", "muted")
+        own_label.setWordWrap(True)
+        own_row.addWidget(own_label, 1)
+        own_row.addWidget(self.add_button)
+        own_row.addWidget(self.add_folder_button)
+        layout.addLayout(own_row)
         layout.addStretch(1)
 
         self._fill_presets()
@@ -147,10 +167,50 @@ class SoundsPage(BasePage):
         self.master.valueChanged.connect(lambda v: player.set_mix(player.mix.with_master(v / 100)))
         self.mute.toggled.connect(self._mute_toggled)
         self.stop_button.clicked.connect(player.stop_all)
+        self.add_button.clicked.connect(self.ask_for_files)
+        self.add_folder_button.clicked.connect(self.ask_for_folder)
         self.sleep_box.activated.connect(self._sleep_chosen)
         player.mix_changed.connect(self.show_mix)
         player.sleep_changed.connect(self._show_sleep)
         self.show_mix(player.mix)
+
+    def add_tile(self, sound: SoundInfo, own: bool = False) -> SoundTileWidget:
+        """A tile for a sound; your own files get a music icon and a Remove button."""
+        tile = SoundTileWidget(sound, "icons/sounds/own.svg" if own else None, removable=own)
+        tile.toggle.toggled.connect(
+            lambda on, s=sound.id: self.player.set_volume(s, DEFAULT_VOLUME if on else 0))
+        tile.slider.valueChanged.connect(lambda v, s=sound.id: self.player.set_volume(s, v / 100))
+        tile.remove_requested.connect(self.remove_own)
+        index = len(self.tiles)
+        self.grid.addWidget(tile, index // 3, index % 3)
+        self.tiles[sound.id] = tile
+        self._known.add(sound.id)
+        tile.show_volume(self.player.mix.volumes.get(sound.id, 0.0))
+        return tile
+
+    def remove_own(self, sound_id: str) -> None:
+        tile = self.tiles.pop(sound_id)
+        self.grid.removeWidget(tile)
+        tile.deleteLater()
+        self.player.remove_own(sound_id)
+        self._known.discard(sound_id)
+        self.own_removed.emit(sound_id)
+
+    def ask_for_files(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, "Add your own sounds or music", "",
+            "Sound files (*.ogg *.oga *.wav *.flac *.mp3);;All files (*)")
+        if names:
+            self.own_files_chosen.emit([Path(name) for name in names])
+
+    def ask_for_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Add a folder of sounds or music")
+        if folder:
+            found = files_in(Path(folder))
+            if found:
+                self.own_files_chosen.emit(found)
+            else:
+                self._say("That folder has no OGG, WAV, FLAC or MP3 files.")
 
     def _fill_presets(self) -> None:
         self.preset_box.clear()

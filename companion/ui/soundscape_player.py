@@ -31,6 +31,7 @@ class SoundscapePlayer(QObject):
         super().__init__(parent)
         self._audio = audio
         self._catalog = {sound.id: sound for sound in catalog}
+        self._without_tail: set[str] = set()  # the user's own files: played as they are
         self.mix = Mix()
         self.ducked = False
         self.sleep = SleepTimer(clock)
@@ -52,6 +53,16 @@ class SoundscapePlayer(QObject):
     @property
     def playing(self) -> set[str]:
         return set(self._playing)
+
+    def add_own(self, sound_id: str, name: str, path) -> None:
+        """Offer one of the user's files as a layer (played as it is, without a stored tail)."""
+        self._catalog[sound_id] = SoundInfo(sound_id, name, path)
+        self._without_tail.add(sound_id)
+
+    def remove_own(self, sound_id: str) -> None:
+        self.set_mix(self.mix.with_volume(sound_id, 0))
+        self._catalog.pop(sound_id, None)
+        self._loaded.pop(sound_id, None)
 
     def set_mix(self, mix: Mix) -> None:
         """Make this the mix: new sounds fade in, removed ones fade out, the rest change level."""
@@ -98,10 +109,11 @@ class SoundscapePlayer(QObject):
             return
         self._loading.add(sound_id)
         engine, path = self._audio.engine, str(self._catalog[sound_id].path)
+        has_tail = sound_id not in self._without_tail
 
         def load() -> tuple[Any, float] | str:
             try:
-                return engine.load_loop(path)
+                return engine.load_loop(path, has_tail)
             except ValueError as exc:
                 return str(exc)
 

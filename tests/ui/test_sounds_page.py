@@ -161,3 +161,59 @@ def test_an_undecodable_file_is_explained_and_the_rest_keeps_playing(sounds, qtb
                                 for t in app.window.notice_texts()), timeout=10_000)
     qtbot.waitUntil(lambda: player.playing == {"ocean"}, timeout=10_000)
     assert player.mix.volumes == {"ocean": 0.5}
+
+
+def write_wav(path, seconds=1.0):
+    """A short real WAV file (a soft tone), as a user's own sound."""
+    import wave
+
+    import numpy as np
+
+    t = np.arange(int(44100 * seconds)) / 44100
+    tone = (np.sin(2 * np.pi * 330 * t) * 8000).astype(np.int16)
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(2)
+        out.setsampwidth(2)
+        out.setframerate(44100)
+        out.writeframes(np.column_stack([tone, tone]).tobytes())
+    return path
+
+
+def test_your_own_file_joins_the_mix_and_is_remembered(sounds, qtbot, tmp_path, paths, clock):
+    """An added WAV gets its own tile, plays as a layer, and is listed again next time."""
+    from companion.sounds.own_files import OwnSoundStore
+
+    app, page = sounds
+    song = write_wav(tmp_path / "my_song.wav")
+    page.own_files_chosen.emit([song, tmp_path / "notes.txt"])
+    own_id = next(i for i in page.tiles if i.startswith("own-"))
+    assert page.tiles[own_id].sound.name == "my song"
+    assert any("notes.txt: not a kind of file" in t for t in app.window.notice_texts()), (
+        app.window.notice_texts())
+    page.tiles[own_id].toggle.click()
+    qtbot.waitUntil(lambda: own_id in page.player.playing, timeout=10_000)
+    stored, _ = OwnSoundStore(paths.config / "my-sounds.toml", clock).load()
+    assert [s.path for s in stored] == [song]
+
+
+def test_removing_your_own_file_stops_it_and_forgets_it(sounds, qtbot, tmp_path, paths, clock):
+    """Remove takes the tile away, stops the layer and drops it from the saved list."""
+    from companion.sounds.own_files import OwnSoundStore
+
+    _app, page = sounds
+    page.own_files_chosen.emit([write_wav(tmp_path / "rain_song.wav")])
+    own_id = next(i for i in page.tiles if i.startswith("own-"))
+    page.remove_own(own_id)
+    assert own_id not in page.tiles and own_id not in page.player.mix.volumes
+    stored, _ = OwnSoundStore(paths.config / "my-sounds.toml", clock).load()
+    assert stored == []
+
+
+def test_a_moved_own_file_is_named_in_a_notice(make_app, paths, clock, qtbot, tmp_path):
+    """A file that is no longer where it was is named kindly; everything else works."""
+    from companion.sounds.own_files import OwnSoundStore, own_sound
+
+    OwnSoundStore(paths.config / "my-sounds.toml", clock).save([own_sound(tmp_path / "gone.mp3")])
+    app = make_app()
+    app.show("sounds", start=False, background=False)
+    assert any("gone.mp3" in t for t in app.window.notice_texts())
