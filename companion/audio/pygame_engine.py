@@ -40,7 +40,8 @@ class PygameAudioEngine:
         self._layers: dict[str, Any] = {}  # layer key -> its Channel
 
     def _sound(self, pcm: np.ndarray) -> Any:
-        return self._mixer.Sound(buffer=np.ascontiguousarray(pcm, dtype=np.int16).tobytes())
+        # The array itself is the buffer: no extra bytes copy of a minute-long loop.
+        return self._mixer.Sound(buffer=np.ascontiguousarray(pcm, dtype=np.int16))
 
     def play_cues(self, loop: np.ndarray, loops: int | None, then: np.ndarray | None) -> None:
         self._cues.play(self._sound(loop), loops=-1 if loops is None else loops - 1)
@@ -81,7 +82,7 @@ class PygameAudioEngine:
             decoded = self._mixer.Sound(path)
         except pygame.error as exc:
             raise ValueError(f"could not be played ({exc})") from exc
-        samples = pygame.sndarray.array(decoded)
+        samples = pygame.sndarray.samples(decoded)  # a view of the decoded buffer, not a copy
         loop = join_tail(samples) if has_tail and len(samples) > 4 * 2205 else samples
         peak = float(np.max(np.abs(loop))) / 32768 if len(loop) else 0.0
         return self._sound(loop), peak

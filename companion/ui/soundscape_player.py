@@ -101,6 +101,7 @@ class SoundscapePlayer(QObject):
                 engine.set_layer_volume(sound_id, gain)
             elif engine.play_layer(sound_id, self._loaded[sound_id][0], gain, FADE_MS):
                 self._playing.add(sound_id)
+                log.info("sound playing: %s", sound_id)
         if not self.mix.volumes:
             self._audio.release_when_idle()
 

@@ -1,0 +1,122 @@
+"""Soundscape benchmark: CPU and memory with four sounds playing, against four raw pygame Sounds
+looping in the same run; and the time from `companion --open sounds --start` to the first sound.
+
+Run: python tests/benchmarks/bench_sounds.py [--seconds N]
+Both sides use SDL's dummy audio driver (this machine has no sound card) and Qt offscreen.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import selectors
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+FOUR = ["rain", "ocean", "fire", "night"]
+
+RAW = """
+import json, os, resource, sys, time
+import pygame.mixer
+from companion.sounds.catalog import load_catalog
+pygame.mixer.init(44100, -16, 2, 1024)
+paths = {s.id: str(s.path) for s in load_catalog()}
+sounds = [pygame.mixer.Sound(paths[i]) for i in sys.argv[2].split(",")]
+for sound in sounds:
+    sound.set_volume(0.25)
+    sound.play(loops=-1)
+time.sleep(1.0)
+a = resource.getrusage(resource.RUSAGE_SELF)
+time.sleep(float(sys.argv[1]))
+b = resource.getrusage(resource.RUSAGE_SELF)
+rss = int(next(l for l in open('/proc/self/status') if l.startswith('VmRSS')).split()[1])
+cpu = (b.ru_utime - a.ru_utime + b.ru_stime - a.ru_stime) / float(sys.argv[1])
+print(json.dumps({"cpu": cpu, "rss_mib": rss / 1024}))
+"""
+
+APP = """
+import json, resource, sys, tempfile
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from companion.clock import SystemClock
+from companion.paths import resolve_paths
+from companion.settings import Settings, SettingsStore
+from companion.ui.app import CompanionApp
+app = QApplication([])
+paths = resolve_paths(tempfile.mkdtemp())
+mix = ";".join(f"{i}=0.50" for i in sys.argv[2].split(","))
+SettingsStore(paths.settings_file, SystemClock()).save(Settings(welcome_seen=True, sounds_mix=mix))
+companion = CompanionApp(app, paths, SystemClock(), tray_enabled=False)
+companion.show("sounds", start=True, background=False)
+companion.window.hide()  # sounds keep playing with the window hidden
+marks = {}
+def mark(name):
+    marks[name] = resource.getrusage(resource.RUSAGE_SELF)
+seconds = float(sys.argv[1])
+QTimer.singleShot(3000, lambda: mark("a"))
+QTimer.singleShot(int(3000 + seconds * 1000), lambda: (mark("b"), app.quit()))
+app.exec()
+rss = int(next(l for l in open('/proc/self/status') if l.startswith('VmRSS')).split()[1])
+cpu = sum(getattr(marks["b"], f) - getattr(marks["a"], f) for f in ("ru_utime", "ru_stime"))
+print(json.dumps({"cpu": cpu / seconds, "rss_mib": rss / 1024,
+                  "playing": sorted(companion.player.playing)}))
+companion.quit()
+"""
+
+
+def run(code: str, seconds: float, env: dict[str, str]) -> dict:
+    out = subprocess.run([sys.executable, "-c", code, str(seconds), ",".join(FOUR)], env=env,
+                         capture_output=True, text=True, timeout=600, check=True).stdout
+    return json.loads(out.strip().splitlines()[-1])
+
+
+def time_to_first_sound(env: dict[str, str]) -> float:
+    """Seconds from spawning `companion --open sounds --start` to its first sound playing."""
+    script = Path(sys.executable).with_name("companion")
+    command = [str(script)] if script.exists() else [sys.executable, "-m", "companion"]
+    with tempfile.TemporaryDirectory() as home:
+        (Path(home) / "config").mkdir()
+        (Path(home) / "config" / "settings.toml").write_text(
+            '[app]\nwelcome_seen = true\n[sounds]\nsounds_mix = "rain=0.50"\n')
+        start = time.monotonic()
+        proc = subprocess.Popen([*command, "--verbose", "--open", "sounds", "--start"],
+                                env={**env, "COMPANION_HOME": home}, stdout=subprocess.DEVNULL,
+                                stderr=subprocess.PIPE, text=True)
+        try:
+            with selectors.DefaultSelector() as sel:
+                sel.register(proc.stderr, selectors.EVENT_READ)
+                while sel.select(30):
+                    line = proc.stderr.readline()
+                    if not line or "sound playing:" in line:
+                        break
+            return time.monotonic() - start
+        finally:
+            proc.terminate()
+            proc.wait(timeout=30)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=15.0)
+    args = parser.parse_args()
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SDL_AUDIODRIVER": "dummy",
+           "PYGAME_HIDE_SUPPORT_PROMPT": "1"}
+    raw = run(RAW, args.seconds, env)
+    app = run(APP, args.seconds, env)
+    print(f"four sounds playing ({', '.join(FOUR)}), {args.seconds:g} s, dummy audio driver:")
+    print(f"  raw pygame Sounds: {raw['cpu'] * 100:.2f} % of a core, {raw['rss_mib']:.0f} MiB")
+    print(f"  Companion (window hidden): {app['cpu'] * 100:.2f} % of a core, "
+          f"{app['rss_mib']:.0f} MiB; ratio {app['cpu'] / raw['cpu']:.2f}x (target <= 1.2x); "
+          f"playing {app['playing']}")
+    firsts = sorted(time_to_first_sound(env) for _ in range(5))
+    print(f"`companion --open sounds --start` to the first sound: median {firsts[2]:.2f} s "
+          f"(of 5; target <= 2 s)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
