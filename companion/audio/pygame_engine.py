@@ -114,6 +114,15 @@ class PygameAudioEngine:
         for key in list(self._layers):
             self.stop_layer(key, fade_ms)
 
+    def play_once(self, pcm: np.ndarray, volume: float) -> bool:
+        """Play a short sound once on any free channel; False when none is free."""
+        channel = self._mixer.find_channel()
+        if channel is None:
+            return False
+        channel.play(self._sound(pcm))
+        channel.set_volume(max(0.0, min(1.0, volume)))
+        return True
+
     def layers_busy(self) -> list[str]:
         return [key for key, channel in self._layers.items() if channel.get_busy()]
 

@@ -46,6 +46,8 @@ class SoundscapePlayer(QObject):
         self._end_timer.setObjectName("sleep-end")
         self._end_timer.setSingleShot(True)
         self._end_timer.timeout.connect(self._end_sleep)
+        self._events: dict[str, QTimer] = {}  # one single-shot timer per sound with events
+        self._rng: Any = None  # numpy's generator, made when the first event is due
         audio.ready.connect(lambda _engine: self._apply())
         audio.released.connect(self._playing.clear)
         audio.add_busy_check(lambda: bool(self.mix.volumes))
@@ -102,8 +104,41 @@ class SoundscapePlayer(QObject):
             elif engine.play_layer(sound_id, self._loaded[sound_id][0], gain, FADE_MS):
                 self._playing.add(sound_id)
                 log.info("sound playing: %s", sound_id)
+        self._arm_events(gains)
         if not self.mix.volumes:
             self._audio.release_when_idle()
+
+    def _arm_events(self, gains: dict[str, float]) -> None:
+        """Keep one waiting timer for each playing sound that has events, and none for others."""
+        from companion.sounds.oneshots import EVENTS, next_gap, random_source
+
+        if self._rng is None:
+            self._rng = random_source()
+        wanted = {s for s in gains if s in EVENTS and s in self._playing and gains[s] > 0}
+        for sound_id in list(self._events):
+            if sound_id not in wanted:
+                self._events.pop(sound_id).stop()
+        for sound_id in wanted - set(self._events):
+            timer = QTimer(self)
+            timer.setObjectName(f"event-{sound_id}")
+            timer.setSingleShot(True)
+            timer.timeout.connect(lambda s=sound_id: self._play_event(s))
+            timer.start(int(next_gap(self._rng) * 1000))
+            self._events[sound_id] = timer
+
+    def _play_event(self, sound_id: str) -> None:
+        """A bird, a wave, a pop or a strike now, at the sound's own level; then wait again."""
+        from companion.sounds.oneshots import next_gap, render_event
+
+        engine, timer = self._audio.engine, self._events.get(sound_id)
+        if engine is None or timer is None:
+            return
+        gains = self.mix.gains({s: self._loaded[s][1] for s in self._playing if s in self._loaded},
+                               ducked=self.ducked)
+        event = render_event(sound_id, self._rng)
+        if event is not None and gains.get(sound_id, 0) > 0:
+            engine.play_once(event, gains[sound_id])
+        timer.start(int(next_gap(self._rng) * 1000))
 
     def _load(self, sound_id: str) -> None:
         if sound_id in self._loading or self._audio.engine is None:
@@ -145,12 +180,18 @@ class SoundscapePlayer(QObject):
         self._end_timer.stop()
         self.sleep_changed.emit()
 
+    def _stop_events(self) -> None:
+        for timer in self._events.values():
+            timer.stop()
+        self._events.clear()
+
     def _begin_sleep_fade(self) -> None:
         engine = self._audio.engine
         left = self.sleep.remaining() or 0
         if engine is not None:
             engine.fade_out_layers(int(left * 1000))  # the mixer ramps it: no timer ticks
         self._playing.clear()
+        self._stop_events()
 
     def _end_sleep(self) -> None:
         self.sleep.cancel()
@@ -162,3 +203,5 @@ class SoundscapePlayer(QObject):
     def close(self) -> None:
         self._fade_timer.stop()
         self._end_timer.stop()
+        for timer in self._events.values():
+            timer.stop()

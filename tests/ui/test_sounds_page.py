@@ -217,3 +217,21 @@ def test_a_moved_own_file_is_named_in_a_notice(make_app, paths, clock, qtbot, tm
     app = make_app()
     app.show("sounds", start=False, background=False)
     assert any("gone.mp3" in t for t in app.window.notice_texts())
+
+
+def test_events_wait_on_one_timer_per_sound_that_has_them(sounds, qtbot):
+    """Fire playing arms one single-shot timer for its next pop; rain arms none; stopping
+    clears it. When it fires, a pop plays and the timer waits again."""
+    _app, page = sounds
+    player = page.player
+    player.set_volume("rain", 0.5)
+    player.set_volume("fire", 0.5)
+    qtbot.waitUntil(lambda: player.playing == {"rain", "fire"}, timeout=10_000)
+    assert set(player._events) == {"fire"}
+    timer = player._events["fire"]
+    assert timer.isSingleShot() and timer.isActive() and timer.interval() >= 12_000
+    timer.stop()
+    timer.timeout.emit()
+    assert timer.isActive()
+    player.stop_all()
+    assert player._events == {}

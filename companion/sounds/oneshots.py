@@ -1,0 +1,84 @@
+"""Salient one-shot events, played now and then over a loop so it never feels like a loop:
+a distant bird at night, a bigger wave, a pop of the fire, a soft strike of the bowl."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from companion.sounds.synth import RATE
+
+MEAN_GAP_S = 35.0  # on average this long between events of one sound
+MIN_GAP_S = 12.0  # never sooner than this after the last
+
+
+def random_source(seed: int | None = None) -> np.random.Generator:
+    """Where the events' randomness comes from (seeded in tests)."""
+    return np.random.default_rng(seed)
+
+
+def next_gap(rng: np.random.Generator) -> float:
+    """Seconds until the next event: irregular, like nature, never crowded."""
+    return MIN_GAP_S + float(rng.exponential(MEAN_GAP_S - MIN_GAP_S))
+
+
+def _fade(n: int, attack: float, release: float) -> np.ndarray:
+    env = np.ones(n)
+    a, r = int(attack * RATE), int(release * RATE)
+    env[:a] = np.linspace(0, 1, a)
+    env[n - r:] *= np.linspace(1, 0, r)
+    return env
+
+
+def bird(rng: np.random.Generator) -> np.ndarray:
+    """Two or three quick, falling whistles, far away."""
+    notes = []
+    for _ in range(int(rng.integers(2, 4))):
+        n = int(RATE * rng.uniform(0.08, 0.14))
+        t = np.arange(n) / RATE
+        start, end = rng.uniform(3000, 4200), rng.uniform(2200, 2900)
+        phase = 2 * np.pi * np.cumsum(np.linspace(start, end, n)) / RATE
+        notes += [np.sin(phase) * np.sin(np.pi * t / t[-1]) * 0.25,
+                  np.zeros(int(RATE * rng.uniform(0.05, 0.12)))]
+    return np.concatenate(notes)
+
+
+def big_wave(rng: np.random.Generator) -> np.ndarray:
+    """A larger wave breaking: a swell of low noise, then a long hiss."""
+    n = int(RATE * rng.uniform(4.0, 6.0))
+    noise = np.cumsum(rng.standard_normal(n)) * 0.002
+    noise -= np.convolve(noise, np.ones(400) / 400, mode="same")  # keep the body, lose the drift
+    t = np.arange(n) / n
+    envelope = np.where(t < 0.3, (t / 0.3) ** 2, np.exp(-(t - 0.3) * 5))
+    return noise * envelope * 8
+
+
+def pop(rng: np.random.Generator) -> np.ndarray:
+    """A single crack of the fire."""
+    n = int(RATE * rng.uniform(0.02, 0.05))
+    t = np.arange(n) / RATE
+    return rng.standard_normal(n) * np.exp(-t * 120) * 0.5
+
+
+def bowl_strike(rng: np.random.Generator) -> np.ndarray:
+    """A soft strike of the bowl, ringing for a few seconds."""
+    n = int(RATE * 6.0)
+    t = np.arange(n) / RATE
+    tone = sum(level * np.sin(2 * np.pi * 196.0 * ratio * t) * np.exp(-t * decay)
+               for ratio, level, decay in ((1.0, 1.0, 0.6), (2.71, 0.5, 1.0), (5.15, 0.25, 1.8)))
+    return np.asarray(tone) * _fade(n, 0.01, 0.3) * 0.2
+
+
+EVENTS = {"night": bird, "ocean": big_wave, "fire": pop, "bowl": bowl_strike}
+
+
+def render_event(sound_id: str, rng: np.random.Generator) -> np.ndarray | None:
+    """One event for a sound, as 16-bit stereo with a random place left to right; None if that
+    sound has no events."""
+    make = EVENTS.get(sound_id)
+    if make is None:
+        return None
+    mono = make(rng)
+    mono = mono / max(1.0, float(np.max(np.abs(mono))) / 0.5)  # peaks at most -6 dBFS
+    pan = rng.uniform(0.25, 0.75)
+    stereo = np.column_stack([mono * np.sqrt(1 - pan), mono * np.sqrt(pan)])
+    return np.round(stereo * 32767).astype(np.int16)
