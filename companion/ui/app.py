@@ -180,13 +180,19 @@ class CompanionApp(QObject):
             self.model.update(sounds_mix=mix_to_text(mix), sounds_master=round(mix.master * 100))
 
         def keep_preset(preset) -> None:
-            user_presets.append(preset)
+            if preset is not None:
+                user_presets.append(preset)
             try:
                 store.save(user_presets)
             except OSError as exc:
                 self.window.add_notice(f"Your mix could not be saved ({exc.strerror}).")
 
+        def replace_presets(presets) -> None:
+            user_presets[:] = presets
+            keep_preset(None)
+
         self.player.mix_changed.connect(remember)
+        page.presets_changed.connect(replace_presets)
         self._add_own_sounds(page)
         self.audio_service().warm_up()  # so the first tile plays at once
         page.mix_saved.connect(keep_preset)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QMessageBox,
     QPushButton,
     QScrollArea,
     QSlider,
@@ -87,6 +88,7 @@ class SoundsPage(BasePage):
     mix_saved = Signal(object)  # the Preset the user saved
     own_files_chosen = Signal(list)  # paths the user picked with "Add your own…"
     own_removed = Signal(str)
+    presets_changed = Signal(list)  # the user's own mixes after a rename or delete
 
     def __init__(self, player: SoundscapePlayer, catalog: list[SoundInfo],
                  presets: list[Preset], new_id: Callable[[], str], parent=None):
@@ -113,9 +115,14 @@ class SoundsPage(BasePage):
         self.preset_box = QComboBox()
         self.preset_box.setAccessibleName("Choose a mix")
         self.save_button = QPushButton("Save mix…")
+        self.rename_button = QPushButton("Rename…")
+        self.rename_button.setAccessibleName("Rename the chosen mix")
+        self.delete_button = QPushButton("Delete…")
+        self.delete_button.setAccessibleName("Delete the chosen mix")
+        self.delete_button.setProperty("role", "danger")
         self.master = QSlider(Qt.Orientation.Horizontal)
         self.master.setRange(0, 100)
-        self.master.setMinimumWidth(200)
+        self.master.setMinimumWidth(150)
         self.master.setAccessibleName("Master volume")
         self.mute = QPushButton("Mute")
         self.mute.setCheckable(True)
@@ -129,13 +136,14 @@ class SoundsPage(BasePage):
         self.sleep_box.addItem("Sleep timer: off", 0)
         for minutes in SLEEP_MINUTES:
             self.sleep_box.addItem(f"Fade out in {minutes} min", minutes)
+        self.sleep_box.addItem("Choose a time…", -1)
         master_label = QLabel("Volume")
         self.preset_box.setMinimumWidth(200)
-        self.sleep_box.setMinimumWidth(220)
-        for widget in (self.preset_box, self.save_button, self.sleep_box):
+        self.sleep_box.setMinimumWidth(200)
+        for widget in (self.preset_box, self.save_button, self.rename_button, self.delete_button):
             bar.addWidget(widget)
         bar.addStretch(1)
-        for control in (master_label, self.master, self.mute, self.stop_button):
+        for control in (master_label, self.master, self.mute, self.stop_button, self.sleep_box):
             levels.addWidget(control)
         levels.addStretch(1)
         layout.addLayout(bar)
@@ -164,6 +172,8 @@ class SoundsPage(BasePage):
         self._fill_presets()
         self.preset_box.activated.connect(self._preset_chosen)
         self.save_button.clicked.connect(self.ask_to_save)
+        self.rename_button.clicked.connect(self.ask_to_rename)
+        self.delete_button.clicked.connect(self.ask_to_delete)
         self.master.valueChanged.connect(lambda v: player.set_mix(player.mix.with_master(v / 100)))
         self.mute.toggled.connect(self._mute_toggled)
         self.stop_button.clicked.connect(player.stop_all)
@@ -231,6 +241,16 @@ class SoundsPage(BasePage):
 
     def _sleep_chosen(self, index: int) -> None:
         minutes = self.sleep_box.itemData(index)
+        if minutes == -1:
+            minutes, ok = QInputDialog.getInt(self, "Sleep timer", "Fade out and stop in how many "
+                                              "minutes?", 20, 2, 600)
+            if not ok:
+                self._show_sleep()
+                return
+        self.set_sleep(minutes)
+
+    def set_sleep(self, minutes: int) -> None:
+        """Start the sleep timer for any number of minutes (0 turns it off)."""
         if minutes:
             self.player.start_sleep(minutes)
         else:
@@ -277,8 +297,59 @@ class SoundsPage(BasePage):
             return None
         self.presets.append(preset)
         self._fill_presets()
+        self.preset_box.setCurrentIndex(self.preset_box.findData(preset.id))
         self.mix_saved.emit(preset)
         return preset
+
+    def selected_own_preset(self) -> Preset | None:
+        """The chosen mix if it is one of the user's (built-ins cannot be renamed or deleted)."""
+        preset_id = self.preset_box.currentData()
+        return next((p for p in self.presets if p.id == preset_id and not p.builtin), None)
+
+    def rename_mix(self, name: str) -> bool:
+        preset = self.selected_own_preset()
+        if preset is None:
+            return False
+        try:
+            renamed = make_preset(preset.id, name, dict(preset.volumes), self._known)
+        except PresetError as exc:
+            self._say(f"The mix was not renamed: {exc.message}.")
+            return False
+        self.presets = [renamed if p.id == preset.id else p for p in self.presets]
+        self._fill_presets()
+        self.preset_box.setCurrentIndex(self.preset_box.findData(preset.id))
+        self.presets_changed.emit([p for p in self.presets if not p.builtin])
+        return True
+
+    def delete_mix(self) -> bool:
+        preset = self.selected_own_preset()
+        if preset is None:
+            return False
+        self.presets = [p for p in self.presets if p.id != preset.id]
+        self._fill_presets()
+        self.presets_changed.emit([p for p in self.presets if not p.builtin])
+        return True
+
+    def ask_to_rename(self) -> None:
+        preset = self.selected_own_preset()
+        if preset is None:
+            self._say("Choose one of your own mixes first; the built-in ones stay as they are.")
+            return
+        name, ok = QInputDialog.getText(self, "Rename this mix", "New name:", text=preset.name)
+        if ok:
+            self.rename_mix(name)
+
+    def ask_to_delete(self) -> None:
+        preset = self.selected_own_preset()
+        if preset is None:
+            self._say("Choose one of your own mixes first; the built-in ones stay as they are.")
+            return
+        answer = QMessageBox.question(self, "Delete this mix?", f"Delete “{preset.name}”? The "
+                                      "sounds themselves stay.", QMessageBox.StandardButton.Yes
+                                      | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_mix()
 
     def start_main_action(self) -> None:
         """Play the last mix, or Rainy night the first time."""

@@ -235,3 +235,27 @@ def test_events_wait_on_one_timer_per_sound_that_has_them(sounds, qtbot):
     assert timer.isActive()
     player.stop_all()
     assert player._events == {}
+
+
+def test_your_mix_can_be_renamed_and_deleted_but_built_ins_cannot(sounds, paths, clock):
+    """A saved mix can be renamed, then deleted; the file follows; built-in mixes are kept."""
+    _app, page = sounds
+    page.player.set_volume("rain", 0.5)
+    page.save_mix("First name")
+    assert page.rename_mix("Better name")
+    store = UserPresetStore(paths.config / "sound-presets.toml", clock, set(page.tiles))
+    assert [p.name for p in store.load().presets] == ["Better name"]
+    assert page.delete_mix()
+    assert store.load().presets == []
+    page.preset_box.setCurrentIndex(page.preset_box.findText("Seaside"))
+    assert not page.delete_mix() and page.preset_box.findText("Seaside") > 0
+
+
+def test_a_sleep_timer_of_any_length(sounds):
+    """Any number of minutes can be chosen; the fade still takes the last minute."""
+    _app, page = sounds
+    page.player.set_volume("rain", 0.5)
+    page.set_sleep(20)
+    assert abs(page.player._fade_timer.interval() - 19 * 60_000) <= 5
+    page.set_sleep(0)
+    assert not page.player.sleep.running
