@@ -19,6 +19,8 @@ from companion.sounds.catalog import load_catalog
 from companion.sounds.mix import Mix
 import pygame.time
 ids, seconds = sys.argv[2].split(","), float(sys.argv[3])
+volume = float(sys.argv[4]) if len(sys.argv) > 4 else None
+fade_ms = int(sys.argv[5]) if len(sys.argv) > 5 else 0
 engine = PygameAudioEngine()
 catalog = {s.id: s for s in load_catalog()}
 loaded = {i: engine.load_loop(str(catalog[i].path)) for i in ids}
@@ -28,7 +30,7 @@ for i in ids:
 gains = mix.gains({i: loaded[i][1] for i in ids})
 already = os.path.getsize(sys.argv[1]) if os.path.exists(sys.argv[1]) else 0
 for i in ids:
-    engine.play_layer(i, loaded[i][0], gains[i], fade_ms=0)
+    engine.play_layer(i, loaded[i][0], gains[i] if volume is None else volume, fade_ms=fade_ms)
 target = already + seconds * 44100 * 4
 while not os.path.exists(sys.argv[1]) or os.path.getsize(sys.argv[1]) < target:
     pygame.time.wait(5)  # the disk driver writes as fast as it can
@@ -37,9 +39,11 @@ print(repr(gains))
 """
 
 
-def capture(tmp_path: Path, ids: list[str], seconds: float) -> np.ndarray:
+def capture(tmp_path: Path, ids: list[str], seconds: float, volume: float | None = None,
+            fade_ms: int = 0) -> np.ndarray:
     raw = tmp_path / "mix.raw"
-    subprocess.run([sys.executable, "-c", CAPTURE, str(raw), ",".join(ids), str(seconds)],
+    extra = [] if volume is None else [str(volume), str(fade_ms)]
+    subprocess.run([sys.executable, "-c", CAPTURE, str(raw), ",".join(ids), str(seconds), *extra],
                    check=True, timeout=300, capture_output=True, env={**os.environ})
     return np.frombuffer(raw.read_bytes(), dtype=np.int16).reshape(-1, 2)
 
@@ -76,3 +80,29 @@ def test_all_nine_at_full_volume_never_clip(tmp_path):
     captured = capture(tmp_path, ids, seconds=100)  # longer than the longest loop (97 s)
     assert np.max(np.abs(captured.astype(int))) < 32767
     assert np.std(captured) > 100  # and it is really playing
+
+
+def first_sound(samples: np.ndarray) -> int:
+    return int(np.flatnonzero(np.any(samples != 0, axis=1))[0])
+
+
+def test_a_layer_at_half_volume_is_exactly_half(tmp_path):
+    """A layer's own volume is applied as the mixer promises: 0.5 gives each sample halved."""
+    loop = decoded_loop("rain")
+    captured = capture(tmp_path, ["rain"], seconds=5, volume=0.5)
+    start = first_sound(captured)
+    got = captured[start:start + 5 * 44100].astype(int)
+    offset = first_sound(np.trunc(loop.astype(int) * 64 / 128).astype(int))
+    expected = np.trunc(loop[offset:offset + len(got)].astype(int) * 64 / 128).astype(int)
+    assert np.array_equal(got, expected)
+
+
+def test_a_fade_in_adds_no_click(tmp_path):
+    """Fading a layer in over 1.5 s adds no jump: the sample-to-sample change never exceeds the
+    loop's own largest change at full volume."""
+    loop = decoded_loop("ocean").astype(int)
+    captured = capture(tmp_path, ["ocean"], seconds=3, volume=1.0, fade_ms=1500).astype(int)
+    start = first_sound(captured)
+    fade = captured[max(0, start - 10):start + int(1.6 * 44100)]
+    assert np.max(np.abs(np.diff(fade, axis=0))) <= np.max(np.abs(np.diff(loop, axis=0)))
+    assert np.max(np.abs(fade[:441])) < np.max(np.abs(fade[-4410:]))  # it does rise
