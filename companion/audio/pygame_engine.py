@@ -87,12 +87,14 @@ class PygameAudioEngine:
         peak = float(np.max(np.abs(loop))) / 32768 if len(loop) else 0.0
         return self._sound(loop), peak
 
-    def play_layer(self, key: str, sound: Any, volume: float, fade_ms: int) -> bool:
-        """Loop a sound on its own channel, fading in; False when every channel is busy."""
+    def play_layer(self, key: str, sound: Any, volume: float, fade_ms: int,
+                   loops: int = -1) -> bool:
+        """Play a sound on its own channel (looping unless loops is given), fading in; False
+        when every channel is busy."""
         channel = self._layers.get(key) or self._mixer.find_channel()
         if channel is None:
             return False
-        channel.play(sound, loops=-1, fade_ms=fade_ms)
+        channel.play(sound, loops=loops, fade_ms=fade_ms)
         channel.set_volume(volume)
         self._layers[key] = channel
         return True
@@ -122,6 +124,10 @@ class PygameAudioEngine:
         channel.play(self._sound(pcm))
         channel.set_volume(max(0.0, min(1.0, volume)))
         return True
+
+    @staticmethod
+    def sound_seconds(sound: Any) -> float:
+        return float(sound.get_length())
 
     def layers_busy(self) -> list[str]:
         return [key for key, channel in self._layers.items() if channel.get_busy()]

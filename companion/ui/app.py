@@ -36,6 +36,7 @@ from companion.ui.workers import serial_pool
 if TYPE_CHECKING:
     from companion.audio.engine import AudioEngine
     from companion.ui.audio_service import AudioService
+    from companion.ui.playlist_player import PlaylistPlayer
     from companion.ui.settings_page import SettingsPage
     from companion.ui.soundscape_player import SoundscapePlayer
     from companion.ui.welcome_dialog import WelcomeDialog
@@ -85,6 +86,7 @@ class CompanionApp(QObject):
 
         self.audio: AudioService | None = None
         self.player: SoundscapePlayer | None = None
+        self.playlist: PlaylistPlayer | None = None
         from companion.screensaver import ScreenSaverInhibitor
 
         self.inhibitor = ScreenSaverInhibitor()
@@ -237,9 +239,28 @@ class CompanionApp(QObject):
             own = [sound for sound in own if sound.id != sound_id]
             save(own)
 
+        from companion.sounds.catalog import SoundInfo
+        from companion.ui.playlist_player import PlaylistPlayer
+
+        tracks = PlaylistPlayer(self.audio_service(), self)
+        self.playlist = tracks
+
+        def playlist(on: bool) -> None:
+            if on and not own:
+                page.show_now_playing("")
+                self.window.add_notice("Add some of your own files first, then they can play "
+                                       "in turn.")
+            elif on:
+                tracks.start([SoundInfo(s.id, s.name, s.path) for s in own if not s.missing])
+            else:
+                tracks.stop()
+
+        tracks.now_playing.connect(page.show_now_playing)
+        tracks.problem.connect(self.window.add_notice)
         offer(own)
         page.own_files_chosen.connect(chosen)
         page.own_removed.connect(removed)
+        page.playlist_toggled.connect(playlist)
 
     def edit_patterns(self) -> None:
         """Open the editor for the user's own breathing patterns."""
@@ -434,6 +455,8 @@ class CompanionApp(QObject):
         self.inhibitor.uninhibit()
         if self.player is not None:
             self.player.close()
+        if self.playlist is not None:
+            self.playlist.stop()
         if self.audio is not None:
             self.audio.close()
         self.window.close()

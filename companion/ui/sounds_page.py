@@ -88,6 +88,7 @@ class SoundsPage(BasePage):
     mix_saved = Signal(object)  # the Preset the user saved
     own_files_chosen = Signal(list)  # paths the user picked with "Add your own…"
     own_removed = Signal(str)
+    playlist_toggled = Signal(bool)
     presets_changed = Signal(list)  # the user's own mixes after a rename or delete
 
     def __init__(self, player: SoundscapePlayer, catalog: list[SoundInfo],
@@ -166,7 +167,14 @@ class SoundsPage(BasePage):
         own_row.addWidget(own_label, 1)
         own_row.addWidget(self.add_button)
         own_row.addWidget(self.add_folder_button)
+        self.playlist_button = QPushButton("Play my files in turn")
+        self.playlist_button.setCheckable(True)
+        self.playlist_button.setAccessibleName("Play your own files one after another")
+        own_row.addWidget(self.playlist_button)
         layout.addLayout(own_row)
+        self.now_playing = QLabel("")
+        self.now_playing.setProperty("role", "muted")
+        layout.addWidget(self.now_playing)
         layout.addStretch(1)
 
         self._fill_presets()
@@ -179,6 +187,7 @@ class SoundsPage(BasePage):
         self.stop_button.clicked.connect(player.stop_all)
         self.add_button.clicked.connect(self.ask_for_files)
         self.add_folder_button.clicked.connect(self.ask_for_folder)
+        self.playlist_button.toggled.connect(self.playlist_toggled.emit)
         self.sleep_box.activated.connect(self._sleep_chosen)
         player.mix_changed.connect(self.show_mix)
         player.sleep_changed.connect(self._show_sleep)
@@ -360,10 +369,17 @@ class SoundsPage(BasePage):
         if first is not None:
             self.player.set_mix(Mix(dict(first.volumes), self.player.mix.master))
 
+    def show_now_playing(self, name: str) -> None:
+        self.now_playing.setText(f"Now playing: {name}" if name else "")
+        self.playlist_button.blockSignals(True)
+        self.playlist_button.setChecked(bool(name))
+        self.playlist_button.blockSignals(False)
+
     def stop(self) -> None:
         """Esc on this page fades every sound out; on other pages the sounds keep playing."""
         if self.isVisible():
             self.player.stop_all()
+            self.playlist_toggled.emit(False)
 
     def is_running(self) -> bool:
         return bool(self.player.mix.volumes)

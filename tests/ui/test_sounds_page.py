@@ -259,3 +259,24 @@ def test_a_sleep_timer_of_any_length(sounds):
     assert abs(page.player._fade_timer.interval() - 19 * 60_000) <= 5
     page.set_sleep(0)
     assert not page.player.sleep.running
+
+
+def test_your_files_play_in_turn(sounds, qtbot, tmp_path):
+    """'Play my files in turn' plays the first file, waits one single-shot timer for its end,
+    then plays the next, and goes round again; a broken file is named and skipped."""
+    app, page = sounds
+    first = write_wav(tmp_path / "first.wav", seconds=1.0)
+    broken = tmp_path / "broken.wav"
+    broken.write_bytes(b"RIFF but not really")
+    second = write_wav(tmp_path / "second.wav", seconds=2.0)
+    page.own_files_chosen.emit([first, broken, second])
+    page.playlist_button.click()
+    qtbot.waitUntil(lambda: page.now_playing.text() == "Now playing: first", timeout=10_000)
+    timer = app.playlist._next
+    assert timer.isSingleShot() and abs(timer.interval() - 1000) <= 5
+    timer.stop()
+    timer.timeout.emit()
+    qtbot.waitUntil(lambda: page.now_playing.text() == "Now playing: second", timeout=10_000)
+    assert any("broken could not be played" in t for t in app.window.notice_texts())
+    page.playlist_button.click()
+    assert page.now_playing.text() == "" and not app.playlist.active
