@@ -24,6 +24,7 @@ from companion.breathing.model import (
 )
 from companion.clock import Clock
 from companion.resources import asset
+from companion.tomlfile import read_user_toml, table_lines
 
 log = logging.getLogger(__name__)
 
@@ -37,12 +38,6 @@ class PatternFileError(ValueError):
         where = f"{path.name}, line {line}" if line else path.name
         super().__init__(f"{where}: {field}: {message}")
         self.path, self.line, self.field = path, line, field
-
-
-def _table_lines(text: str) -> list[int]:
-    """Line numbers (1-based) of each [[pattern]] header, in order."""
-    return [number for number, line in enumerate(text.splitlines(), start=1)
-            if line.strip() == "[[pattern]]"]
 
 
 def _fraction(value: Any, field_name: str) -> Fraction:
@@ -85,7 +80,7 @@ def load_builtin_patterns(path: Path | None = None) -> list[Pattern]:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise PatternFileError(source, getattr(exc, "lineno", None), "file", str(exc)) from exc
-    lines = _table_lines(text)
+    lines = table_lines(text, "pattern")
     patterns = []
     for index, table in enumerate(doc.get("pattern", [])):
         line = lines[index] if index < len(lines) else None
@@ -113,19 +108,14 @@ class UserPatternStore:
 
     def load(self) -> UserPatterns:
         """Read the user's patterns; a damaged file is moved aside and the built-ins still work."""
-        try:
-            text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
-            return UserPatterns([])
-        except (OSError, UnicodeDecodeError) as exc:
-            return self._damaged(str(exc))
-        try:
-            doc = tomllib.loads(text)
-        except tomllib.TOMLDecodeError as exc:
-            return self._damaged(str(exc))
+        read = read_user_toml(self.path, self._clock)
+        if read.doc is None:
+            return UserPatterns([], [
+                "Your own breathing patterns could not be read, so only the built-in ones are "
+                f"listed for now. Nothing was thrown away: the file is kept at {read.kept_at}."])
         patterns, broken = [], []
-        lines = _table_lines(text)
-        for index, table in enumerate(doc.get("pattern", [])):
+        lines = table_lines(read.text, "pattern")
+        for index, table in enumerate(read.doc.get("pattern", [])):
             try:
                 patterns.append(_custom_from_table(table))
             except PatternError as exc:
@@ -133,7 +123,7 @@ class UserPatternStore:
                 broken.append(f"line {line} ({exc.field}: {exc.message})")
         notices = []
         if broken:
-            aside = self._keep_aside(move=False)
+            aside = keep_aside(self.path, self._clock.now(), move=False)
             notices.append("Some of your breathing patterns could not be used and were left out: "
                            + "; ".join(broken) + f". A copy of the file is kept at {aside}.")
         return UserPatterns(patterns, notices)
@@ -146,16 +136,6 @@ class UserPatternStore:
     @staticmethod
     def new_id() -> str:
         return f"custom-{uuid.uuid4().hex[:8]}"
-
-    def _damaged(self, reason: str) -> UserPatterns:
-        log.warning("breathing patterns file damaged: %s", reason)
-        aside = self._keep_aside(move=True)
-        return UserPatterns([], [
-            "Your own breathing patterns could not be read, so only the built-in ones are listed "
-            f"for now. Nothing was thrown away: the file is kept at {aside}."])
-
-    def _keep_aside(self, move: bool) -> Path | None:
-        return keep_aside(self.path, self._clock.now(), move)
 
 
 def _custom_from_table(table: dict[str, Any]) -> Pattern:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from companion.resources import asset
+from companion.tomlfile import table_lines
 
 
 @dataclass(frozen=True)
@@ -26,7 +27,7 @@ def load_catalog(path: Path | None = None) -> list[SoundInfo]:
     """Read the catalog and check that every sound's file is there."""
     source = path or asset("sounds/catalog.toml")
     text = source.read_text(encoding="utf-8")
-    lines = [n for n, line in enumerate(text.splitlines(), 1) if line.strip() == "[[sound]]"]
+    lines = table_lines(text, "sound")
     sounds = []
     for index, entry in enumerate(tomllib.loads(text).get("sound", [])):
         where = f"{source.name}, line {lines[index] if index < len(lines) else '?'}"

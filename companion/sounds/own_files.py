@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
 import tomli_w
 
-from companion.atomic import atomic_write_text, keep_aside
+from companion.atomic import atomic_write_text
 from companion.clock import Clock
+from companion.tomlfile import read_user_toml
 
 SUPPORTED = (".ogg", ".oga", ".wav", ".flac", ".mp3")  # what pygame's mixer decodes
 
@@ -51,15 +51,11 @@ class OwnSoundStore:
 
     def load(self) -> tuple[list[OwnSound], list[str]]:
         """The user's files and any notices (a damaged list is kept aside; missing files named)."""
-        try:
-            doc = tomllib.loads(self.path.read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            return [], []
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-            aside = keep_aside(self.path, self._clock.now(), move=True)
+        read = read_user_toml(self.path, self._clock)
+        if read.doc is None:
             return [], ["The list of your own sound files could not be read; it is kept at "
-                        f"{aside}. Add your files again with 'Add your own…'."]
-        sounds = [own_sound(Path(p)) for p in doc.get("files", []) if isinstance(p, str)]
+                        f"{read.kept_at}. Add your files again with 'Add your own…'."]
+        sounds = [own_sound(Path(p)) for p in read.doc.get("files", []) if isinstance(p, str)]
         missing = [s.path.name for s in sounds if s.missing]
         notices = ([f"Some of your sound files could not be found: {', '.join(missing)}. The "
                     "other sounds work as usual; add them again if they moved."] if missing else [])

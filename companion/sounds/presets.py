@@ -14,6 +14,7 @@ import tomli_w
 from companion.atomic import atomic_write_text, keep_aside
 from companion.clock import Clock
 from companion.resources import asset
+from companion.tomlfile import read_user_toml, table_lines
 
 log = logging.getLogger(__name__)
 
@@ -59,15 +60,11 @@ def make_preset(preset_id: str, name: str, volumes: dict[str, Any], known: set[s
     return Preset(preset_id, clean, checked, builtin)
 
 
-def _lines(text: str) -> list[int]:
-    return [n for n, line in enumerate(text.splitlines(), 1) if line.strip() == "[[preset]]"]
-
-
 def load_builtin_presets(known: set[str], path: Path | None = None) -> list[Preset]:
     """The bundled presets; a bad one raises PresetError naming the file and line."""
     source = path or asset("sounds/presets.toml")
     text = source.read_text(encoding="utf-8")
-    lines = _lines(text)
+    lines = table_lines(text, "preset")
     presets = []
     for index, table in enumerate(tomllib.loads(text).get("preset", [])):
         try:
@@ -99,20 +96,14 @@ class UserPresetStore:
 
     def load(self) -> UserPresets:
         """Read the user's mixes; a damaged file is kept aside and the built-ins still work."""
-        try:
-            text = self.path.read_text(encoding="utf-8")
-            doc = tomllib.loads(text)
-        except FileNotFoundError:
-            return UserPresets([])
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-            log.warning("sound presets file damaged: %s", exc)
-            aside = keep_aside(self.path, self._clock.now(), move=True)
+        read = read_user_toml(self.path, self._clock)
+        if read.doc is None:
             return UserPresets([], [
                 "Your saved sound mixes could not be read, so only the built-in ones are listed. "
-                f"Nothing was thrown away: the file is kept at {aside}."])
+                f"Nothing was thrown away: the file is kept at {read.kept_at}."])
         presets, broken = [], []
-        lines = _lines(text)
-        for index, table in enumerate(doc.get("preset", [])):
+        lines = table_lines(read.text, "preset")
+        for index, table in enumerate(read.doc.get("preset", [])):
             try:
                 presets.append(make_preset(table.get("id") or self.new_id(),
                                            table.get("name", ""), table.get("volumes", {}),
