@@ -41,7 +41,9 @@ class BreathingSession:
                 callback(state)
 
     def _now(self) -> Fraction:
-        return Fraction(self._clock.monotonic())
+        # Whole microseconds: exact arithmetic stays cheap (a float's binary fraction would carry
+        # a 2**52 denominator through every step), and a microsecond is far below any boundary.
+        return Fraction(round(self._clock.monotonic() * 1_000_000), 1_000_000)
 
     def start(self) -> None:
         if self.state is not SessionState.IDLE:

@@ -59,6 +59,9 @@ class OrbWidget(QWidget):
         self._sprite_key: tuple | None = None
         self._backdrop: QPixmap | None = None
         self._backdrop_key: tuple | None = None
+        self._geometry_for: tuple[int, int] | None = None
+        self._geometry_cache: tuple[QPointF, float, QRect] = (QPointF(), 0.0, QRect())
+        self._colour_cache: dict[tuple, tuple[QColor, QColor]] = {}
 
     def show_moment(self, moment: Moment | None, session_progress: float) -> None:
         self.moment = moment
@@ -66,13 +69,23 @@ class OrbWidget(QWidget):
         self.update(self.orb_area())  # only the orb and its ring change between frames
 
     def orb_area(self) -> QRect:
-        reach = int(self.largest_radius() * (1 + TOP_UP_EXTRA)) + RING_GAP + 4
-        centre = self.rect().center()
-        return QRect(centre.x() - reach, centre.y() - reach, 2 * reach + 1, 2 * reach + 1)
+        return self._geometry()[2]
 
     def largest_radius(self) -> float:
-        side = min(self.width(), self.height())
-        return side * 0.40 / (1 + TOP_UP_EXTRA)
+        return self._geometry()[1]
+
+    def _geometry(self) -> tuple[QPointF, float, QRect]:
+        """Centre, largest radius and the square the orb and ring live in, for the current size
+        (worked out once per size: they are needed several times every frame)."""
+        size = (self.width(), self.height())
+        if self._geometry_for != size:
+            big = min(size) * 0.40 / (1 + TOP_UP_EXTRA)
+            reach = int(big * (1 + TOP_UP_EXTRA)) + RING_GAP + 4
+            centre = self.rect().center()
+            area = QRect(centre.x() - reach, centre.y() - reach, 2 * reach + 1, 2 * reach + 1)
+            self._geometry_cache = (QPointF(size[0] / 2, size[1] / 2), big, area)
+            self._geometry_for = size
+        return self._geometry_cache
 
     def radius(self) -> float:
         """The orb's radius now; constant when motion is reduced."""
@@ -88,6 +101,12 @@ class OrbWidget(QWidget):
         return 0.3 + 0.6 * min(1.0, fullness(self.moment))
 
     def _colours(self, closing: bool) -> tuple[QColor, QColor]:
+        key = (self.palette_tokens.name, closing, round(self.fill_opacity(), 3))
+        if key not in self._colour_cache:
+            self._colour_cache[key] = self._make_colours(closing)
+        return self._colour_cache[key]
+
+    def _make_colours(self, closing: bool) -> tuple[QColor, QColor]:
         p = self.palette_tokens
         if closing:
             light, deep = QColor(p.lavender).lighter(120), QColor(p.lavender).darker(160)
@@ -163,9 +182,7 @@ class OrbWidget(QWidget):
         p = self.palette_tokens
         painter.fillRect(event.rect(), QColor(p.quiet if self.quiet else p.bg))
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        centre = QPointF(self.width() / 2, self.height() / 2)
-        big = self.largest_radius()
-        area = self.orb_area()
+        centre, big, area = self._geometry()
         painter.drawPixmap(area.topLeft(), self._backdrop_for(area, big))
         radius = self.radius()
         closing = self.moment is not None and self.moment.stage is not Stage.BREATHING
