@@ -17,6 +17,7 @@ from companion.ui.workers import run_in_background
 log = logging.getLogger(__name__)
 
 FADE_MS = 1500  # a layer fades in or out over this long, so nothing starts or stops abruptly
+RELEASE_AFTER_MS = 60_000  # a decoded sound left out of the mix this long is let go (~14 MB)
 
 
 class SoundscapePlayer(QObject):
@@ -49,7 +50,8 @@ class SoundscapePlayer(QObject):
         self._events: dict[str, QTimer] = {}  # one single-shot timer per sound with events
         self._rng: Any = None  # numpy's generator, made when the first event is due
         audio.ready.connect(lambda _engine: self._apply())
-        audio.released.connect(self._playing.clear)
+        audio.released.connect(self._on_released)
+        self._forget: dict[str, QTimer] = {}  # decoded sounds waiting to be let go
         audio.add_busy_check(lambda: bool(self.mix.volumes))
 
     @property
@@ -93,6 +95,10 @@ class SoundscapePlayer(QObject):
         for sound_id in list(self._playing - set(self.mix.volumes)):
             engine.stop_layer(sound_id, FADE_MS)
             self._playing.discard(sound_id)
+            self._forget_later(sound_id)
+        for sound_id in self.mix.volumes:
+            if sound_id in self._forget:
+                self._forget.pop(sound_id).stop()
         missing = [s for s in self.mix.volumes if s not in self._loaded]
         for sound_id in missing:
             self._load(sound_id)
@@ -140,6 +146,31 @@ class SoundscapePlayer(QObject):
             engine.play_once(event, gains[sound_id])
         timer.start(int(next_gap(self._rng) * 1000))
 
+    def _forget_later(self, sound_id: str) -> None:
+        timer = self._forget.get(sound_id)
+        if timer is None:
+            timer = QTimer(self)
+            timer.setObjectName(f"forget-{sound_id}")
+            timer.setSingleShot(True)
+            timer.setInterval(RELEASE_AFTER_MS)
+            timer.timeout.connect(lambda s=sound_id: self._let_go(s))
+            self._forget[sound_id] = timer
+        timer.start()
+
+    def _let_go(self, sound_id: str) -> None:
+        self._forget.pop(sound_id, None)
+        if sound_id not in self.mix.volumes:
+            self._loaded.pop(sound_id, None)
+
+    def _on_released(self) -> None:
+        # The device closed: sounds decoded for it cannot be played on the next one.
+        self._playing.clear()
+        self._loaded.clear()
+        for timer in self._forget.values():
+            timer.stop()
+        self._forget.clear()
+        self._stop_events()
+
     def _load(self, sound_id: str) -> None:
         if sound_id in self._loading or self._audio.engine is None:
             return
@@ -181,7 +212,7 @@ class SoundscapePlayer(QObject):
         self.sleep_changed.emit()
 
     def _stop_events(self) -> None:
-        for timer in self._events.values():
+        for timer in [*self._events.values(), *self._forget.values()]:
             timer.stop()
         self._events.clear()
 

@@ -280,3 +280,32 @@ def test_your_files_play_in_turn(sounds, qtbot, tmp_path):
     assert any("broken could not be played" in t for t in app.window.notice_texts())
     page.playlist_button.click()
     assert page.now_playing.text() == "" and not app.playlist.active
+
+
+def test_a_sound_left_out_is_let_go_after_a_minute(sounds, qtbot):
+    """A decoded sound taken out of the mix is kept a minute (quick to bring back), then freed."""
+    _app, page = sounds
+    player = page.player
+    player.set_volume("wind", 0.5)
+    qtbot.waitUntil(lambda: "wind" in player.playing, timeout=10_000)
+    player.set_volume("wind", 0)
+    timer = player._forget["wind"]
+    assert timer.isActive() and timer.interval() == 60_000 and "wind" in player._loaded
+    timer.stop()
+    timer.timeout.emit()
+    assert "wind" not in player._loaded
+
+
+def test_closing_the_idle_device_drops_sounds_decoded_for_it(sounds, qtbot):
+    """When the idle device closes, the decoded sounds go with it; playing again reloads them."""
+    _app, page = sounds
+    player = page.player
+    player.set_volume("stream", 0.5)
+    qtbot.waitUntil(lambda: "stream" in player.playing, timeout=10_000)
+    player.stop_all()
+    audio = player._audio
+    audio.idle_timer.stop()
+    audio.idle_timer.timeout.emit()
+    assert audio.engine is None and player._loaded == {}
+    player.set_volume("stream", 0.5)
+    qtbot.waitUntil(lambda: "stream" in player.playing, timeout=10_000)
