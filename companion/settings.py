@@ -34,7 +34,6 @@ class Settings:
     appearance: str = field(default="system", metadata={"section": "appearance"})
     text_size: int = field(default=13, metadata={"section": "appearance"})
     motion: str = field(default="system", metadata={"section": "appearance"})
-    sound_volume: int = field(default=70, metadata={"section": "sound"})
     sound_cues: bool = field(default=True, metadata={"section": "sound"})
     start_at_login: bool = field(default=False, metadata={"section": "app"})
     keep_running_in_background: bool = field(default=False, metadata={"section": "app"})
@@ -60,7 +59,6 @@ class Settings:
             "appearance": lambda v: v in APPEARANCES,
             "motion": lambda v: v in MOTIONS,
             "text_size": lambda v: TEXT_SIZES[0] <= v <= TEXT_SIZES[1],
-            "sound_volume": lambda v: 0 <= v <= 100,
             "window_width": lambda v: WINDOW_SIZE_LIMITS[0] <= v <= WINDOW_SIZE_LIMITS[1],
             "window_height": lambda v: WINDOW_SIZE_LIMITS[0] // 2 <= v <= WINDOW_SIZE_LIMITS[1],
             "last_page": lambda v: v in PAGE_IDS,

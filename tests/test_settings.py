@@ -34,7 +34,7 @@ def test_missing_file_gives_defaults_quietly(store):
 def test_saved_settings_load_back_identical(store):
     """Whatever is saved is what the next start reads."""
     chosen = replace(Settings(), appearance="light", text_size=18, motion="reduce",
-                     sound_volume=35, last_page="settings", window_maximized=True)
+                     sounds_master=35, last_page="settings", window_maximized=True)
     store.save(chosen)
     assert store.load().settings == chosen
 
@@ -74,20 +74,20 @@ def test_non_utf8_file_is_treated_as_damaged(store):
 def test_bad_values_fall_back_one_by_one(store):
     """A value out of range resets only that field; the rest of the user's choices survive."""
     write(store, 'schema_version = 1\n[appearance]\nappearance = "light"\n'
-                          'text_size = 99\n[sound]\nsound_volume = "loud"\n')
+                          'text_size = 99\n[sounds]\nsounds_master = "loud"\n')
     result = store.load()
     assert result.settings.appearance == "light"
     assert result.settings.text_size == Settings().text_size
-    assert result.settings.sound_volume == Settings().sound_volume
-    assert "text size" in result.notices[0] and "sound volume" in result.notices[0]
+    assert result.settings.sounds_master == Settings().sounds_master
+    assert "text size" in result.notices[0] and "sounds master" in result.notices[0]
     assert result.kept_copy is not None and result.kept_copy.exists()
     assert store.path.exists()
 
 
 def test_a_bool_is_not_a_number(store):
     """TOML true where a number belongs is refused, though Python counts bools as ints."""
-    write(store, "[sound]\nsound_volume = true\n")
-    assert store.load().settings.sound_volume == Settings().sound_volume
+    write(store, "[sounds]\nsounds_master = true\n")
+    assert store.load().settings.sounds_master == Settings().sounds_master
 
 
 def test_unreadable_file_is_left_alone(store):

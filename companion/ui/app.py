@@ -189,6 +189,14 @@ class CompanionApp(QObject):
             except OSError as exc:
                 self.window.add_notice(f"Your mix could not be saved ({exc.strerror}).")
 
+        def follow_master(settings: Settings) -> None:
+            # The ambient volume can also be set on the Settings page.
+            master = settings.sounds_master / 100
+            if self.player is not None and abs(self.player.mix.master - master) > 0.005:
+                self.player.set_mix(self.player.mix.with_master(master))
+
+        self.model.changed.connect(follow_master)
+
         def replace_presets(presets) -> None:
             user_presets[:] = presets
             keep_preset(None)

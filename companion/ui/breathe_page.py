@@ -293,6 +293,8 @@ class BreathePage(BasePage):
         """Sound choices made on the Settings page show here too."""
         if self.cues_box.isChecked() != settings.sound_cues:
             self.cues_box.setChecked(settings.sound_cues)
+        if self.volume.value() != settings.cue_volume:
+            self.volume.setValue(settings.cue_volume)
         if not self.is_running():
             self._cues.prepare(self.current_pattern(), settings.hold_tone)
 

@@ -61,10 +61,16 @@ class SettingsPage(BasePage):
         self.volume.setRange(0, 100)
         self.volume.setPageStep(10)
         self.volume.setTracking(False)
-        self.volume.setAccessibleName("Default sound volume")
+        self.volume.setAccessibleName("Ambient sounds volume")
+        self.cue_volume = QSlider(Qt.Orientation.Horizontal)
+        self.cue_volume.setRange(0, 100)
+        self.cue_volume.setPageStep(10)
+        self.cue_volume.setTracking(False)
+        self.cue_volume.setAccessibleName("Breathing cue volume")
         self.cues = QCheckBox("Play gentle sound cues during exercises")
         self.hold_tone = QCheckBox("Hum a low, steady tone during breathing rests")
-        self._section(layout, "Sound", [("Default volume", self.volume), ("", self.cues),
+        self._section(layout, "Sound", [("Ambient sounds", self.volume),
+                                        ("Breathing cues", self.cue_volume), ("", self.cues),
                                         ("", self.hold_tone)])
 
         self.keep_running = QCheckBox("Keep Companion running when I close the window")
@@ -92,7 +98,8 @@ class SettingsPage(BasePage):
         self.text_size.activated.connect(
             lambda i: model.update(text_size=self.text_size.itemData(i)))
         self.motion.activated.connect(lambda i: model.update(motion=self.motion.itemData(i)))
-        self.volume.valueChanged.connect(lambda v: model.update(sound_volume=v))
+        self.volume.valueChanged.connect(lambda v: model.update(sounds_master=v))
+        self.cue_volume.valueChanged.connect(lambda v: model.update(cue_volume=v))
         self.cues.toggled.connect(lambda on: model.update(sound_cues=on))
         self.hold_tone.toggled.connect(lambda on: model.update(hold_tone=on))
         self.keep_running.toggled.connect(lambda on: model.update(keep_running_in_background=on))
@@ -125,7 +132,8 @@ class SettingsPage(BasePage):
 
     def show_settings(self, settings: Settings) -> None:
         """Reflect settings in the controls without feeding changes back."""
-        widgets = (self.appearance, self.text_size, self.motion, self.volume, self.cues,
+        widgets = (self.appearance, self.text_size, self.motion, self.volume, self.cue_volume,
+                   self.cues,
                    self.hold_tone, self.keep_running, self.start_at_login)
         for widget in widgets:
             widget.blockSignals(True)
@@ -136,7 +144,8 @@ class SettingsPage(BasePage):
             index = self.text_size.count() - 1
         self.text_size.setCurrentIndex(index)
         self.motion.setCurrentIndex(self.motion.findData(settings.motion))
-        self.volume.setValue(settings.sound_volume)
+        self.volume.setValue(settings.sounds_master)
+        self.cue_volume.setValue(settings.cue_volume)
         self.cues.setChecked(settings.sound_cues)
         self.hold_tone.setChecked(settings.hold_tone)
         self.keep_running.setChecked(settings.keep_running_in_background)

@@ -60,12 +60,30 @@ def test_start_at_login_writes_the_autostart_entry(make_app, paths):
     assert not starts_at_login(paths.autostart)
 
 
-def test_volume_and_cues_are_saved(make_app, paths, clock):
-    """Sound defaults persist."""
+def test_volumes_and_cues_are_saved(make_app, paths, clock):
+    """The ambient and cue volumes and the cue switch persist."""
     app = make_app()
     app.settings_page.volume.setValue(40)
+    app.settings_page.cue_volume.setValue(25)
     app.settings_page.cues.setChecked(False)
-    assert (saved(paths, clock).sound_volume, saved(paths, clock).sound_cues) == (40, False)
+    settings = saved(paths, clock)
+    assert (settings.sounds_master, settings.cue_volume, settings.sound_cues) == (40, 25, False)
+
+
+def test_ambient_volume_set_in_settings_reaches_the_sounds(make_app, qtbot):
+    """The ambient volume on the Settings page is the Sounds page's master volume."""
+    app = make_app()
+    sounds = app.window.page("sounds")
+    app.settings_page.volume.setValue(30)
+    assert sounds.player.mix.master == 0.3 and sounds.master.value() == 30
+
+
+def test_cue_volume_set_in_settings_shows_on_breathe(make_app):
+    """The breathing cue volume on the Settings page moves the Breathe page's slider."""
+    app = make_app()
+    breathe = app.window.page("breathe")
+    app.settings_page.cue_volume.setValue(20)
+    assert breathe.volume.value() == 20 and breathe._cues.volume == 0.2
 
 
 def test_a_full_disk_keeps_settings_in_memory_and_says_so(make_app, monkeypatch):
