@@ -5,14 +5,16 @@ from __future__ import annotations
 
 import logging
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar, cast
 
 from companion.atomic import keep_aside
 from companion.clock import Clock
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 def table_lines(text: str, table: str) -> list[int]:
@@ -41,3 +43,36 @@ def read_user_toml(path: Path, clock: Clock) -> UserFile:
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         log.warning("%s is damaged: %s", path.name, exc)
         return UserFile(None, kept_at=keep_aside(path, clock.now(), move=True), damaged=True)
+
+
+class EntryError(Protocol):
+    """What the data modules' errors share: the field at fault and a message about it."""
+
+    field: str
+    message: str
+
+
+def read_entries(read: UserFile, table: str, make: Callable[[dict[str, Any]], T],
+                 errors: type[Exception]) -> tuple[list[T], list[str]]:
+    """Build one item per [[table]] entry; entries that raise `errors` are left out and described
+    as 'line N (field: message)'."""
+    items: list[T] = []
+    broken: list[str] = []
+    lines = table_lines(read.text, table)
+    for index, entry in enumerate((read.doc or {}).get(table, [])):
+        try:
+            items.append(make(entry))
+        except errors as exc:
+            error = cast(EntryError, exc)
+            line = lines[index] if index < len(lines) else "?"
+            broken.append(f"line {line} ({error.field}: {error.message})")
+    return items, broken
+
+
+def left_out_notice(path: Path, clock: Clock, what: str, broken: list[str]) -> list[str]:
+    """The calm notice for entries left out (none when nothing was); keeps a copy of the file."""
+    if not broken:
+        return []
+    aside = keep_aside(path, clock.now(), move=False)
+    return [f"Some of your {what} could not be used and were left out: " + "; ".join(broken)
+            + f". A copy of the file is kept at {aside}."]

@@ -12,7 +12,7 @@ from typing import Any
 
 import tomli_w
 
-from companion.atomic import atomic_write_text, keep_aside
+from companion.atomic import atomic_write_text
 from companion.breathing.model import (
     PHASE_ORDER,
     Pattern,
@@ -24,7 +24,7 @@ from companion.breathing.model import (
 )
 from companion.clock import Clock
 from companion.resources import asset
-from companion.tomlfile import read_user_toml, table_lines
+from companion.tomlfile import left_out_notice, read_entries, read_user_toml, table_lines
 
 log = logging.getLogger(__name__)
 
@@ -113,20 +113,9 @@ class UserPatternStore:
             return UserPatterns([], [
                 "Your own breathing patterns could not be read, so only the built-in ones are "
                 f"listed for now. Nothing was thrown away: the file is kept at {read.kept_at}."])
-        patterns, broken = [], []
-        lines = table_lines(read.text, "pattern")
-        for index, table in enumerate(read.doc.get("pattern", [])):
-            try:
-                patterns.append(_custom_from_table(table))
-            except PatternError as exc:
-                line = lines[index] if index < len(lines) else "?"
-                broken.append(f"line {line} ({exc.field}: {exc.message})")
-        notices = []
-        if broken:
-            aside = keep_aside(self.path, self._clock.now(), move=False)
-            notices.append("Some of your breathing patterns could not be used and were left out: "
-                           + "; ".join(broken) + f". A copy of the file is kept at {aside}.")
-        return UserPatterns(patterns, notices)
+        patterns, broken = read_entries(read, "pattern", _custom_from_table, PatternError)
+        return UserPatterns(patterns, left_out_notice(self.path, self._clock,
+                                                      "breathing patterns", broken))
 
     def save(self, patterns: list[Pattern]) -> None:
         """Write all custom patterns atomically."""

@@ -11,10 +11,10 @@ from typing import Any
 
 import tomli_w
 
-from companion.atomic import atomic_write_text, keep_aside
+from companion.atomic import atomic_write_text
 from companion.clock import Clock
 from companion.resources import asset
-from companion.tomlfile import read_user_toml, table_lines
+from companion.tomlfile import left_out_notice, read_entries, read_user_toml, table_lines
 
 log = logging.getLogger(__name__)
 
@@ -101,21 +101,11 @@ class UserPresetStore:
             return UserPresets([], [
                 "Your saved sound mixes could not be read, so only the built-in ones are listed. "
                 f"Nothing was thrown away: the file is kept at {read.kept_at}."])
-        presets, broken = [], []
-        lines = table_lines(read.text, "preset")
-        for index, table in enumerate(read.doc.get("preset", [])):
-            try:
-                presets.append(make_preset(table.get("id") or self.new_id(),
-                                           table.get("name", ""), table.get("volumes", {}),
-                                           self._known))
-            except PresetError as exc:
-                broken.append(f"line {lines[index]} ({exc.field}: {exc.message})")
-        notices = []
-        if broken:
-            aside = keep_aside(self.path, self._clock.now(), move=False)
-            notices.append("Some of your sound mixes could not be used and were left out: "
-                           + "; ".join(broken) + f". A copy of the file is kept at {aside}.")
-        return UserPresets(presets, notices)
+        presets, broken = read_entries(
+            read, "preset", lambda table: make_preset(
+                table.get("id") or self.new_id(), table.get("name", ""),
+                table.get("volumes", {}), self._known), PresetError)
+        return UserPresets(presets, left_out_notice(self.path, self._clock, "sound mixes", broken))
 
     def save(self, presets: list[Preset]) -> None:
         doc = {"format": 1, "preset": [{"id": p.id, "name": p.name, "volumes": p.volumes}
