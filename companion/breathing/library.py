@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 import tomllib
 import uuid
 from dataclasses import dataclass, field, replace
@@ -25,8 +24,6 @@ from companion.breathing.model import (
 from companion.clock import Clock
 from companion.resources import asset
 from companion.tomlfile import left_out_notice, read_entries, read_user_toml, table_lines
-
-log = logging.getLogger(__name__)
 
 DEFAULT_PATTERN_ID = "resonance"
 

@@ -45,8 +45,7 @@ class Mix:
     def active(self) -> list[str]:
         return sorted(self.volumes)
 
-    def gains(self, peaks: Mapping[str, float], ducked: bool = False,
-              sleep_gain: float = 1.0) -> dict[str, float]:
+    def gains(self, peaks: Mapping[str, float], ducked: bool = False) -> dict[str, float]:
         """The linear gain for each playing sound, with headroom so that even with every active
         sound at full volume and all their peaks landing together, the sum cannot clip.
 
@@ -58,7 +57,7 @@ class Mix:
             return {sound_id: 0.0 for sound_id in ready}
         total_peak = sum(peaks[sound_id] for sound_id in ready)
         headroom = min(1.0, 1.0 / total_peak) if total_peak > 0 else 1.0
-        overall = self.master * headroom * sleep_gain * (db_to_gain(DUCK_DB) if ducked else 1.0)
+        overall = self.master * headroom * (db_to_gain(DUCK_DB) if ducked else 1.0)
         return {sound_id: volume * overall for sound_id, volume in ready.items()}
 
 

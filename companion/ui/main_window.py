@@ -35,7 +35,6 @@ class MainWindow(QMainWindow):
     """Owns navigation; pages own their content and are built the first time they are shown,
     so start-up pays only for the first page. Closing asks close_handler what to do."""
 
-    page_changed = Signal(str)
     first_paint = Signal()
 
     def __init__(self, factories: dict[str, PageFactory], parent=None):
@@ -134,7 +133,6 @@ class MainWindow(QMainWindow):
         page_id = PAGES[row].id
         self.stack.setCurrentWidget(self.page(page_id))
         self._current = page_id
-        self.page_changed.emit(page_id)
 
     def stop_all(self) -> None:
         """Esc: stop whatever runs, on every page."""
