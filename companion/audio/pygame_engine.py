@@ -44,8 +44,9 @@ class PygameAudioEngine:
         return self._mixer.Sound(buffer=np.ascontiguousarray(pcm, dtype=np.int16))
 
     def play_cues(self, loop: np.ndarray, loops: int | None, then: np.ndarray | None) -> None:
-        self._cues.play(self._sound(loop), loops=-1 if loops is None else loops - 1)
+        # Volume first: the mixer thread may mix a buffer between the two calls.
         self._cues.set_volume(self._volume)
+        self._cues.play(self._sound(loop), loops=-1 if loops is None else loops - 1)
         if then is not None:
             self._cues.queue(self._sound(then))
 
@@ -94,8 +95,8 @@ class PygameAudioEngine:
         channel = self._layers.get(key) or self._mixer.find_channel()
         if channel is None:
             return False
+        channel.set_volume(volume)  # before play, so no buffer is mixed at the old volume
         channel.play(sound, loops=loops, fade_ms=fade_ms)
-        channel.set_volume(volume)
         self._layers[key] = channel
         return True
 
@@ -121,16 +122,13 @@ class PygameAudioEngine:
         channel = self._mixer.find_channel()
         if channel is None:
             return False
+        channel.set_volume(max(0.0, min(1.0, volume)))  # before play, as in play_layer
         channel.play(self._sound(pcm))
-        channel.set_volume(max(0.0, min(1.0, volume)))
         return True
 
     @staticmethod
     def sound_seconds(sound: Any) -> float:
         return float(sound.get_length())
-
-    def layers_busy(self) -> list[str]:
-        return [key for key, channel in self._layers.items() if channel.get_busy()]
 
     def close(self) -> None:
         self._mixer.quit()
