@@ -31,9 +31,18 @@ gains = mix.gains({i: loaded[i][1] for i in ids})
 already = os.path.getsize(sys.argv[1]) if os.path.exists(sys.argv[1]) else 0
 for i in ids:
     engine.play_layer(i, loaded[i][0], gains[i] if volume is None else volume, fade_ms=fade_ms)
+import numpy as np
 target = already + seconds * 44100 * 4
-while not os.path.exists(sys.argv[1]) or os.path.getsize(sys.argv[1]) < target:
-    pygame.time.wait(5)  # the disk driver writes as fast as it can
+while True:  # the disk driver writes as fast as it can, silence too, even before play starts
+    size = os.path.getsize(sys.argv[1]) if os.path.exists(sys.argv[1]) else 0
+    if size >= target:
+        frames = np.memmap(sys.argv[1], dtype=np.int16, mode="r", shape=(size // 4, 2))
+        sounding = np.flatnonzero(np.any(frames != 0, axis=1))
+        # Enough audio counted from the first sound, however much silence came before it.
+        if len(sounding) and size >= (sounding[0] + seconds * 44100) * 4:
+            break
+        target = size + 44100 * 4
+    pygame.time.wait(5)
 engine.close()
 print(repr(gains))
 """
