@@ -77,5 +77,10 @@ class HomePage(BasePage):
         layout.addStretch(1)
 
     def refresh_greeting(self) -> None:
-        """Update the greeting for the current hour (called when the window is shown again)."""
+        """Update the greeting for the current hour."""
         self.greeting_label.setText(greeting(self._clock.now().hour))
+
+    def showEvent(self, event) -> None:
+        # The app may wait in the tray for hours: greet for the hour it is when seen again.
+        super().showEvent(event)
+        self.refresh_greeting()

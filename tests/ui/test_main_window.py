@@ -98,3 +98,14 @@ def test_every_button_has_an_accessible_name_or_text(make_app, qtbot):
     app = make_app()
     for button in app.window.findChildren(QAbstractButton):
         assert button.accessibleName() or button.text(), button.objectName()
+
+
+def test_home_greeting_follows_the_clock_when_shown_again(make_app, qtbot, clock):
+    """Back on Home the next morning (the app waited in the tray), the greeting says so."""
+    app = make_app()
+    app.show("home", start=False, background=False)
+    qtbot.waitExposed(app.window)
+    app.window.show_page("settings")
+    clock.advance(11 * 3600)  # 21:30 -> 08:30
+    app.window.show_page("home")
+    assert app.home_page.greeting_label.text() == "Good morning"
