@@ -20,6 +20,8 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo("home", "Home", "A calm place to begin"),
     PageInfo("breathe", "Breathe", "Slow, paced breathing with a gentle orb and sound",
              start_label="Breathe now"),
+    PageInfo("relax", "Relax", "Guided muscle relaxation and body scans, spoken softly",
+             start_label="Relax now"),
     PageInfo("sounds", "Sounds", "Rain, waves, a fire and more, mixed the way you like",
              start_label="Play sounds"),
     PageInfo("settings", "Settings", "Appearance, motion, sound and privacy"),

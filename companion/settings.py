@@ -24,6 +24,7 @@ MOTIONS = ("system", "reduce", "full")
 TEXT_SIZES = (10, 24)  # inclusive range of the base font size in points
 WINDOW_SIZE_LIMITS = (480, 10000)
 BREATHE_LENGTHS = ("2", "5", "10", "15", "breaths", "until")  # minutes, a count, or until stopped
+RELAX_PACES = (75, 150)  # percent of a script's own pace, inclusive
 BREATHE_PACES = ("4.5", "5", "5.5", "6", "6.5", "7")  # breaths a minute for resonance
 
 
@@ -45,6 +46,12 @@ class Settings:
     cue_volume: int = field(default=60, metadata={"section": "breathing"})
     hold_tone: bool = field(default=False, metadata={"section": "breathing"})
     holds_note_seen: bool = field(default=False, metadata={"section": "breathing"})
+    relax_script: str = field(default="", metadata={"section": "relax"})  # "" lets Companion suggest
+    relax_voice: bool = field(default=True, metadata={"section": "relax"})
+    voice_volume: int = field(default=80, metadata={"section": "relax"})
+    relax_pace: int = field(default=100, metadata={"section": "relax"})  # percent, 75 to 150
+    relax_left_out: str = field(default="", metadata={"section": "relax"})  # "jaw,neck"
+    pmr_note_seen: bool = field(default=False, metadata={"section": "relax"})
     sounds_mix: str = field(default="", metadata={"section": "sounds"})  # "rain=0.8;night=0.3"
     sounds_master: int = field(default=80, metadata={"section": "sounds"})
     window_width: int = field(default=960, metadata={"section": "window"})
@@ -66,6 +73,10 @@ class Settings:
             "breathe_length": lambda v: v in BREATHE_LENGTHS,
             "breathe_pace": lambda v: v in BREATHE_PACES,
             "cue_volume": lambda v: 0 <= v <= 100,
+            "relax_script": lambda v: len(v) <= 64,
+            "voice_volume": lambda v: 0 <= v <= 100,
+            "relax_pace": lambda v: RELAX_PACES[0] <= v <= RELAX_PACES[1],
+            "relax_left_out": lambda v: len(v) <= 1000,
             "sounds_mix": lambda v: len(v) <= 1000,
             "sounds_master": lambda v: 0 <= v <= 100,
         }

@@ -124,3 +124,16 @@ def to_pcm(mono: np.ndarray) -> np.ndarray:
         mono = mono * (PEAK / loudest)
     pcm = np.round(mono * 32767).astype(np.int16)
     return np.column_stack([pcm, pcm])
+
+
+RELAX_CUE_LEVEL = 0.12  # under the voice: the cue marks the moment, the words carry it
+
+
+def tense_cue() -> np.ndarray:
+    """A short, soft rise (G3 to B3): time to tighten, gently."""
+    return to_pcm(RELAX_CUE_LEVEL * glide(int(0.7 * SAMPLE_RATE), LOW_HZ, 247.0))
+
+
+def release_cue() -> np.ndarray:
+    """A long, soft fall (D4 down to G3): let it all go."""
+    return to_pcm(RELAX_CUE_LEVEL * glide(int(1.8 * SAMPLE_RATE), HIGH_HZ, LOW_HZ))

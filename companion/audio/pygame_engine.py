@@ -13,7 +13,7 @@ from companion.audio.engine import AudioUnavailable
 
 log = logging.getLogger(__name__)
 
-LAYER_CHANNELS = 15  # ambient layers playing at once (one more channel is kept for cues)
+LAYER_CHANNELS = 14  # ambient layers playing at once (two more are kept: cues, then voice)
 BUFFER_SAMPLES = 1024  # Mixer buffer: about 23 ms at 44.1 kHz, low enough for cues to feel in time
 
 
@@ -33,10 +33,12 @@ class PygameAudioEngine:
                 "No sound device could be opened, so sound is off for now. Everything else "
                 "works as usual; plug in headphones or check your sound settings, then restart "
                 "Companion to hear the cues.") from exc
-        pygame.mixer.set_num_channels(LAYER_CHANNELS + 1)
-        pygame.mixer.set_reserved(1)
+        pygame.mixer.set_num_channels(LAYER_CHANNELS + 2)
+        pygame.mixer.set_reserved(2)
         self._cues = pygame.mixer.Channel(0)
+        self._voice = pygame.mixer.Channel(1)
         self._volume = 1.0
+        self._voice_volume = 1.0
         self._layers: dict[str, Any] = {}  # layer key -> its Channel
 
     def _sound(self, pcm: np.ndarray) -> Any:
@@ -68,6 +70,40 @@ class PygameAudioEngine:
     def set_cue_volume(self, volume: float) -> None:
         self._volume = max(0.0, min(1.0, volume))
         self._cues.set_volume(self._volume)
+
+    # --- the spoken voice of a relaxation script ----------------------------------------------
+
+    def load_sound(self, path: str) -> Any:
+        """Decode a whole sound file (a voice recording); ValueError when it cannot be played."""
+        import pygame
+
+        try:
+            return self._mixer.Sound(path)
+        except pygame.error as exc:
+            raise ValueError(f"could not be played ({exc})") from exc
+
+    def play_voice(self, sound: Any) -> None:
+        self._voice.set_volume(self._voice_volume)  # before play, as for the cues
+        self._voice.play(sound)
+
+    def pause_voice(self) -> None:
+        self._voice.pause()
+
+    def resume_voice(self) -> None:
+        self._voice.unpause()
+
+    def stop_voice(self, fade_ms: int = 0) -> None:
+        if fade_ms > 0:
+            self._voice.fadeout(fade_ms)
+        else:
+            self._voice.stop()
+
+    def voice_busy(self) -> bool:
+        return bool(self._voice.get_busy())
+
+    def set_voice_volume(self, volume: float) -> None:
+        self._voice_volume = max(0.0, min(1.0, volume))
+        self._voice.set_volume(self._voice_volume)
 
     # --- ambient layers ----------------------------------------------------------------------
 

@@ -93,6 +93,7 @@ class CompanionApp(QObject):
         self.dbus_pool = serial_pool(self)  # inhibit, then uninhibit: order matters
         self.window = MainWindow({"home": self._build_home_page,
                                   "breathe": self._build_breathe_page,
+                                  "relax": self._build_relax_page,
                                   "sounds": self._build_sounds_page,
                                   "settings": self._build_settings_page})
         self.window.close_handler = self._window_may_close
@@ -108,6 +109,7 @@ class CompanionApp(QObject):
             self.tray = TrayController(self.icon, self)
             self.tray.open_requested.connect(self.window.bring_to_front)
             self.tray.breathe_requested.connect(lambda: self.handle_request("breathe", True))
+            self.tray.relax_requested.connect(lambda: self.handle_request("relax", True))
             self.tray.quit_requested.connect(self.quit)
         self.server = InstanceServer(paths.instance_key(), self)
         self.server.request.connect(self.handle_request)
@@ -139,11 +141,45 @@ class CompanionApp(QObject):
         page.set_palette(palette_for(self.model.settings.appearance))
         page.set_reduce_motion(self.reduce_motion)
         page.quiet_mode_requested.connect(self.window.set_quiet)
-        page.session_active_changed.connect(self._keep_screen_awake)
+        page.session_active_changed.connect(
+            lambda on: self._keep_screen_awake(on, "A breathing session is running"))
         page.session_active_changed.connect(self._duck_sounds)
         page.edit_patterns_requested.connect(self.edit_patterns)
         self.reduce_motion_changed.connect(page.set_reduce_motion)
         self.audio_service().warm_up()
+        return page
+
+    def _build_relax_page(self) -> BasePage:
+        from companion.relax.library import USER_FOLDER, load_builtin_scripts, load_user_scripts
+        from companion.relax.progress import ProgressStore
+        from companion.ui.relax_page import RelaxPage
+        from companion.ui.relax_voice import VoiceGuide
+
+        builtins = load_builtin_scripts()
+        builtin_ids = {script.id for script in builtins}
+        folder = self.paths.config / USER_FOLDER
+        mine = load_user_scripts(folder, builtin_ids)
+        store = ProgressStore(self.paths.config / "relax-progress.toml", self.clock)
+        progress = store.load()
+        for notice in progress.notices:
+            self.window.add_notice(notice)
+
+        def save_progress(updated) -> None:
+            try:
+                store.save(updated)
+            except OSError as exc:
+                self.window.add_notice(f"How this session felt could not be saved "
+                                       f"({exc.strerror}); nothing else is affected.")
+
+        voice = VoiceGuide(self.audio_service(), self.paths.cache / "voice", self)
+        voice.problem.connect(self.window.add_notice)
+        page = RelaxPage(self.model, self.clock, builtins + mine.scripts, mine.broken,
+                         builtin_ids, progress, save_progress, voice, folder)
+        page.set_palette(palette_for(self.model.settings.appearance))
+        page.session_active_changed.connect(
+            lambda on: self._keep_screen_awake(on, "A guided relaxation is playing"))
+        page.session_active_changed.connect(self._duck_sounds)
+        self.audio_service().warm_up()  # so the first words play at once
         return page
 
     def audio_service(self) -> AudioService:
@@ -287,16 +323,22 @@ class CompanionApp(QObject):
         dialog.open()
         self.pattern_dialog = dialog
 
-    def _duck_sounds(self, active: bool) -> None:
-        """Ambient sound sits 6 dB under the breathing cues while a session with sound runs."""
-        if self.player is not None:
-            self.player.set_ducked(active and self.model.settings.sound_cues)
+    def _duck_sounds(self, _active: bool = False) -> None:
+        """Ambient sound sits 6 dB under breathing cues or a spoken script while either plays."""
+        if self.player is None:
+            return
+        built = self._built_page_ids()
+        breathing = "breathe" in built and self.window.page("breathe").is_running() \
+            and self.model.settings.sound_cues
+        relaxing = "relax" in built and self.window.page("relax").is_running() \
+            and self.model.settings.relax_voice
+        self.player.set_ducked(breathing or relaxing)
 
-    def _keep_screen_awake(self, active: bool) -> None:
+    def _keep_screen_awake(self, active: bool, reason: str) -> None:
         from companion.ui.workers import run_in_background
 
         if active:
-            run_in_background(lambda: self.inhibitor.inhibit("A breathing session is running"),
+            run_in_background(lambda: self.inhibitor.inhibit(reason),
                               lambda ok: log.info("screen kept awake: %s", ok), self,
                               pool=self.dbus_pool)
         else:
@@ -388,8 +430,9 @@ class CompanionApp(QObject):
         self._look = (settings.appearance, settings.text_size)
         palette = palette_for(settings.appearance)
         apply_theme(self.qapp, palette, settings.text_size)
-        if "breathe" in self._built_page_ids():
-            self.window.page("breathe").set_palette(palette)  # type: ignore[attr-defined]
+        for page in self.window.built_pages():
+            if hasattr(page, "set_palette"):
+                page.set_palette(palette)
 
     def _built_page_ids(self) -> set[str]:
         return {page.page_id for page in self.window.built_pages()}

@@ -114,6 +114,15 @@ def stylesheet(p: Palette, text_size: int) -> str:
     QDoubleSpinBox::down-arrow {{ image: url({chevron}); width: 12px; height: 12px; }}
     QListWidget {{ background: {p.surface}; border: 2px solid {p.surface}; border-radius: 8px; }}
     QListWidget:focus {{ border-color: {p.focus}; }}
+    QListWidget[role="choices"] {{ background: {p.raised}; border-color: {p.raised}; }}
+    QListWidget[role="choices"]:focus {{ border-color: {p.focus}; }}
+    QListWidget[role="choices"]::item {{ padding: 5px 8px; border-radius: 6px; }}
+    QListWidget[role="choices"]::item:selected {{ background: {p.teal}; color: {p.on_accent}; }}
+    QListWidget[role="choices"]:disabled {{ color: {p.muted}; }}
+    QListWidget::indicator {{ width: 16px; height: 16px; border: 2px solid {p.muted};
+        border-radius: 5px; background: {p.surface}; }}
+    QListWidget::indicator:checked {{ background: {p.teal}; border-color: {p.teal};
+        image: url({check}); }}
     QFrame[role="card"] {{ background: {p.surface}; border-radius: 14px; }}
     QFrame[role="card"] QLabel, QFrame[role="card"] QCheckBox {{ background: transparent; }}
     QFrame[role="notice"] {{ background: {p.raised}; border-left: 4px solid {p.warning};

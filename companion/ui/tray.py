@@ -17,6 +17,7 @@ class TrayController(QObject):
 
     open_requested = Signal()
     breathe_requested = Signal()
+    relax_requested = Signal()
     quit_requested = Signal()
 
     def __init__(self, icon: QIcon, parent: QObject | None = None):
@@ -26,10 +27,13 @@ class TrayController(QObject):
         open_action.triggered.connect(self.open_requested.emit)
         breathe_action = QAction("Breathe now", self.menu)
         breathe_action.triggered.connect(self.breathe_requested.emit)
+        relax_action = QAction("Relax now", self.menu)
+        relax_action.triggered.connect(self.relax_requested.emit)
         quit_action = QAction("Quit", self.menu)
         quit_action.triggered.connect(self.quit_requested.emit)
         self.menu.addAction(open_action)
         self.menu.addAction(breathe_action)
+        self.menu.addAction(relax_action)
         self.menu.addSeparator()
         self.menu.addAction(quit_action)
         self.icon = QSystemTrayIcon(icon, self)

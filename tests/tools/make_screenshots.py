@@ -71,6 +71,17 @@ def main() -> int:
                 editor.grab().save(str(out / "patterns.png"))
                 editor.close()
             breathe.stop()
+            relax = app.window.page("relax")
+            app.window.show_page("relax")
+            relax.select("pmr-7")
+            app.model.update(pmr_note_seen=True)
+            relax.start_main_action()
+            relax.next()
+            relax.next()  # the first arm, mid-tensing
+            relax.toggle_pause()
+            settle(qapp)
+            app.window.grab().save(str(out / f"relax{suffix}.png"))
+            relax.stop()
             sounds = app.window.page("sounds")
             app.window.show_page("sounds")
             sounds.player.mix = type(sounds.player.mix)(

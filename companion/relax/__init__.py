@@ -1,0 +1,1 @@
+"""Guided relaxation: progressive muscle relaxation and body-scan scripts, and their player."""

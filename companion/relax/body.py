@@ -1,0 +1,104 @@
+"""The body areas a relaxation script can name: their labels, the outline parts they light, and
+the words that mention them (so a script can be checked for steps that refer to a left-out area)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+# The parts of the body outline, seen from the front. "_r" is the person's right side.
+REGIONS = (
+    "head", "eyes", "jaw", "neck", "shoulders", "chest", "belly", "hips",
+    "upper_arm_r", "forearm_r", "hand_r", "upper_arm_l", "forearm_l", "hand_l",
+    "thigh_r", "calf_r", "foot_r", "thigh_l", "calf_l", "foot_l",
+)
+
+_ARM_R = ("upper_arm_r", "forearm_r", "hand_r")
+_ARM_L = ("upper_arm_l", "forearm_l", "hand_l")
+_LEG_R = ("thigh_r", "calf_r", "foot_r")
+_LEG_L = ("thigh_l", "calf_l", "foot_l")
+
+_HAND = ("hand", "fist", "finger", "forearm", "wrist")
+_UPPER_ARM = ("upper arm", "elbow", "biceps")
+_FACE = ("face", "forehead", "brow", "eyes", "nose", "cheek", "jaw", "lips", "mouth", "teeth",
+         "tongue")
+_NECK = ("neck", "throat", "swallow", "chin")
+_CHEST = ("chest", "shoulder", "upper back", "rib")
+_BELLY = ("belly", "stomach", "abdomen", "tummy")
+_LEG = ("leg", "thigh", "calf", "calves", "shin", "knee", "foot", "feet", "toe", "ankle")
+
+
+@dataclass(frozen=True)
+class Area:
+    """A named part of the body: what the page calls it, what it lights, and the words for it."""
+
+    id: str
+    label: str
+    regions: tuple[str, ...]
+    words: tuple[str, ...]
+    can_leave_out: bool = True
+
+    def mentioned_in(self, text: str) -> bool:
+        """Whether the text names this area (a word starting with one of its words)."""
+        return _pattern(self.words).search(text) is not None
+
+
+@cache
+def _pattern(words: tuple[str, ...]) -> re.Pattern[str]:
+    return re.compile(r"\b(" + "|".join(re.escape(w) for w in words) + ")", re.IGNORECASE)
+
+
+AREAS: dict[str, Area] = {area.id: area for area in (
+    # The sixteen groups of progressive muscle relaxation.
+    Area("dominant_hand", "Dominant hand and forearm", ("hand_r", "forearm_r"), _HAND),
+    Area("dominant_upper_arm", "Dominant upper arm", ("upper_arm_r",), _UPPER_ARM),
+    Area("other_hand", "Other hand and forearm", ("hand_l", "forearm_l"), _HAND),
+    Area("other_upper_arm", "Other upper arm", ("upper_arm_l",), _UPPER_ARM),
+    Area("forehead", "Forehead", ("head",), ("forehead", "brow", "eyebrow")),
+    Area("upper_face", "Upper cheeks and nose", ("eyes",), ("nose", "eyes", "squint", "cheek")),
+    Area("jaw", "Jaw", ("jaw",), ("jaw", "teeth", "lips", "mouth", "tongue", "cheek")),
+    Area("neck", "Neck and throat", ("neck",), _NECK),
+    Area("chest", "Chest, shoulders and upper back", ("chest", "shoulders"), _CHEST),
+    Area("abdomen", "Belly", ("belly",), _BELLY),
+    Area("dominant_thigh", "Dominant thigh", ("thigh_r",), ("thigh",)),
+    Area("dominant_calf", "Dominant calf", ("calf_r",), ("calf", "calves", "shin", "lower leg")),
+    Area("dominant_foot", "Dominant foot", ("foot_r",), ("foot", "feet", "toe", "ankle")),
+    Area("other_thigh", "Other thigh", ("thigh_l",), ("thigh",)),
+    Area("other_calf", "Other calf", ("calf_l",), ("calf", "calves", "shin", "lower leg")),
+    Area("other_foot", "Other foot", ("foot_l",), ("foot", "feet", "toe", "ankle")),
+    # Seven and four groups.
+    Area("dominant_arm", "Dominant arm", _ARM_R, ("arm", *_HAND, *_UPPER_ARM)),
+    Area("other_arm", "Other arm", _ARM_L, ("arm", *_HAND, *_UPPER_ARM)),
+    Area("arms", "Both arms", _ARM_R + _ARM_L, ("arm", *_HAND, *_UPPER_ARM)),
+    Area("face", "Face", ("head", "eyes", "jaw"), _FACE),
+    Area("face_neck", "Face and neck", ("head", "eyes", "jaw", "neck"), _FACE + _NECK),
+    Area("trunk", "Chest, shoulders, back and belly", ("shoulders", "chest", "belly"),
+         _CHEST + _BELLY + ("lower back",)),
+    Area("dominant_leg", "Dominant leg", _LEG_R, _LEG),
+    Area("other_leg", "Other leg", _LEG_L, _LEG),
+    Area("legs", "Both legs", _LEG_R + _LEG_L, _LEG),
+    # The body scan and the short release.
+    Area("feet", "Feet", ("foot_r", "foot_l"), ("foot", "feet", "toe", "ankle", "heel")),
+    Area("lower_legs", "Lower legs", ("calf_r", "calf_l"), ("calf", "calves", "shin", "lower leg",
+                                                            "knee")),
+    Area("thighs", "Thighs", ("thigh_r", "thigh_l"), ("thigh",)),
+    Area("hips", "Hips", ("hips",), ("hip", "pelvis", "seat", "buttock")),
+    Area("belly", "Belly", ("belly",), _BELLY),
+    Area("chest_front", "Chest", ("chest",), ("chest", "rib", "heart")),
+    Area("back", "Back", ("chest", "belly"), ("spine", "upper back", "lower back", "your back")),
+    Area("hands_arms", "Hands and arms", _ARM_R + _ARM_L, ("arm", *_HAND, *_UPPER_ARM)),
+    Area("shoulders", "Shoulders", ("shoulders",), ("shoulder",)),
+    Area("throat", "Neck and throat", ("neck",), _NECK),
+    Area("jaw_tongue", "Jaw and tongue", ("jaw",), ("jaw", "tongue", "teeth", "mouth", "lips")),
+    Area("eyes_forehead", "Eyes and forehead", ("eyes", "head"), ("eyes", "eyelid", "forehead",
+                                                                  "brow")),
+    Area("chest_shoulders", "Chest and shoulders", ("chest", "shoulders"),
+         ("chest", "shoulder", "rib", "heart")),
+    Area("whole_body", "Whole body", REGIONS, ("whole body",), can_leave_out=False),
+)}
+
+
+def area(area_id: str) -> Area:
+    """The area with this id; KeyError when there is none."""
+    return AREAS[area_id]

@@ -1,0 +1,103 @@
+"""Where scripts come from: the built-ins in assets/relax/, and the user's own files in the config
+folder (one broken file is listed with its error; the others still load)."""
+
+from __future__ import annotations
+
+import logging
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from companion.relax.model import Script, ScriptError, script_from_table
+from companion.resources import asset
+from companion.tomlfile import table_lines
+
+log = logging.getLogger(__name__)
+
+FORMAT = 1
+USER_FOLDER = "relax-scripts"  # inside the config folder: one or more scripts per .toml file
+
+
+@dataclass(frozen=True)
+class BrokenScript:
+    """A user's script file that could not be used, and why (file, line and field)."""
+
+    path: Path
+    message: str
+
+
+@dataclass
+class ScriptSet:
+    """The scripts that loaded, and the files that did not."""
+
+    scripts: list[Script] = field(default_factory=list)
+    broken: list[BrokenScript] = field(default_factory=list)
+
+
+def parse_scripts(text: str, name: str) -> list[Script]:
+    """Every [[script]] in one file; ScriptError's message names the file, the line and the field."""
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ScriptError("toml", f"{name}: this is not valid TOML ({exc})") from None
+    if doc.get("format", FORMAT) != FORMAT:
+        raise ScriptError("format", f"{name}: format {doc.get('format')!r} is not one this "
+                                    f"version reads (it reads format = {FORMAT})")
+    tables = doc.get("script")
+    if not isinstance(tables, list) or not tables:
+        raise ScriptError("script", f"{name}: no [[script]] table was found")
+    script_lines = table_lines(text, "script")
+    step_lines = table_lines(text, "script.step")
+    scripts: list[Script] = []
+    for index, table in enumerate(tables):
+        start = script_lines[index] if index < len(script_lines) else None
+        try:
+            scripts.append(script_from_table(table))
+        except ScriptError as exc:
+            line = start
+            if exc.step is not None and start is not None:
+                following = [n for n in step_lines if n > start]
+                line = following[exc.step - 1] if exc.step <= len(following) else start
+            where = f"{name}, line {line}" if line else name
+            step = f" (step {exc.step})" if exc.step else ""
+            raise ScriptError(exc.field, f"{where}{step}: {exc.field}: {exc.message}",
+                              exc.step) from None
+    return scripts
+
+
+def load_builtin_scripts() -> list[Script]:
+    """The scripts that ship with Companion (a broken one is a bug, so this raises)."""
+    path = asset("relax/scripts.toml")
+    return parse_scripts(path.read_text(encoding="utf-8"), path.name)
+
+
+def load_user_scripts(folder: Path, taken_ids: set[str]) -> ScriptSet:
+    """The user's scripts; each unreadable or invalid file is listed as broken, never deleted."""
+    result = ScriptSet()
+    try:
+        files = sorted(p for p in folder.iterdir() if p.suffix == ".toml" and p.is_file())
+    except FileNotFoundError:
+        return result
+    except OSError as exc:
+        result.broken.append(BrokenScript(folder, f"{folder}: could not be read ({exc.strerror})"))
+        return result
+    seen = set(taken_ids)
+    for path in files:
+        try:
+            scripts = parse_scripts(path.read_text(encoding="utf-8"), path.name)
+        except (OSError, UnicodeDecodeError) as exc:
+            result.broken.append(BrokenScript(path, f"{path.name}: could not be read ({exc})"))
+            continue
+        except ScriptError as exc:
+            log.info("user script left out: %s", exc.message)
+            result.broken.append(BrokenScript(path, exc.message))
+            continue
+        clash = next((s.id for s in scripts if s.id in seen), None)
+        if clash is not None:
+            result.broken.append(BrokenScript(
+                path, f"{path.name}: id: {clash!r} is already used by another script; give this "
+                      "one an id of its own"))
+            continue
+        seen.update(s.id for s in scripts)
+        result.scripts.extend(scripts)
+    return result

@@ -1,0 +1,116 @@
+"""Renders the built-in scripts' words to assets/relax/voice/*.ogg (a build step; needs the
+`build` extra and espeak-ng, or piper-tts with a voice model file you supply).
+
+Run: python -m companion.relax.voice_build [--piper-model MODEL.onnx] [OUTDIR]
+Each distinct text becomes one mono Ogg Vorbis file named by its key, with leading and trailing
+silence trimmed, a short fade at each end, loudness set to TARGET_LUFS and peaks held under
+PEAK_DBFS. index.toml lists each file's length, which the player uses to never cut words short.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+import numpy as np
+
+from companion.relax.library import load_builtin_scripts
+from companion.relax.voice import ESPEAK_ARGS, system_speech
+
+TARGET_LUFS = -20.0  # speech sits 3 LU above the -23 LUFS ambient loops, which duck under it too
+PEAK_DBFS = -3.0
+FADE_S = 0.03
+SILENCE = 10 ** (-50 / 20)  # below -50 dBFS counts as silence when trimming
+VORBIS_QUALITY = 0.2
+
+
+def espeak(text: str) -> tuple[np.ndarray, int]:
+    import soundfile
+
+    program = system_speech()
+    if program is None:
+        raise SystemExit("espeak-ng is needed to render the voice: apt-get install espeak-ng")
+    done = subprocess.run([program, *ESPEAK_ARGS, "--stdout", text], capture_output=True,
+                          check=True)
+    samples, rate = soundfile.read(io.BytesIO(done.stdout), dtype="float64")
+    return samples, rate
+
+
+def piper(model: Path) -> Callable[[str], tuple[np.ndarray, int]]:  # needs a model file
+    from piper import PiperVoice  # type: ignore[import-not-found]
+
+    voice = PiperVoice.load(str(model))
+
+    def speak(text: str) -> tuple[np.ndarray, int]:
+        import wave
+
+        with tempfile.NamedTemporaryFile(suffix=".wav") as tmp:
+            with wave.open(tmp.name, "wb") as out:
+                voice.synthesize_wav(text, out)
+            import soundfile
+
+            return soundfile.read(tmp.name, dtype="float64")
+    return speak
+
+
+def finished(samples: np.ndarray, rate: int) -> np.ndarray:
+    """Trim silence, fade the ends, then set loudness and hold peaks down."""
+    import pyloudnorm
+
+    loud = np.nonzero(np.abs(samples) > SILENCE)[0]
+    samples = samples[loud[0]:loud[-1] + 1] if len(loud) else samples
+    fade = min(int(FADE_S * rate), len(samples) // 2)
+    if fade:
+        ramp = np.linspace(0.0, 1.0, fade)
+        samples = samples.copy()
+        samples[:fade] *= ramp
+        samples[-fade:] *= ramp[::-1]
+    # Short words ("One.") are below the meter's 400 ms block: pad with silence to measure them.
+    padded = np.concatenate([samples, np.zeros(max(0, rate - len(samples)))])
+    loudness = pyloudnorm.Meter(rate).integrated_loudness(padded)
+    scaled = samples * 10 ** ((TARGET_LUFS - loudness) / 20)
+    ceiling = 10 ** (PEAK_DBFS / 20)
+    peak = float(np.max(np.abs(scaled)))
+    return scaled * (ceiling / peak) if peak > ceiling else scaled
+
+
+def main(argv: list[str] | None = None) -> int:
+    import soundfile
+    import tomli_w
+
+    parser = argparse.ArgumentParser(prog="python -m companion.relax.voice_build")
+    parser.add_argument("--piper-model", type=Path, help="a piper voice (.onnx); else espeak-ng")
+    parser.add_argument("outdir", nargs="?", type=Path,
+                        default=Path(__file__).resolve().parents[2] / "assets" / "relax" / "voice")
+    args = parser.parse_args(argv)
+    speak = piper(args.piper_model) if args.piper_model else espeak
+    voice = f"piper {args.piper_model.name}" if args.piper_model else "espeak-ng " + " ".join(
+        ESPEAK_ARGS)
+    texts = {step.voice_key: step.text for script in load_builtin_scripts() for step in script.steps}
+    args.outdir.mkdir(parents=True, exist_ok=True)
+    seconds: dict[str, float] = {}
+    for key, text in sorted(texts.items()):
+        samples, rate = speak(text)
+        samples = finished(samples, rate)
+        soundfile.write(args.outdir / f"{key}.ogg", samples, rate, format="OGG", subtype="VORBIS",
+                        compression_level=1 - VORBIS_QUALITY)
+        seconds[key] = round(len(samples) / rate, 3)
+    for stale in args.outdir.glob("*.ogg"):
+        if stale.stem not in texts:
+            stale.unlink()
+    index = {"format": 1, "voice": voice, "seconds": seconds}
+    (args.outdir / "index.toml").write_text(
+        "# Written by python -m companion.relax.voice_build; do not edit by hand.\n"
+        + tomli_w.dumps(index), encoding="utf-8")
+    print(f"{len(seconds)} recordings in {args.outdir}, {sum(seconds.values()) / 60:.1f} min "
+          f"of speech ({voice})")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
