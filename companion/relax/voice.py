@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import shutil
 import subprocess
 import tomllib
@@ -12,7 +13,6 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from companion.atomic import atomic_write_bytes
 from companion.relax.model import Step, text_key
 from companion.resources import asset, assets_dir
 
@@ -72,10 +72,14 @@ def render_speech(text: str, cache_dir: Path, program: str | None = None) -> Pat
     target = cache_dir / f"{text_key(text)}.wav"
     if target.exists():
         return target
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    partial = cache_dir / f".{target.name}.partial"
     try:
-        done = subprocess.run([program, *ESPEAK_ARGS, "--stdout", text], capture_output=True,
-                              timeout=ESPEAK_TIMEOUT, check=True)
+        # -w, not --stdout: a piped WAV carries a placeholder length in its header.
+        subprocess.run([program, *ESPEAK_ARGS, "-w", str(partial), text], capture_output=True,
+                       timeout=ESPEAK_TIMEOUT, check=True)
+        os.replace(partial, target)
     except (subprocess.SubprocessError, OSError) as exc:
+        partial.unlink(missing_ok=True)
         raise OSError(f"speech could not be rendered ({exc})") from exc
-    atomic_write_bytes(target, done.stdout)
     return target

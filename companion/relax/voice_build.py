@@ -10,7 +10,6 @@ PEAK_DBFS. index.toml lists each file's length, which the player uses to never c
 from __future__ import annotations
 
 import argparse
-import io
 import subprocess
 import sys
 import tempfile
@@ -21,6 +20,7 @@ import numpy as np
 
 from companion.relax.library import load_builtin_scripts
 from companion.relax.voice import ESPEAK_ARGS, system_speech
+from companion.sounds.build import normalised
 
 TARGET_LUFS = -20.0  # speech sits 3 LU above the -23 LUFS ambient loops, which duck under it too
 PEAK_DBFS = -3.0
@@ -35,9 +35,11 @@ def espeak(text: str) -> tuple[np.ndarray, int]:
     program = system_speech()
     if program is None:
         raise SystemExit("espeak-ng is needed to render the voice: apt-get install espeak-ng")
-    done = subprocess.run([program, *ESPEAK_ARGS, "--stdout", text], capture_output=True,
-                          check=True)
-    samples, rate = soundfile.read(io.BytesIO(done.stdout), dtype="float64")
+    with tempfile.TemporaryDirectory() as tmp:
+        wav = Path(tmp) / "words.wav"
+        subprocess.run([program, *ESPEAK_ARGS, "-w", str(wav), text], capture_output=True,
+                       check=True)
+        samples, rate = soundfile.read(wav, dtype="float64")
     return samples, rate
 
 
@@ -59,9 +61,8 @@ def piper(model: Path) -> Callable[[str], tuple[np.ndarray, int]]:  # needs a mo
 
 
 def finished(samples: np.ndarray, rate: int) -> np.ndarray:
-    """Trim silence, fade the ends, then set loudness and hold peaks down."""
-    import pyloudnorm
-
+    """Trim silence, fade the ends, then set loudness and hold peaks down (a soft knee, twice, so
+    the limiting costs no loudness)."""
     loud = np.nonzero(np.abs(samples) > SILENCE)[0]
     samples = samples[loud[0]:loud[-1] + 1] if len(loud) else samples
     fade = min(int(FADE_S * rate), len(samples) // 2)
@@ -71,12 +72,11 @@ def finished(samples: np.ndarray, rate: int) -> np.ndarray:
         samples[:fade] *= ramp
         samples[-fade:] *= ramp[::-1]
     # Short words ("One.") are below the meter's 400 ms block: pad with silence to measure them.
-    padded = np.concatenate([samples, np.zeros(max(0, rate - len(samples)))])
-    loudness = pyloudnorm.Meter(rate).integrated_loudness(padded)
-    scaled = samples * 10 ** ((TARGET_LUFS - loudness) / 20)
-    ceiling = 10 ** (PEAK_DBFS / 20)
-    peak = float(np.max(np.abs(scaled)))
-    return scaled * (ceiling / peak) if peak > ceiling else scaled
+    pad = max(0, rate - len(samples))
+    for _ in range(3):
+        padded = np.concatenate([samples, np.zeros(pad)])
+        samples = normalised(padded, rate, TARGET_LUFS, PEAK_DBFS)[:len(samples)]
+    return samples
 
 
 def main(argv: list[str] | None = None) -> int:

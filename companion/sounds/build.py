@@ -20,13 +20,14 @@ VORBIS_QUALITY = 0.5  # 0..1, higher is better; about 160 kbit/s for these sound
 WRITE_BLOCK = 16384  # frames handed to the encoder at a time
 
 
-def normalised(samples: np.ndarray) -> np.ndarray:
+def normalised(samples: np.ndarray, rate: int = RATE, target_lufs: float = TARGET_LUFS,
+               peak_dbfs: float = PEAK_DBFS) -> np.ndarray:
     """Scale to the target integrated loudness (ITU-R BS.1770), then hold peaks below the limit."""
     import pyloudnorm
 
-    loudness = pyloudnorm.Meter(RATE).integrated_loudness(samples)
-    scaled = samples * 10 ** ((TARGET_LUFS - loudness) / 20)
-    ceiling = 10 ** ((PEAK_DBFS - 0.3) / 20)  # 0.3 dB spare for the encoder's overshoot
+    loudness = pyloudnorm.Meter(rate).integrated_loudness(samples)
+    scaled = samples * 10 ** ((target_lufs - loudness) / 20)
+    ceiling = 10 ** ((peak_dbfs - 0.3) / 20)  # 0.3 dB spare for the encoder's overshoot
     peak = float(np.max(np.abs(scaled)))
     if peak > ceiling:  # a soft knee above 70 % of the ceiling, instead of clipping
         knee = 0.7 * ceiling

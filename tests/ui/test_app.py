@@ -120,12 +120,12 @@ def test_closing_with_tray_hides_and_says_so_once(make_app, save_settings, qtbot
     assert told == [1]
 
 
-def test_tray_menu_offers_open_breathe_and_quit(make_app, save_settings):
-    """The tray menu has Open, Breathe now and Quit."""
+def test_tray_menu_offers_open_breathe_relax_and_quit(make_app, save_settings):
+    """The tray menu has Open, Breathe now, Relax now and Quit."""
     save_settings(welcome_seen=True)
     app = make_app(tray=True)
     labels = [action.text() for action in app.tray.menu.actions() if action.text()]
-    assert labels == ["Open Companion", "Breathe now", "Quit"]
+    assert labels == ["Open Companion", "Breathe now", "Relax now", "Quit"]
 
 
 def test_background_start_stays_hidden_only_when_there_is_a_way_back(make_app, save_settings):
@@ -154,3 +154,14 @@ def test_app_palette_follows_the_appearance_setting(make_app, save_settings):
     save_settings(welcome_seen=True, appearance="light")
     make_app()
     assert QApplication.instance().property("companion_palette") == "morning"
+
+
+def test_tray_relax_now_opens_relax_and_plays_the_last_script(make_app, save_settings):
+    """The tray's Relax now opens the Relax page and begins the script chosen last time."""
+    save_settings(welcome_seen=True, pmr_note_seen=True, relax_script="counting")
+    app = make_app(tray=True, audio_opener=lambda: "No sound device in this test.")
+    relax_now = next(a for a in app.tray.menu.actions() if a.text() == "Relax now")
+    relax_now.trigger()
+    page = app.window.page("relax")
+    assert app.window.current_page_id() == "relax" and page.is_running()
+    assert page.player.script.id == "counting"
