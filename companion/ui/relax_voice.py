@@ -155,6 +155,7 @@ class VoiceGuide(QObject):
         self._wanted = None  # play each step's words once, even if the engine reopens later
         engine.set_voice_volume(self.volume)
         engine.play_voice(sound)
+        log.info("voice playing: %s", step.voice_key)
         self.spoke.emit(step.voice_key)
         report = os.environ.get(FIRST_VOICE_ENV)
         if report:

@@ -51,7 +51,7 @@ def test_the_next_step_begins_when_its_time_comes_and_not_before(clock):
 
 
 def test_time_paused_does_not_count(clock):
-    player, steps, states = started(clock)
+    player, _steps, states = started(clock)
     clock.advance(15)
     player.pause()
     clock.advance(600)
@@ -126,7 +126,7 @@ def test_back_later_in_a_step_starts_it_again(clock):
 
 
 def test_skipping_while_paused_stays_paused_at_the_new_step(clock):
-    player, steps, _ = started(clock)
+    player, _steps, _ = started(clock)
     player.pause()
     player.next()
     clock.advance(100)
@@ -151,7 +151,7 @@ def test_a_long_stall_catches_up_in_one_update(clock):
 
 
 def test_running_to_the_end_finishes_with_full_progress(clock):
-    player, steps, states = started(clock)
+    player, _steps, states = started(clock)
     clock.advance(sum(s.seconds for s in STEPS))
     player.update()
     assert states[-1] is PlayerState.FINISHED and player.progress() == 1.0

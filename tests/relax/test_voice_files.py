@@ -73,7 +73,7 @@ def test_the_system_speech_reads_a_users_words_to_a_wav_file(tmp_path):
     """The real espeak-ng renders speech that is not silence, once per text (then cached)."""
     assert system_speech() is not None, "espeak-ng is installed by .ci/run"
     path = render_speech("Let your shoulders drop.", tmp_path)
-    samples, rate = soundfile.read(path)
+    samples, _rate = soundfile.read(path)
     assert 0.8 < wav_seconds(path) < 5
     assert np.max(np.abs(samples)) > 0.05
     before = path.stat().st_mtime_ns

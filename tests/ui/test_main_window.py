@@ -77,13 +77,16 @@ def test_escape_stops_every_page(make_app, qtbot, monkeypatch):
     assert sorted(stopped) == sorted(PAGE_IDS)
 
 
-def test_home_quick_start_opens_its_page(make_app, qtbot):
-    """A quick-start button on the home page opens that feature's page."""
-    app = make_app()
+def test_home_quick_start_opens_its_page_and_starts_it(make_app, qtbot, save_settings):
+    """A quick-start button on the home page opens that feature's page and begins it."""
+    save_settings(welcome_seen=True, relax_script="body-scan")
+    app = make_app(audio_opener=lambda: "No sound device in this test.")
     app.show("home", start=False, background=False)
     qtbot.waitExposed(app.window)
-    qtbot.mouseClick(app.home_page.quick_buttons["settings"], Qt.MouseButton.LeftButton)
-    assert app.window.current_page_id() == "settings"
+    assert set(app.home_page.quick_buttons) == {"breathe", "relax", "sounds"}
+    qtbot.mouseClick(app.home_page.quick_buttons["relax"], Qt.MouseButton.LeftButton)
+    assert app.window.current_page_id() == "relax"
+    assert app.window.page("relax").is_running()
 
 
 def test_home_greets_by_time_of_day(make_app):

@@ -226,3 +226,22 @@ def test_relax_now_from_another_launch_starts_the_last_script(relax_app, qtbot):
     app, page = relax_app(relax_script="counting")
     app.handle_request("relax", True)
     assert page.player is not None and page.player.script.id == "counting"
+
+
+def test_ambient_sound_ducks_under_the_voice_and_comes_back(relax_app, qtbot):
+    """While a script is spoken the soundscape sits under it; after Stop it returns."""
+    app, page = relax_app()
+    app.window.page("sounds")  # build the soundscape player
+    page.select("body-scan")
+    page.start_main_action()
+    assert app.player.ducked
+    page.stop()
+    assert not app.player.ducked
+
+
+def test_with_the_voice_off_ambient_sound_is_not_ducked(relax_app):
+    app, page = relax_app(relax_voice=False)
+    app.window.page("sounds")
+    page.select("body-scan")
+    page.start_main_action()
+    assert not app.player.ducked and page.engine.voiced == []
