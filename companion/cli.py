@@ -39,6 +39,9 @@ def build_parser() -> argparse.ArgumentParser:
                                 help="add Companion to your desktop's app launcher (Linux)")
     entry.add_argument("--data-home", metavar="DIR",
                        help="XDG data folder to install into (default: ~/.local/share)")
+    from companion.journal.commands import add_journal_commands
+
+    add_journal_commands(commands)
     return parser
 
 
@@ -54,6 +57,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _print_paths(paths)
     if args.command == "install-desktop-entry":
         return _install_desktop_entry(args.data_home)
+    if args.command == "journal":
+        from companion.journal.commands import run_journal
+
+        return run_journal(args, paths)
     from companion.ui.app import run_gui  # Qt loads only when a window is wanted
 
     return run_gui(args, paths)

@@ -52,6 +52,8 @@ class Settings:
     relax_pace: int = field(default=100, metadata={"section": "relax"})  # percent, 75 to 150
     relax_left_out: str = field(default="", metadata={"section": "relax"})  # "jaw,neck"
     pmr_note_seen: bool = field(default=False, metadata={"section": "relax"})
+    journal_folder: str = field(default="", metadata={"section": "journal"})  # "" = DATA/journal
+    journal_lock_minutes: int = field(default=5, metadata={"section": "journal"})
     sounds_mix: str = field(default="", metadata={"section": "sounds"})  # "rain=0.8;night=0.3"
     sounds_master: int = field(default=80, metadata={"section": "sounds"})
     window_width: int = field(default=960, metadata={"section": "window"})
@@ -77,6 +79,8 @@ class Settings:
             "voice_volume": lambda v: 0 <= v <= 100,
             "relax_pace": lambda v: RELAX_PACES[0] <= v <= RELAX_PACES[1],
             "relax_left_out": lambda v: len(v) <= 1000,
+            "journal_folder": lambda v: len(v) <= 4096,
+            "journal_lock_minutes": lambda v: 1 <= v <= 240,
             "sounds_mix": lambda v: len(v) <= 1000,
             "sounds_master": lambda v: 0 <= v <= 100,
         }

@@ -1,0 +1,1 @@
+"""The encrypted journal: a folder of standard age files, its search index, prompts and transfer."""
