@@ -15,8 +15,6 @@ import sys
 import time
 from datetime import UTC, datetime
 
-import pytest
-
 from companion.clock import FakeClock
 from companion.journal.entry import Entry
 from companion.journal.vault import Vault
