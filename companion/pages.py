@@ -22,6 +22,7 @@ PAGES: tuple[PageInfo, ...] = (
              start_label="Breathe now"),
     PageInfo("relax", "Relax", "Guided muscle relaxation and body scans, spoken softly",
              start_label="Relax now"),
+    PageInfo("journal", "Journal", "A private, encrypted place to write, with gentle prompts"),
     PageInfo("sounds", "Sounds", "Rain, waves, a fire and more, mixed the way you like",
              start_label="Play sounds"),
     PageInfo("settings", "Settings", "Appearance, motion, sound and privacy"),

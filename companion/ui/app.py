@@ -94,6 +94,7 @@ class CompanionApp(QObject):
         self.window = MainWindow({"home": self._build_home_page,
                                   "breathe": self._build_breathe_page,
                                   "relax": self._build_relax_page,
+                                  "journal": self._build_journal_page,
                                   "sounds": self._build_sounds_page,
                                   "settings": self._build_settings_page})
         self.window.close_handler = self._window_may_close
@@ -180,6 +181,21 @@ class CompanionApp(QObject):
             lambda on: self._keep_screen_awake(on, "A guided relaxation is playing"))
         page.session_active_changed.connect(self._duck_sounds)
         self.audio_service().warm_up()  # so the first words play at once
+        return page
+
+    def journal_folder(self) -> Path:
+        chosen = self.model.settings.journal_folder
+        return Path(chosen).expanduser() if chosen else self.paths.data / "journal"
+
+    def _build_journal_page(self) -> BasePage:
+        from companion.journal.prompts import load_prompts
+        from companion.ui.journal_page import JournalPage
+        from companion.ui.screen_lock_watcher import ScreenLockWatcher
+
+        page = JournalPage(self.model, self.clock, self.journal_folder(), load_prompts())
+        self.screen_lock = ScreenLockWatcher(parent=self)
+        self.screen_lock.away.connect(page.lock)
+        self.model.changed.connect(lambda _s: page.settings_changed())
         return page
 
     def audio_service(self) -> AudioService:
@@ -510,6 +526,8 @@ class CompanionApp(QObject):
             self.playlist.stop()
         if self.audio is not None:
             self.audio.close()
+        if "journal" in self._built_page_ids():
+            self.window.page("journal").close_journal()  # type: ignore[attr-defined]
         self.window.close()
         self.qapp.quit()
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFrame, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QVBoxLayout, QWidget
 
 
 class BasePage(QWidget):
@@ -47,3 +48,13 @@ def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
     inner.setContentsMargins(24, 20, 24, 20)
     inner.setSpacing(12)
     return frame, inner
+
+
+def choice_list(name: str) -> QListWidget:
+    """A list of choices that wraps long words instead of scrolling sideways."""
+    widget = QListWidget()
+    widget.setProperty("role", "choices")
+    widget.setAccessibleName(name)
+    widget.setWordWrap(True)
+    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return widget

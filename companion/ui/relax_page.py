@@ -31,7 +31,7 @@ from companion.relax.model import Script, StepKind
 from companion.relax.player import PlayerState, ScriptPlayer
 from companion.relax.progress import Answer, RelaxProgress
 from companion.relax.voice import bundled_voice
-from companion.ui.base_page import BasePage, card
+from companion.ui.base_page import BasePage, card, choice_list
 from companion.ui.body_outline_widget import BodyOutlineWidget
 from companion.ui.relax_voice import VoiceGuide
 from companion.ui.settings_model import SettingsModel
@@ -48,16 +48,6 @@ PMR_NOTE = ("<p><b>Before you begin</b></p>"
             "is plenty.</p>"
             "<p>If you live with an injury, pain, arthritis or cramps, the body scan asks for no "
             "tensing at all, and you can leave out any area below.</p>")
-
-
-def choice_list(name: str) -> QListWidget:
-    """A list of choices that wraps long words instead of scrolling sideways."""
-    widget = QListWidget()
-    widget.setProperty("role", "choices")
-    widget.setAccessibleName(name)
-    widget.setWordWrap(True)
-    widget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    return widget
 
 
 def minutes_left(seconds: float) -> str:

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSlider,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -87,7 +88,13 @@ class SettingsPage(BasePage):
         self.delete_button.setProperty("role", "danger")
         self.delete_button.setAccessibleName("Delete all my data")
         self.delete_button.clicked.connect(self.delete_all_requested.emit)
-        self._section(layout, "Privacy", [("", where), ("", self.delete_button)])
+        self.lock_minutes = QSpinBox()
+        self.lock_minutes.setRange(1, 240)
+        self.lock_minutes.setSuffix(" minutes")
+        self.lock_minutes.setAccessibleName("Lock the journal after this many minutes away")
+        self._section(layout, "Privacy", [("Lock the journal when I am away for",
+                                           self.lock_minutes), ("", where),
+                                          ("", self.delete_button)])
         layout.addStretch(1)
 
         self.show_settings(model.settings)
@@ -104,6 +111,7 @@ class SettingsPage(BasePage):
         self.hold_tone.toggled.connect(lambda on: model.update(hold_tone=on))
         self.keep_running.toggled.connect(lambda on: model.update(keep_running_in_background=on))
         self.start_at_login.toggled.connect(lambda on: model.update(start_at_login=on))
+        self.lock_minutes.valueChanged.connect(lambda v: model.update(journal_lock_minutes=v))
 
     @staticmethod
     def _combo(choices, name: str) -> QComboBox:
@@ -134,7 +142,7 @@ class SettingsPage(BasePage):
         """Reflect settings in the controls without feeding changes back."""
         widgets = (self.appearance, self.text_size, self.motion, self.volume, self.cue_volume,
                    self.cues,
-                   self.hold_tone, self.keep_running, self.start_at_login)
+                   self.hold_tone, self.keep_running, self.start_at_login, self.lock_minutes)
         for widget in widgets:
             widget.blockSignals(True)
         self.appearance.setCurrentIndex(self.appearance.findData(settings.appearance))
@@ -150,6 +158,7 @@ class SettingsPage(BasePage):
         self.hold_tone.setChecked(settings.hold_tone)
         self.keep_running.setChecked(settings.keep_running_in_background)
         self.start_at_login.setChecked(settings.start_at_login)
+        self.lock_minutes.setValue(settings.journal_lock_minutes)
         for widget in widgets:
             widget.blockSignals(False)
 

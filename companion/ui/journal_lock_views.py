@@ -1,0 +1,268 @@
+"""The journal's doors: choosing a passphrase the first time, the recovery key shown once, and the
+unlock form (with the recovery key for a forgotten passphrase). No decrypted text lives here."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.ui.base_page import card
+
+MIN_PASSPHRASE = 8
+
+
+def password_field(name: str, placeholder: str = "") -> QLineEdit:
+    field = QLineEdit()
+    field.setEchoMode(QLineEdit.EchoMode.Password)
+    field.setAccessibleName(name)
+    field.setPlaceholderText(placeholder)
+    return field
+
+
+def check_new_passphrase(first: str, second: str) -> str | None:
+    """Why a new passphrase cannot be used, or None when it can."""
+    if len(first) < MIN_PASSPHRASE:
+        return (f"Choose at least {MIN_PASSPHRASE} characters. A few ordinary words are easier "
+                "to remember than symbols, and just as strong.")
+    if first != second:
+        return "The two passphrases are not the same yet."
+    return None
+
+
+class BusyRow(QWidget):
+    """'Unlocking…' with a gently moving bar while slow key work runs in the background."""
+
+    def __init__(self, text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.label = QLabel(text)
+        self.label.setProperty("role", "muted")
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)  # moves only while shown, for the second or two scrypt takes
+        self.bar.setMaximumHeight(6)
+        self.bar.setTextVisible(False)
+        self.bar.setAccessibleName(text)
+        row.addWidget(self.label)
+        row.addWidget(self.bar, 1)
+        self.hide()
+
+
+class SetupView(QWidget):
+    """create_requested(passphrase) once both fields agree."""
+
+    create_requested = Signal(str)
+
+    def __init__(self, folder_text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        frame, inner = card()
+        heading = QLabel("A private place to write")
+        heading.setProperty("role", "heading")
+        intro = QLabel(
+            "Your journal is encrypted on this computer with a passphrase only you know. Nothing "
+            "you write is ever stored readable, and every entry is a standard age file, so it "
+            f"outlives this app. It will live in {folder_text}.")
+        intro.setWordWrap(True)
+        self.first = password_field("New passphrase", "Choose a passphrase")
+        self.second = password_field("The same passphrase again", "The same again")
+        self.error = QLabel()
+        self.error.setProperty("role", "warning")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.create_button = QPushButton("Create my journal")
+        self.create_button.setProperty("role", "primary")
+        self.busy = BusyRow("Creating your journal…")
+        for widget in (heading, intro, self.first, self.second, self.error, self.create_button,
+                       self.busy):
+            inner.addWidget(widget)
+        layout.addWidget(frame)
+        layout.addStretch(1)
+        self.create_button.clicked.connect(self._create)
+        self.second.returnPressed.connect(self._create)
+
+    def _create(self) -> None:
+        problem = check_new_passphrase(self.first.text(), self.second.text())
+        if problem:
+            self.show_error(problem)
+            return
+        self.error.hide()
+        self.set_busy(True)
+        self.create_requested.emit(self.first.text())
+
+    def show_error(self, text: str) -> None:
+        self.set_busy(False)
+        self.error.setText(text)
+        self.error.show()
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        for widget in (self.first, self.second, self.create_button):
+            widget.setEnabled(not busy)
+
+    def clear(self) -> None:
+        self.first.clear()
+        self.second.clear()
+        self.set_busy(False)
+
+
+class RecoveryKeyView(QWidget):
+    """Shows a recovery key once; done() when the person says it is stored."""
+
+    done = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        frame, inner = card()
+        self.heading = QLabel("Your recovery key")
+        self.heading.setProperty("role", "heading")
+        warning = QLabel(
+            "Write this key down or print it, and keep it apart from this computer. If you forget "
+            "your passphrase, this key is the only way back in. Without both, nobody can open the "
+            "journal, not even you. It is shown only now.")
+        warning.setWordWrap(True)
+        self.key_label = QLabel()
+        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                               | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.key_label.setWordWrap(True)
+        self.key_label.setAccessibleName("Recovery key")
+        mono = QFont("monospace")
+        mono.setStyleHint(QFont.StyleHint.Monospace)
+        mono.setPointSizeF(self.font().pointSizeF() * 1.2)
+        self.key_label.setFont(mono)
+        self.copy_button = QPushButton("Copy the key")
+        self.stored = QCheckBox("I have stored my recovery key somewhere safe")
+        self.continue_button = QPushButton("Continue to my journal")
+        self.continue_button.setProperty("role", "primary")
+        self.continue_button.setEnabled(False)
+        for widget in (self.heading, warning, self.key_label, self.copy_button, self.stored,
+                       self.continue_button):
+            inner.addWidget(widget)
+        layout.addWidget(frame)
+        layout.addStretch(1)
+        self.copy_button.clicked.connect(
+            lambda: QGuiApplication.clipboard().setText(self.key_label.text()))
+        self.stored.toggled.connect(self.continue_button.setEnabled)
+        self.continue_button.clicked.connect(self._done)
+
+    def show_key(self, key: str, heading: str = "Your recovery key") -> None:
+        self.heading.setText(heading)
+        prefix = "AGE-SECRET-KEY-1"
+        rest = key[len(prefix):] if key.startswith(prefix) else key
+        groups = [rest[i:i + 6] for i in range(0, len(rest), 6)]
+        self.key_label.setText(" ".join([prefix, *groups]))
+        self.stored.setChecked(False)
+
+    def _done(self) -> None:
+        clipboard = QGuiApplication.clipboard()
+        if clipboard.text() == self.key_label.text():
+            clipboard.clear()
+        self.key_label.clear()
+        self.done.emit()
+
+
+class LockedView(QWidget):
+    """unlock_requested(passphrase); recover_requested(recovery key, new passphrase)."""
+
+    unlock_requested = Signal(str)
+    recover_requested = Signal(str, str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        frame, inner = card()
+        heading = QLabel("Your journal is locked")
+        heading.setProperty("role", "heading")
+        self.passphrase = password_field("Passphrase", "Your passphrase")
+        self.unlock_button = QPushButton("Unlock")
+        self.unlock_button.setProperty("role", "primary")
+        self.unlock_button.setAccessibleName("Unlock the journal")
+        self.forgot_button = QPushButton("I forgot my passphrase")
+        self.error = QLabel()
+        self.error.setProperty("role", "warning")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.busy = BusyRow("Unlocking…")
+        row = QHBoxLayout()
+        row.addWidget(self.passphrase, 1)
+        row.addWidget(self.unlock_button)
+        inner.addWidget(heading)
+        inner.addLayout(row)
+        inner.addWidget(self.error)
+        inner.addWidget(self.busy)
+        inner.addWidget(self.forgot_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.recovery_box = QWidget()
+        recovery = QVBoxLayout(self.recovery_box)
+        recovery.setContentsMargins(0, 8, 0, 0)
+        note = QLabel("Type your recovery key (it begins AGE-SECRET-KEY-1), then choose a new "
+                      "passphrase.")
+        note.setWordWrap(True)
+        self.recovery_key = QLineEdit()
+        self.recovery_key.setAccessibleName("Recovery key")
+        self.recovery_key.setPlaceholderText("AGE-SECRET-KEY-1…")
+        self.new_first = password_field("New passphrase", "A new passphrase")
+        self.new_second = password_field("The new passphrase again", "The same again")
+        self.recover_button = QPushButton("Unlock with the recovery key")
+        for widget in (note, self.recovery_key, self.new_first, self.new_second,
+                       self.recover_button):
+            recovery.addWidget(widget)
+        self.recovery_box.hide()
+        inner.addWidget(self.recovery_box)
+        layout.addWidget(frame)
+        layout.addStretch(1)
+
+        self.unlock_button.clicked.connect(self._unlock)
+        self.passphrase.returnPressed.connect(self._unlock)
+        self.forgot_button.clicked.connect(
+            lambda: self.recovery_box.setVisible(not self.recovery_box.isVisible()))
+        self.recover_button.clicked.connect(self._recover)
+
+    def _unlock(self) -> None:
+        if not self.passphrase.text():
+            self.show_error("Type your passphrase first.")
+            return
+        self.error.hide()
+        self.set_busy(True)
+        self.unlock_requested.emit(self.passphrase.text())
+
+    def _recover(self) -> None:
+        problem = check_new_passphrase(self.new_first.text(), self.new_second.text())
+        if problem:
+            self.show_error(problem)
+            return
+        self.error.hide()
+        self.set_busy(True)
+        self.recover_requested.emit(self.recovery_key.text(), self.new_first.text())
+
+    def show_error(self, text: str) -> None:
+        self.set_busy(False)
+        self.error.setText(text)
+        self.error.show()
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        for widget in (self.passphrase, self.unlock_button, self.forgot_button,
+                       self.recover_button):
+            widget.setEnabled(not busy)
+
+    def clear(self) -> None:
+        for field in (self.passphrase, self.recovery_key, self.new_first, self.new_second):
+            field.clear()
+        self.recovery_box.hide()
+        self.error.hide()
+        self.set_busy(False)
