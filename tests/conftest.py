@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 
 # Set before anything imports Qt or pygame.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -13,6 +14,9 @@ from pathlib import Path
 
 import pytest
 
+from companion.clock import FakeClock
+from companion.journal.keys import Keys
+from companion.journal.vault import Vault, create_vault
 from companion.paths import Paths, resolve_paths
 
 
@@ -129,3 +133,29 @@ def launch_app(isolated_home: Path):
 def companion_cmd() -> list[str]:
     """The command that starts the installed app."""
     return companion_command()
+
+
+# --- one real journal vault per test session (creating it runs scrypt, about 2 s) -----------------
+PASSPHRASE = "a quiet harbour at dusk"
+
+
+@pytest.fixture(scope="session")
+def passphrase() -> str:
+    return PASSPHRASE
+
+
+@pytest.fixture(scope="session")
+def template_vault(tmp_path_factory) -> tuple[Path, Keys]:
+    folder = tmp_path_factory.mktemp("template") / "journal"
+    vault = create_vault(folder, PASSPHRASE, FakeClock())
+    assert vault.keys is not None
+    return folder, vault.keys
+
+
+@pytest.fixture
+def vault(template_vault, tmp_path) -> Vault:
+    """An unlocked copy of the session's vault, in this test's own folder."""
+    source, keys = template_vault
+    folder = tmp_path / "journal"
+    shutil.copytree(source, folder)
+    return Vault(folder, keys, FakeClock())

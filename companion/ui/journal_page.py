@@ -146,9 +146,12 @@ class JournalPage(BasePage):
         self.guided_button = QPushButton("Guided writing")
         self.lock_button = QPushButton("Lock")
         self.lock_button.setAccessibleName("Lock the journal (Ctrl+L)")
-        tools.addWidget(self.search, 3)
-        for widget in (self.tag_filter, self.mood_filter, self.period_filter):
-            tools.addWidget(widget, 0)
+        tools.addWidget(self.search, 1)
+        for combo in (self.tag_filter, self.mood_filter, self.period_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(9)
+            combo.setMaximumWidth(150)
+            tools.addWidget(combo, 0)
         layout.addLayout(tools)
         actions = QHBoxLayout()
         actions.addWidget(self.new_button)

@@ -28,6 +28,36 @@ def settle(qapp: QApplication) -> None:
         qapp.processEvents()
 
 
+def journal_screens(app: CompanionApp, qapp: QApplication, out: Path) -> None:
+    """The locked journal, then an open one with a guided-writing session under way."""
+    from companion.journal.entry import Entry
+    from companion.journal.vault import create_vault
+
+    page = app.window.page("journal")
+    vault = create_vault(page.folder, "harbour lights at dusk", app.clock)
+    now = app.clock.now()
+    for title, body, tags, mood in (
+            ("After the call", "I cried for a long time after the call, and then it was "
+             "quieter.\n\nTomorrow I will walk by the river.", ("grief",), 3),
+            ("Small things", "- the light at six\n- a warm cup\n- Sam's message", ("gratitude",),
+             5)):
+        vault.save(Entry.new(now, title, body, tags, mood))
+    app.window.show_page("journal")
+    page._show_state()
+    settle(qapp)
+    app.window.grab().save(str(out / "journal-locked.png"))
+    page._opened(vault, vault.read_all())
+    page.start_guided()
+    page.editor.body.setPlainText("What I kept to myself today was how tired I am of being "
+                                  "the strong one.")
+    page.save_now()
+    page.pool.waitForDone()
+    settle(qapp)
+    app.window.grab().save(str(out / "journal.png"))
+    page.lock("screenshot")
+    page.pool.waitForDone()
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "assets/screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -82,6 +112,8 @@ def main() -> int:
             settle(qapp)
             app.window.grab().save(str(out / f"relax{suffix}.png"))
             relax.stop()
+            if appearance == "dark":
+                journal_screens(app, qapp, out)
             sounds = app.window.page("sounds")
             app.window.show_page("sounds")
             sounds.player.mix = type(sounds.player.mix)(
