@@ -234,3 +234,44 @@ def test_a_canary_typed_in_the_window_is_found_nowhere_on_disk(opened, qtbot, pa
         for path in root.rglob("*"):
             if path.is_file():
                 assert b"canary-51d2" not in path.read_bytes(), path
+
+
+def test_a_forgotten_passphrase_is_replaced_using_the_recovery_key(journal_app, vault, qtbot):
+    """The recovery key opens the journal and sets a new passphrase, which then works."""
+    _app, page = journal_app(vault.folder)
+    view = page.locked_view
+    view.forgot_button.click()
+    view.recovery_key.setText(" ".join([vault.keys.recovery_key[:20], vault.keys.recovery_key[20:]]))
+    view.new_first.setText("a brand new phrase")
+    view.new_second.setText("a brand new phrase")
+    view.recover_button.click()
+    qtbot.waitUntil(page.is_unlocked, timeout=20_000)
+    from companion.journal.vault import unlock
+
+    assert unlock(vault.folder, "a brand new phrase", FakeClock()).keys is not None
+
+
+def test_export_and_import_from_more(opened, qtbot, tmp_path):
+    """Markdown export writes readable files; a jrnl export moves in."""
+    _app, page, _vault = opened
+    write(page, qtbot, "Exported words.", title="To take along")
+    page.tools.export_markdown(tmp_path / "out")
+    page.pool.waitForDone()
+    qtbot.waitUntil(lambda: "readable" in page.status.text())
+    assert "Exported words." in next((tmp_path / "out").glob("*.md")).read_text()
+    jrnl = tmp_path / "jrnl.txt"
+    jrnl.write_text("[2026-11-01 08:00:00 PM] From jrnl. Moving in. @moving\n\n")
+    page.tools.import_jrnl(jrnl)
+    page.pool.waitForDone()
+    qtbot.waitUntil(lambda: any(e.title == "From jrnl." for e in page.entries.values()))
+
+
+def test_a_new_passphrase_that_is_too_short_is_refused_in_the_dialog(opened):
+    _app, page, _vault = opened
+    page.tools.ask_new_passphrase()
+    dialog = page.tools.dialog
+    dialog.first.setText("short")
+    dialog.second.setText("short")
+    dialog._check()
+    assert dialog.isVisible() and "at least 8" in dialog.error.text()
+    dialog.reject()
