@@ -58,13 +58,45 @@ class BusyRow(QWidget):
         self.hide()
 
 
-class SetupView(QWidget):
+class FormView(QWidget):
+    """A form that starts slow key work: a calm error line, a busy row, and fields to disable."""
+
+    def __init__(self, busy_text: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.error = QLabel()
+        self.error.setProperty("role", "warning")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        self.busy = BusyRow(busy_text)
+        self.inputs: list[QWidget] = []  # disabled while the work runs
+
+    def show_error(self, text: str) -> None:
+        self.set_busy(False)
+        self.error.setText(text)
+        self.error.show()
+
+    def set_busy(self, busy: bool) -> None:
+        self.busy.setVisible(busy)
+        for widget in self.inputs:
+            widget.setEnabled(not busy)
+
+    def begin(self, problem: str | None) -> bool:
+        """Show the problem, or go busy; True when the work may start."""
+        if problem:
+            self.show_error(problem)
+            return False
+        self.error.hide()
+        self.set_busy(True)
+        return True
+
+
+class SetupView(FormView):
     """create_requested(passphrase) once both fields agree."""
 
     create_requested = Signal(str)
 
     def __init__(self, folder_text: str, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__("Creating your journal…", parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         frame, inner = card()
@@ -77,13 +109,9 @@ class SetupView(QWidget):
         intro.setWordWrap(True)
         self.first = password_field("New passphrase", "Choose a passphrase")
         self.second = password_field("The same passphrase again", "The same again")
-        self.error = QLabel()
-        self.error.setProperty("role", "warning")
-        self.error.setWordWrap(True)
-        self.error.hide()
         self.create_button = QPushButton("Create my journal")
         self.create_button.setProperty("role", "primary")
-        self.busy = BusyRow("Creating your journal…")
+        self.inputs = [self.first, self.second, self.create_button]
         for widget in (heading, intro, self.first, self.second, self.error, self.create_button,
                        self.busy):
             inner.addWidget(widget)
@@ -93,23 +121,8 @@ class SetupView(QWidget):
         self.second.returnPressed.connect(self._create)
 
     def _create(self) -> None:
-        problem = check_new_passphrase(self.first.text(), self.second.text())
-        if problem:
-            self.show_error(problem)
-            return
-        self.error.hide()
-        self.set_busy(True)
-        self.create_requested.emit(self.first.text())
-
-    def show_error(self, text: str) -> None:
-        self.set_busy(False)
-        self.error.setText(text)
-        self.error.show()
-
-    def set_busy(self, busy: bool) -> None:
-        self.busy.setVisible(busy)
-        for widget in (self.first, self.second, self.create_button):
-            widget.setEnabled(not busy)
+        if self.begin(check_new_passphrase(self.first.text(), self.second.text())):
+            self.create_requested.emit(self.first.text())
 
     def clear(self) -> None:
         self.first.clear()
@@ -174,14 +187,14 @@ class RecoveryKeyView(QWidget):
         self.done.emit()
 
 
-class LockedView(QWidget):
+class LockedView(FormView):
     """unlock_requested(passphrase); recover_requested(recovery key, new passphrase)."""
 
     unlock_requested = Signal(str)
     recover_requested = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__("Unlocking…", parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         frame, inner = card()
@@ -192,11 +205,6 @@ class LockedView(QWidget):
         self.unlock_button.setProperty("role", "primary")
         self.unlock_button.setAccessibleName("Unlock the journal")
         self.forgot_button = QPushButton("I forgot my passphrase")
-        self.error = QLabel()
-        self.error.setProperty("role", "warning")
-        self.error.setWordWrap(True)
-        self.error.hide()
-        self.busy = BusyRow("Unlocking…")
         row = QHBoxLayout()
         row.addWidget(self.passphrase, 1)
         row.addWidget(self.unlock_button)
@@ -223,6 +231,8 @@ class LockedView(QWidget):
             recovery.addWidget(widget)
         self.recovery_box.hide()
         inner.addWidget(self.recovery_box)
+        self.inputs = [self.passphrase, self.unlock_button, self.forgot_button,
+                       self.recover_button]
         layout.addWidget(frame)
         layout.addStretch(1)
 
@@ -233,32 +243,12 @@ class LockedView(QWidget):
         self.recover_button.clicked.connect(self._recover)
 
     def _unlock(self) -> None:
-        if not self.passphrase.text():
-            self.show_error("Type your passphrase first.")
-            return
-        self.error.hide()
-        self.set_busy(True)
-        self.unlock_requested.emit(self.passphrase.text())
+        if self.begin(None if self.passphrase.text() else "Type your passphrase first."):
+            self.unlock_requested.emit(self.passphrase.text())
 
     def _recover(self) -> None:
-        problem = check_new_passphrase(self.new_first.text(), self.new_second.text())
-        if problem:
-            self.show_error(problem)
-            return
-        self.error.hide()
-        self.set_busy(True)
-        self.recover_requested.emit(self.recovery_key.text(), self.new_first.text())
-
-    def show_error(self, text: str) -> None:
-        self.set_busy(False)
-        self.error.setText(text)
-        self.error.show()
-
-    def set_busy(self, busy: bool) -> None:
-        self.busy.setVisible(busy)
-        for widget in (self.passphrase, self.unlock_button, self.forgot_button,
-                       self.recover_button):
-            widget.setEnabled(not busy)
+        if self.begin(check_new_passphrase(self.new_first.text(), self.new_second.text())):
+            self.recover_requested.emit(self.recovery_key.text(), self.new_first.text())
 
     def clear(self) -> None:
         for field in (self.passphrase, self.recovery_key, self.new_first, self.new_second):

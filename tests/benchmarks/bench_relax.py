@@ -9,14 +9,10 @@ SDL's dummy audio driver (this machine has no sound card) and Qt offscreen.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import selectors
-import subprocess
 import sys
-import tempfile
-import time
-from pathlib import Path
+
+from launch_timing import run_json, seconds_until_logged
 
 RAW = """
 import json, resource, sys, time
@@ -96,34 +92,13 @@ companion.quit()
 
 
 def run(code: str, seconds: float, env: dict[str, str]) -> dict:
-    out = subprocess.run([sys.executable, "-c", code, str(seconds)], env=env,
-                         capture_output=True, text=True, timeout=600, check=True).stdout
-    return json.loads(out.strip().splitlines()[-1])
+    return run_json(code, [str(seconds)], env)
 
 
 def time_to_first_word(env: dict[str, str]) -> float:
     """Seconds from spawning `companion --open relax --start` to its first words playing."""
-    script = Path(sys.executable).with_name("companion")
-    command = [str(script)] if script.exists() else [sys.executable, "-m", "companion"]
-    with tempfile.TemporaryDirectory() as home:
-        (Path(home) / "config").mkdir()
-        (Path(home) / "config" / "settings.toml").write_text(
-            '[app]\nwelcome_seen = true\n[relax]\nrelax_script = "body-scan"\n')
-        start = time.monotonic()
-        proc = subprocess.Popen([*command, "--verbose", "--open", "relax", "--start"],
-                                env={**env, "COMPANION_HOME": home}, stdout=subprocess.DEVNULL,
-                                stderr=subprocess.PIPE, text=True)
-        try:
-            with selectors.DefaultSelector() as sel:
-                sel.register(proc.stderr, selectors.EVENT_READ)
-                while sel.select(30):
-                    line = proc.stderr.readline()
-                    if not line or "voice playing:" in line:
-                        break
-            return time.monotonic() - start
-        finally:
-            proc.terminate()
-            proc.wait(timeout=30)
+    settings = '[app]\nwelcome_seen = true\n[relax]\nrelax_script = "body-scan"\n'
+    return seconds_until_logged(env, settings, "relax", "voice playing:")
 
 
 def median(values: list[float]) -> float:
