@@ -42,6 +42,11 @@ def build_parser() -> argparse.ArgumentParser:
     from companion.journal.commands import add_journal_commands
 
     add_journal_commands(commands)
+    reminders = commands.add_parser("reminders", help="gentle reminders")
+    reminder_actions = reminders.add_subparsers(dest="reminders_command", metavar="ACTION",
+                                                required=True)
+    reminder_actions.add_parser("test", help="show one reminder now, through the desktop's "
+                                             "notifications, and say how it was delivered")
     return parser
 
 
@@ -57,6 +62,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _print_paths(paths)
     if args.command == "install-desktop-entry":
         return _install_desktop_entry(args.data_home)
+    if args.command == "reminders":
+        return _test_reminder()
     if args.command == "journal":
         from companion.journal.commands import run_journal
 
@@ -64,6 +71,26 @@ def main(argv: Sequence[str] | None = None) -> int:
     from companion.ui.app import run_gui  # Qt loads only when a window is wanted
 
     return run_gui(args, paths)
+
+
+def _test_reminder() -> int:
+    """Deliver one reminder now through the desktop's notification service."""
+    from companion.reminders.notify import DesktopNotifier, NotificationsUnavailable
+
+    notifier = DesktopNotifier(lambda _nid, _key: None)
+    try:
+        notifier.notify("A moment to breathe", "This is how a Companion reminder looks.",
+                        [("start", "Start"), ("snooze", "Snooze")], timeout_ms=10_000)
+    except NotificationsUnavailable as exc:
+        print(f"companion: no reminder could be shown: {exc}. With the window open, reminders "
+              "fall back to the tray or a notice in the window.", file=sys.stderr)
+        return 1
+    finally:
+        notifier.close()
+    actions = "with Start and Snooze" if notifier.supports_actions else "(this server shows no " \
+        "buttons; clicking it does nothing from the command line)"
+    print(f"delivered as a desktop notification through {notifier.server} {actions}")
+    return 0
 
 
 def _print_paths(paths: Paths) -> int:

@@ -25,6 +25,7 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo("journal", "Journal", "A private, encrypted place to write, with gentle prompts"),
     PageInfo("sounds", "Sounds", "Rain, waves, a fire and more, mixed the way you like",
              start_label="Play sounds"),
+    PageInfo("reminders", "Reminders", "Gentle nudges at the times you choose"),
     PageInfo("settings", "Settings", "Appearance, motion, sound and privacy"),
 )
 

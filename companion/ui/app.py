@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     from companion.audio.engine import AudioEngine
     from companion.ui.audio_service import AudioService
     from companion.ui.playlist_player import PlaylistPlayer
+    from companion.ui.reminder_service import ReminderService
     from companion.ui.settings_page import SettingsPage
     from companion.ui.soundscape_player import SoundscapePlayer
     from companion.ui.welcome_dialog import WelcomeDialog
@@ -85,6 +86,7 @@ class CompanionApp(QObject):
         qapp.setWindowIcon(self.icon)
 
         self.audio: AudioService | None = None
+        self.reminders: ReminderService | None = None
         self.player: SoundscapePlayer | None = None
         self.playlist: PlaylistPlayer | None = None
         from companion.screensaver import ScreenSaverInhibitor
@@ -95,6 +97,7 @@ class CompanionApp(QObject):
                                   "breathe": self._build_breathe_page,
                                   "relax": self._build_relax_page,
                                   "journal": self._build_journal_page,
+                                  "reminders": self._build_reminders_page,
                                   "sounds": self._build_sounds_page,
                                   "settings": self._build_settings_page})
         self.window.close_handler = self._window_may_close
@@ -111,6 +114,8 @@ class CompanionApp(QObject):
             self.tray.open_requested.connect(self.window.bring_to_front)
             self.tray.breathe_requested.connect(lambda: self.handle_request("breathe", True))
             self.tray.relax_requested.connect(lambda: self.handle_request("relax", True))
+            self.tray.pause_reminders_requested.connect(
+                lambda: self.reminder_service().pause_for_an_hour())
             self.tray.quit_requested.connect(self.quit)
         self.server = InstanceServer(paths.instance_key(), self)
         self.server.request.connect(self.handle_request)
@@ -145,6 +150,7 @@ class CompanionApp(QObject):
         page.session_active_changed.connect(
             lambda on: self._keep_screen_awake(on, "A breathing session is running"))
         page.session_active_changed.connect(self._duck_sounds)
+        page.session_active_changed.connect(self._session_changed)
         page.edit_patterns_requested.connect(self.edit_patterns)
         self.reduce_motion_changed.connect(page.set_reduce_motion)
         self.audio_service().warm_up()
@@ -180,6 +186,7 @@ class CompanionApp(QObject):
         page.session_active_changed.connect(
             lambda on: self._keep_screen_awake(on, "A guided relaxation is playing"))
         page.session_active_changed.connect(self._duck_sounds)
+        page.session_active_changed.connect(self._session_changed)
         self.audio_service().warm_up()  # so the first words play at once
         return page
 
@@ -195,8 +202,49 @@ class CompanionApp(QObject):
         page = JournalPage(self.model, self.clock, self.journal_folder(), load_prompts())
         self.screen_lock = ScreenLockWatcher(parent=self)
         self.screen_lock.away.connect(page.lock)
+        self.screen_lock.woke.connect(self._woke)
         self.model.changed.connect(lambda _s: page.settings_changed())
         return page
+
+    def reminder_service(self) -> ReminderService:
+        """The reminders, running whether or not the window shows (made on first use)."""
+        if self.reminders is None:
+            from companion.reminders.schedule import system_zone
+            from companion.reminders.store import ReminderStore
+            from companion.ui.reminder_service import ReminderService
+
+            store = ReminderStore(self.paths.config / "reminders.toml", self.clock)
+            balloon = self.tray.show_reminder if self.tray is not None else None
+            service = ReminderService(store, self.clock, system_zone(), self._reminder_banner,
+                                      balloon, busy=self._in_session, parent=self)
+            service.open_requested.connect(self.handle_request)
+            for notice in service.notices():
+                self.window.add_notice(notice)
+            self.reminders = service
+        return self.reminders
+
+    def _woke(self) -> None:
+        if self.reminders is not None:
+            self.reminders.clock_changed()
+
+    def _reminder_banner(self, text: str, rule) -> None:
+        notice = self.window.add_notice(text)
+        if rule.kind.page:
+            notice.add_action("Start", lambda: self.reminder_service().start(rule))
+
+    def _in_session(self) -> bool:
+        """Whether the person is in a breathing or relaxation session (reminders then wait)."""
+        built = self._built_page_ids()
+        return any(self.window.page(p).is_running() for p in ("breathe", "relax") if p in built)
+
+    def _session_changed(self, active: bool) -> None:
+        if not active and self.reminders is not None:
+            self.reminders.session_ended()
+
+    def _build_reminders_page(self) -> BasePage:
+        from companion.ui.reminders_page import RemindersPage
+
+        return RemindersPage(self.reminder_service())
 
     def audio_service(self) -> AudioService:
         """The one audio engine service, shared by cues and soundscapes (made on first use)."""
@@ -396,6 +444,7 @@ class CompanionApp(QObject):
             self.window.first_paint.connect(self._after_first_paint)
         if start:
             self.window.page(self.window.current_page_id()).start_main_action()
+        QTimer.singleShot(0, self.reminder_service)  # after the first paint: arms one timer
 
     def _after_first_paint(self) -> None:
         log.info("window shown")
@@ -526,6 +575,8 @@ class CompanionApp(QObject):
             self.playlist.stop()
         if self.audio is not None:
             self.audio.close()
+        if self.reminders is not None:
+            self.reminders.close()
         if "journal" in self._built_page_ids():
             self.window.page("journal").close_journal()  # type: ignore[attr-defined]
         self.window.close()

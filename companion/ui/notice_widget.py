@@ -26,6 +26,16 @@ class NoticeWidget(QFrame):
         button.clicked.connect(self._dismiss)
         row.addWidget(self.label, 1)
         row.addWidget(button)
+        self._row = row
+
+    def add_action(self, label: str, act) -> QPushButton:
+        """A button before 'Got it' that does something, then dismisses the notice."""
+        button = QPushButton(label)
+        button.setProperty("role", "primary")
+        button.clicked.connect(act)
+        button.clicked.connect(self._dismiss)
+        self._row.insertWidget(1, button)
+        return button
 
     def _dismiss(self) -> None:
         self.hide()

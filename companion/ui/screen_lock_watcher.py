@@ -18,6 +18,7 @@ class ScreenLockWatcher(QObject):
     """away() when the screen locks or the system suspends; listens only, never polls."""
 
     away = Signal(str)
+    woke = Signal()  # the machine resumed from sleep: timers may have slept too
 
     def __init__(self, session: QDBusConnection | None = None,
                  system: QDBusConnection | None = None, parent: QObject | None = None):
@@ -46,3 +47,5 @@ class ScreenLockWatcher(QObject):
     def _prepare_for_sleep(self, going: bool) -> None:
         if going:
             self.away.emit("going to sleep")
+        else:
+            self.woke.emit()

@@ -18,6 +18,7 @@ class TrayController(QObject):
     open_requested = Signal()
     breathe_requested = Signal()
     relax_requested = Signal()
+    pause_reminders_requested = Signal()
     quit_requested = Signal()
 
     def __init__(self, icon: QIcon, parent: QObject | None = None):
@@ -29,11 +30,14 @@ class TrayController(QObject):
         breathe_action.triggered.connect(self.breathe_requested.emit)
         relax_action = QAction("Relax now", self.menu)
         relax_action.triggered.connect(self.relax_requested.emit)
+        pause_action = QAction("Pause reminders for an hour", self.menu)
+        pause_action.triggered.connect(self.pause_reminders_requested.emit)
         quit_action = QAction("Quit", self.menu)
         quit_action.triggered.connect(self.quit_requested.emit)
         self.menu.addAction(open_action)
         self.menu.addAction(breathe_action)
         self.menu.addAction(relax_action)
+        self.menu.addAction(pause_action)
         self.menu.addSeparator()
         self.menu.addAction(quit_action)
         self.icon = QSystemTrayIcon(icon, self)
@@ -52,6 +56,13 @@ class TrayController(QObject):
         self.icon.showMessage("Companion is still here",
                               "It keeps running in the tray. Choose Quit from its menu to close it.",
                               QSystemTrayIcon.MessageIcon.Information, 8000)
+
+    def show_reminder(self, title: str, text: str) -> bool:
+        """A tray balloon (the fallback when no notification service answers)."""
+        if not QSystemTrayIcon.supportsMessages():
+            return False
+        self.icon.showMessage(title, text, QSystemTrayIcon.MessageIcon.Information, 15000)
+        return True
 
     def hide(self) -> None:
         self.icon.hide()

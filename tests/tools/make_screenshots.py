@@ -58,6 +58,24 @@ def journal_screens(app: CompanionApp, qapp: QApplication, out: Path) -> None:
     page.pool.waitForDone()
 
 
+def reminder_screen(app: CompanionApp, qapp: QApplication, out: Path) -> None:
+    """The Reminders page with two reminders and quiet hours."""
+    from datetime import time
+
+    from companion.reminders.rules import Kind, Rule
+    from companion.reminders.schedule import QuietHours
+
+    service = app.reminder_service()
+    service.reminders.quiet = QuietHours(time(22), time(7))
+    service.set_rules([Rule("a", Kind.BREATHE, times=(time(13, 0), time(21, 45))),
+                       Rule("b", Kind.CUSTOM, "Unclench your jaw, drop your shoulders.",
+                            every_minutes=90, start=time(9), end=time(18),
+                            weekdays=frozenset(range(5)))])
+    app.window.show_page("reminders")
+    settle(qapp)
+    app.window.grab().save(str(out / "reminders.png"))
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "assets/screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -114,6 +132,8 @@ def main() -> int:
             relax.stop()
             if appearance == "dark":
                 journal_screens(app, qapp, out)
+            if appearance == "dark":
+                reminder_screen(app, qapp, out)
             sounds = app.window.page("sounds")
             app.window.show_page("sounds")
             sounds.player.mix = type(sounds.player.mix)(

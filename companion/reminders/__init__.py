@@ -1,0 +1,1 @@
+"""Gentle reminders: rules, the pure schedule (real time zones), the store, and D-Bus delivery."""

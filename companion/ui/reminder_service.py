@@ -1,0 +1,200 @@
+"""Runs the reminders: one single-shot timer armed for the next delivery (re-armed when rules
+change, after sleep, or when the wall clock jumps), delivery through the desktop's notifications,
+else the tray's balloon, else a calm in-window notice; and what Start and Snooze do."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from companion.clock import Clock
+from companion.reminders.notify import DesktopNotifier
+from companion.reminders.rules import Kind, Rule
+from companion.reminders.schedule import Plan, due_now, next_wakeup
+from companion.reminders.store import Reminders, ReminderStore
+from companion.ui.workers import run_in_background, serial_pool
+
+log = logging.getLogger(__name__)
+
+SNOOZE = timedelta(minutes=10)
+MAX_WAIT_MS = 6 * 3600 * 1000  # wake at least this often anyway: a cheap guard for missed jumps
+TEST_RULE = Rule("test", Kind.BREATHE, "This is how a Companion reminder looks. Start opens "
+                 "Breathe; Snooze brings it back in ten minutes.")
+
+
+class ReminderService(QObject):
+    """open_requested(page, start) when a reminder's Start is chosen; routed(route) after each
+    delivery says how it reached the person."""
+
+    open_requested = Signal(str, bool)
+    routed = Signal(str)
+    changed = Signal()
+    _action = Signal(int, str)  # from the notifier's listening thread
+
+    def __init__(self, store: ReminderStore, clock: Clock, zone: ZoneInfo,
+                 banner: Callable[[str, Rule], None],
+                 balloon: Callable[[str, str], bool] | None = None,
+                 busy: Callable[[], bool] = lambda: False, parent: QObject | None = None):
+        super().__init__(parent)
+        self._store = store
+        self._clock = clock
+        self.zone = zone
+        self._banner = banner
+        self._balloon = balloon
+        self._busy = busy
+        self.reminders: Reminders = store.load()
+        self.checked_until = clock.now()
+        self.held: list[Rule] = []  # due while the person was in a session: delivered after
+        self.sent: dict[int, Rule] = {}
+        self.pool = serial_pool(self)
+        self.timer = QTimer(self)
+        self.timer.setObjectName("reminder-next")
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self.check)
+        self.notifier = DesktopNotifier(lambda nid, key: self._action.emit(nid, key))
+        self._action.connect(self._on_action)
+        self.arm()
+
+    def now(self) -> datetime:
+        return self._clock.now()
+
+    @property
+    def plan(self) -> Plan:
+        return Plan(self.zone, self.reminders.quiet, self.reminders.paused_until)
+
+    def notices(self) -> list[str]:
+        return self.reminders.notices
+
+    # --- timing -----------------------------------------------------------------------------------
+
+    def next_delivery(self) -> datetime | None:
+        return next_wakeup(self.reminders.rules, self.checked_until, self.plan)
+
+    def arm(self) -> None:
+        """Arm the one timer for the next delivery (nothing runs while waiting)."""
+        wake = self.next_delivery()
+        if wake is None:
+            self.timer.stop()
+            return
+        wait = (wake - self._clock.now()).total_seconds() * 1000
+        self.timer.start(int(min(MAX_WAIT_MS, max(0, wait))))
+
+    def check(self) -> None:
+        """Deliver whatever is due now (after sleep: each rule once, only if recent)."""
+        now = self._clock.now()
+        due = due_now(self.reminders.rules, self.checked_until, now, self.plan)
+        self.checked_until = now
+        for rule in due:
+            if self._busy():
+                self.held.append(rule)
+            else:
+                self.deliver(rule)
+        self._clear_spent_snoozes(now)
+        self.arm()
+
+    def clock_changed(self) -> None:
+        """The wall clock jumped or the machine woke: look again and re-arm."""
+        self.check()
+
+    def session_ended(self) -> None:
+        """The person's own session is over: deliver what waited for it, once each."""
+        held, self.held = self.held, []
+        for rule in {r.id: r for r in held}.values():
+            self.deliver(rule)
+
+    def _clear_spent_snoozes(self, now: datetime) -> None:
+        spent = [r for r in self.reminders.rules
+                 if r.snoozed_until is not None and r.snoozed_until <= now]
+        if spent:
+            self.reminders.rules = [r.snoozed(None) if r in spent else r
+                                    for r in self.reminders.rules]
+            self.save()
+
+    # --- delivery ---------------------------------------------------------------------------------
+
+    def deliver(self, rule: Rule) -> None:
+        """Through the desktop's notifications (off the GUI thread); else tray; else the window."""
+        summary = {"breathe": "A moment to breathe", "relax": "A moment to relax",
+                   "journal": "A moment to write", "custom": "Companion"}[rule.kind.value]
+        actions = [("start", "Start"), ("snooze", "Snooze")] if rule.kind.page else \
+            [("snooze", "Snooze")]
+
+        def send() -> int:
+            return self.notifier.notify(summary, rule.words, actions)
+
+        def sent(nid: object) -> None:
+            self.sent[int(nid)] = rule  # type: ignore[call-overload]
+            self.routed.emit(f"desktop notification ({self.notifier.server})")
+
+        def failed(message: str) -> None:
+            log.info("no desktop notification: %s", message)
+            if self._balloon is not None and self._balloon(summary, rule.words):
+                self.routed.emit("tray message")
+                return
+            self._banner(f"{summary}: {rule.words}", rule)
+            self.routed.emit("in-window notice")
+
+        run_in_background(send, sent, self, on_failed=failed, pool=self.pool)
+
+    def send_test(self) -> None:
+        self.deliver(TEST_RULE)
+
+    def _on_action(self, nid: int, key: str) -> None:
+        rule = self.sent.get(nid)
+        if rule is None:
+            return
+        if key in ("default", "start") and rule.kind.page:
+            self.open_requested.emit(rule.kind.page, True)
+        elif key == "snooze":
+            self.snooze(rule)
+
+    def start(self, rule: Rule) -> None:
+        """The in-window notice's Start."""
+        if rule.kind.page:
+            self.open_requested.emit(rule.kind.page, True)
+
+    def snooze(self, rule: Rule) -> None:
+        until = self._clock.now() + SNOOZE
+        if rule.id == TEST_RULE.id:
+            return
+        self.reminders.rules = [r.snoozed(until) if r.id == rule.id else r
+                                for r in self.reminders.rules]
+        self.save()
+
+    # --- changes ----------------------------------------------------------------------------------
+
+    def set_rules(self, rules: list[Rule]) -> None:
+        self.reminders.rules = rules
+        self.save()
+
+    def pause(self, until: datetime | None) -> None:
+        """Pause every reminder until a time (None resumes)."""
+        self.reminders.paused_until = until
+        self.save()
+
+    def pause_for_an_hour(self) -> None:
+        self.pause(self._clock.now() + timedelta(hours=1))
+
+    def pause_until_tomorrow(self) -> None:
+        now = self._clock.now().astimezone(self.zone)
+        tomorrow = (now + timedelta(days=1)).replace(hour=6, minute=0, second=0, microsecond=0)
+        self.pause(tomorrow)
+
+    def save(self) -> None:
+        try:
+            self._store.save(self.reminders)
+        except OSError as exc:
+            self.reminders.notices.append(f"Your reminders could not be saved ({exc.strerror}); "
+                                          "they apply until you quit.")
+        self.arm()
+        self.changed.emit()
+
+    def close(self) -> None:
+        self.timer.stop()
+        self.pool.waitForDone(3000)
+        self.notifier.close()
+

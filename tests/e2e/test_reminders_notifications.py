@@ -1,0 +1,106 @@
+"""A reminder through a real notification server: Xvfb, a private D-Bus session and dunst. The
+app sends a reminder; dbus-monitor sees the Notify call with its summary, body and actions; the
+"Start" action is invoked (the test emits ActionInvoked, as dunst would) and Breathe opens."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+
+import pytest
+
+PROBE = textwrap.dedent('''
+    import json, os, subprocess, sys, tempfile, time
+    from pathlib import Path
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from companion.clock import SystemClock
+    from companion.paths import resolve_paths
+    from companion.settings import Settings, SettingsStore
+    from companion.ui.app import CompanionApp
+
+    monitor = subprocess.Popen(["dbus-monitor", "--session",
+                                "interface='org.freedesktop.Notifications'"],
+                               stdout=open(sys.argv[1], "w"), stderr=subprocess.DEVNULL)
+    time.sleep(0.5)
+    qapp = QApplication([])
+    paths = resolve_paths(tempfile.mkdtemp())
+    SettingsStore(paths.settings_file, SystemClock()).save(Settings(welcome_seen=True))
+    app = CompanionApp(qapp, paths, SystemClock(), tray_enabled=False,
+                       audio_opener=lambda: "no sound device in this test")
+    app.show("home", start=False, background=False)
+    result = {}
+    service = app.reminder_service()
+
+    def routed(route):
+        result["route"] = route
+        nid = max(service.sent)
+        result["id"] = nid
+        subprocess.run(["dbus-send", "--session", "--type=signal",
+                        "/org/freedesktop/Notifications",
+                        "org.freedesktop.Notifications.ActionInvoked",
+                        f"uint32:{nid}", "string:default"], check=True)
+
+    def opened(page, start):
+        result["opened"] = [page, start]
+        QTimer.singleShot(200, finish)
+
+    def finish():
+        result["page"] = app.window.current_page_id()
+        result["running"] = app.window.page("breathe").is_running()
+        app.quit()
+
+    service.routed.connect(routed)
+    service.open_requested.connect(opened)
+    QTimer.singleShot(300, service.send_test)
+    QTimer.singleShot(20000, qapp.quit)
+    qapp.exec()
+    monitor.terminate()
+    print(json.dumps(result))
+''')
+
+SESSION = '''
+Xvfb "$DISPLAY" -screen 0 800x600x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+for i in $(seq 50); do xdpyinfo >/dev/null 2>&1 && break; sleep 0.1; done
+dunst >/dev/null 2>&1 &
+dunst=$!
+for i in $(seq 50); do dunstctl is-paused >/dev/null 2>&1 && break; sleep 0.1; done
+"$PYTHON" -c "$PROBE" "$LOG"
+code=$?
+kill $dunst $xvfb
+exit $code
+'''
+
+
+def test_start_on_a_real_notification_opens_breathe(tmp_path):
+    needed = ("Xvfb", "dunst", "dunstctl", "dbus-run-session", "dbus-monitor", "dbus-send",
+              "xdpyinfo")
+    missing = [tool for tool in needed if shutil.which(tool) is None]
+    if missing:
+        message = f"missing {', '.join(missing)} (.ci/run installs them)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    log = tmp_path / "dbus-monitor.txt"
+    env = {**os.environ, "DISPLAY": f":{300 + os.getpid() % 500}", "PROBE": PROBE, "LOG": str(log),
+           "PYTHON": sys.executable, "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    done = subprocess.run(["dbus-run-session", "--", "bash", "-c", SESSION], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result["route"].startswith("desktop notification (dunst")
+    assert result["opened"] == ["breathe", True]
+    assert result["page"] == "breathe" and result["running"]
+    seen = log.read_text()
+    assert 'member=Notify' in seen
+    assert 'string "A moment to breathe"' in seen
+    assert 'string "This is how a Companion reminder looks.' in seen
+    for action in ('string "default"', 'string "start"', 'string "Start"', 'string "snooze"',
+                   'string "Snooze"'):
+        assert action in seen
