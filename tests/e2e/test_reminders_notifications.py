@@ -72,6 +72,7 @@ dunst=$!
 for i in $(seq 50); do dunstctl is-paused >/dev/null 2>&1 && break; sleep 0.1; done
 "$PYTHON" -c "$PROBE" "$LOG"
 code=$?
+"$PYTHON" -m companion reminders test > "$LOG.cli" 2>&1 || code=$?
 kill $dunst $xvfb
 exit $code
 '''
@@ -97,6 +98,9 @@ def test_start_on_a_real_notification_opens_breathe(tmp_path):
     assert result["route"].startswith("desktop notification (dunst")
     assert result["opened"] == ["breathe", True]
     assert result["page"] == "breathe" and result["running"]
+    cli = (tmp_path / "dbus-monitor.txt.cli").read_text()
+    assert cli.startswith("delivered as a desktop notification through dunst")
+    assert "with Start and Snooze" in cli
     seen = log.read_text()
     assert 'member=Notify' in seen
     assert 'string "A moment to breathe"' in seen
