@@ -120,12 +120,13 @@ def test_closing_with_tray_hides_and_says_so_once(make_app, save_settings, qtbot
     assert told == [1]
 
 
-def test_tray_menu_offers_open_breathe_relax_and_quit(make_app, save_settings):
-    """The tray menu has Open, Breathe now, Relax now and Quit."""
+def test_tray_menu_offers_open_breathe_relax_pause_and_quit(make_app, save_settings):
+    """The tray menu has Open, Breathe now, Relax now, Pause reminders and Quit."""
     save_settings(welcome_seen=True)
     app = make_app(tray=True)
     labels = [action.text() for action in app.tray.menu.actions() if action.text()]
-    assert labels == ["Open Companion", "Breathe now", "Relax now", "Quit"]
+    assert labels == ["Open Companion", "Breathe now", "Relax now",
+                      "Pause reminders for an hour", "Quit"]
 
 
 def test_background_start_stays_hidden_only_when_there_is_a_way_back(make_app, save_settings):
