@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -59,12 +60,22 @@ def resolve_paths(home: str | os.PathLike[str] | None = None,
             autostart=root / "autostart",
             relocated=True,
         )
-    xdg_config = env.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")
     return Paths(
         config=Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
         data=Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
         cache=Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
         logs=Path(platformdirs.user_log_dir(APP_NAME, appauthor=False)),
-        autostart=Path(xdg_config) / "autostart",
+        autostart=autostart_folder(env),
         relocated=False,
     )
+
+
+def autostart_folder(env: Mapping[str, str], platform: str = sys.platform) -> Path:
+    """Where start-at-login files go: the Startup folder (Windows), LaunchAgents (macOS), or the
+    freedesktop autostart folder."""
+    if platform == "win32":
+        appdata = env.get("APPDATA") or str(Path.home() / "AppData" / "Roaming")
+        return Path(appdata) / "Microsoft" / "Windows" / "Start Menu" / "Programs" / "Startup"
+    if platform == "darwin":
+        return Path.home() / "Library" / "LaunchAgents"
+    return Path(env.get("XDG_CONFIG_HOME") or str(Path.home() / ".config")) / "autostart"

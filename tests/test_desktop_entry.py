@@ -55,3 +55,33 @@ def test_start_at_login_creates_and_removes_the_autostart_entry(tmp_path: Path):
     assert "Exec=companion --background" in autostart_file(tmp_path).read_text()
     set_start_at_login(tmp_path, False, ["companion"])
     assert not starts_at_login(tmp_path)
+
+
+def test_on_windows_start_at_login_is_a_startup_folder_script(tmp_path: Path):
+    """Windows runs every file in the Startup folder at login: a script that starts quietly."""
+    set_start_at_login(tmp_path, True, ["C:\\Program Files\\Companion\\companion.exe"],
+                       platform="win32")
+    script = (tmp_path / "Companion.cmd").read_bytes()
+    assert script == (b'@echo off\r\nstart "" "C:\\Program Files\\Companion\\companion.exe" '
+                      b"--background\r\n")
+    assert starts_at_login(tmp_path, platform="win32")
+    set_start_at_login(tmp_path, False, [], platform="win32")
+    assert not starts_at_login(tmp_path, platform="win32")
+
+
+def test_on_macos_start_at_login_is_a_launch_agent(tmp_path: Path):
+    import plistlib
+
+    set_start_at_login(tmp_path, True, ["/usr/local/bin/companion"], platform="darwin")
+    agent = plistlib.loads((tmp_path / "org.companion.Companion.plist").read_bytes())
+    assert agent["ProgramArguments"] == ["/usr/local/bin/companion", "--background"]
+    assert agent["RunAtLoad"] is True and agent["KeepAlive"] is False
+
+
+def test_each_platform_has_its_own_autostart_folder(tmp_path: Path):
+    from companion.paths import autostart_folder
+
+    windows = autostart_folder({"APPDATA": "C:\\Users\\sam\\AppData\\Roaming"}, "win32")
+    assert windows.parts[-4:] == ("Windows", "Start Menu", "Programs", "Startup")
+    assert autostart_folder({}, "darwin").parts[-2:] == ("Library", "LaunchAgents")
+    assert autostart_folder({"XDG_CONFIG_HOME": str(tmp_path)}, "linux") == tmp_path / "autostart"
