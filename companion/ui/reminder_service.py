@@ -12,6 +12,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from companion.clock import Clock
+from companion.reminders.intrusion import reason_to_wait
 from companion.reminders.notify import DesktopNotifier
 from companion.reminders.rules import Kind, Rule
 from companion.reminders.schedule import Plan, due_now, next_wakeup
@@ -21,6 +22,7 @@ from companion.ui.workers import run_in_background, serial_pool
 log = logging.getLogger(__name__)
 
 SNOOZE = timedelta(minutes=10)
+RECHECK_MS = 60_000  # while a reminder waits for a full-screen window or do-not-disturb to end
 MAX_WAIT_MS = 6 * 3600 * 1000  # wake at least this often anyway: a cheap guard for missed jumps
 TEST_RULE = Rule("test", Kind.BREATHE, "This is how a Companion reminder looks. Start opens "
                  "Breathe; Snooze brings it back in ten minutes.")
@@ -49,12 +51,19 @@ class ReminderService(QObject):
         self.reminders: Reminders = store.load()
         self.checked_until = clock.now()
         self.held: list[Rule] = []  # due while the person was in a session: delivered after
+        self.waiting: list[Rule] = []  # due during full screen or do-not-disturb
+        self.reason_to_wait: Callable[[], str | None] = reason_to_wait
         self.sent: dict[int, Rule] = {}
         self.pool = serial_pool(self)
         self.timer = QTimer(self)
         self.timer.setObjectName("reminder-next")
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.check)
+        self.recheck_timer = QTimer(self)
+        self.recheck_timer.setObjectName("reminder-recheck")
+        self.recheck_timer.setSingleShot(True)
+        self.recheck_timer.setInterval(RECHECK_MS)
+        self.recheck_timer.timeout.connect(self.recheck)
         self.notifier = DesktopNotifier(lambda nid, key: self._action.emit(nid, key))
         self._action.connect(self._on_action)
         self.arm()
@@ -116,18 +125,36 @@ class ReminderService(QObject):
 
     # --- delivery ---------------------------------------------------------------------------------
 
+    def recheck(self) -> None:
+        """Try again the reminders that waited for a full-screen window or do-not-disturb."""
+        waiting, self.waiting = self.waiting, []
+        for rule in {r.id: r for r in waiting}.values():
+            self.deliver(rule)
+
     def deliver(self, rule: Rule) -> None:
-        """Through the desktop's notifications (off the GUI thread); else tray; else the window."""
+        """Unless full screen or do-not-disturb asks to wait: through the desktop's notifications
+        (off the GUI thread); else the tray; else the window."""
         summary = {"breathe": "A moment to breathe", "relax": "A moment to relax",
                    "journal": "A moment to write", "custom": "Companion"}[rule.kind.value]
         actions = [("start", "Start"), ("snooze", "Snooze")] if rule.kind.page else \
             [("snooze", "Snooze")]
 
-        def send() -> int:
+        reason_to_wait = self.reason_to_wait
+
+        def send() -> int | str:
+            reason = reason_to_wait()
+            if reason:
+                return reason
             return self.notifier.notify(summary, rule.words, actions)
 
-        def sent(nid: object) -> None:
-            self.sent[int(nid)] = rule  # type: ignore[call-overload]
+        def sent(result: object) -> None:
+            if isinstance(result, str):
+                log.info("a reminder waits: %s", result)
+                self.waiting.append(rule)
+                self.recheck_timer.start()
+                self.routed.emit(f"wait ({result})")
+                return
+            self.sent[int(result)] = rule  # type: ignore[call-overload]
             self.routed.emit(f"desktop notification ({self.notifier.server})")
 
         def failed(message: str) -> None:
@@ -195,6 +222,7 @@ class ReminderService(QObject):
 
     def close(self) -> None:
         self.timer.stop()
+        self.recheck_timer.stop()
         self.pool.waitForDone(3000)
         self.notifier.close()
 

@@ -108,3 +108,75 @@ def test_start_on_a_real_notification_opens_breathe(tmp_path):
     for action in ('string "default"', 'string "start"', 'string "Start"', 'string "snooze"',
                    'string "Snooze"'):
         assert action in seen
+
+
+WAIT_PROBE = textwrap.dedent('''
+    import json, os, subprocess, sys, tempfile, time
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+    from companion.clock import SystemClock
+    from companion.paths import resolve_paths
+    from companion.settings import Settings, SettingsStore
+    from companion.ui.app import CompanionApp
+
+    # A full-screen window of another program, under a real window manager (openbox).
+    other = subprocess.Popen([sys.executable, "-c",
+        "from PySide6.QtWidgets import QApplication, QWidget\\n"
+        "a = QApplication([]); w = QWidget(); w.showFullScreen(); a.exec()"],
+        env={**os.environ, "QT_QPA_PLATFORM": "xcb"})
+    time.sleep(2.5)
+    qapp = QApplication([])
+    paths = resolve_paths(tempfile.mkdtemp())
+    SettingsStore(paths.settings_file, SystemClock()).save(Settings(welcome_seen=True))
+    app = CompanionApp(qapp, paths, SystemClock(), tray_enabled=False,
+                       audio_opener=lambda: "no sound device in this test")
+    app.show("home", start=False, background=False)
+    service = app.reminder_service()
+    routes = []
+
+    def routed(route):
+        routes.append(route)
+        if len(routes) == 1:  # held back by the full-screen window: close it, look again
+            other.terminate()
+            other.wait()
+            subprocess.run(["dunstctl", "set-paused", "true"], check=True)
+            QTimer.singleShot(500, service.recheck)
+        elif len(routes) == 2:  # held back by do-not-disturb: end it, look again
+            subprocess.run(["dunstctl", "set-paused", "false"], check=True)
+            QTimer.singleShot(500, service.recheck)
+        else:
+            app.quit()
+
+    service.routed.connect(routed)
+    QTimer.singleShot(300, service.send_test)
+    QTimer.singleShot(30000, qapp.quit)
+    qapp.exec()
+    print(json.dumps(routes))
+''')
+
+
+def test_reminders_wait_for_full_screen_and_do_not_disturb(tmp_path):
+    """With openbox managing a full-screen window the reminder waits; then dunst's pause holds
+    it; once both end it is delivered, once."""
+    needed = ("Xvfb", "dunst", "dunstctl", "dbus-run-session", "openbox", "xprop", "xdpyinfo")
+    missing = [tool for tool in needed if shutil.which(tool) is None]
+    if missing:
+        message = f"missing {', '.join(missing)} (.ci/run installs them)"
+        if os.environ.get("CI"):
+            pytest.fail(message)
+        pytest.skip(message)
+    session = SESSION.replace('dunst >/dev/null 2>&1 &', 'openbox >/dev/null 2>&1 &\nwm=$!\n'
+                              'dunst >/dev/null 2>&1 &').replace(
+        'kill $dunst $xvfb', 'kill $dunst $wm $xvfb').replace(
+        '"$PYTHON" -m companion reminders test > "$LOG.cli" 2>&1 || code=$?', '')
+    env = {**os.environ, "DISPLAY": f":{300 + (os.getpid() + 7) % 500}", "PROBE": WAIT_PROBE,
+           "LOG": str(tmp_path / "monitor.txt"), "PYTHON": sys.executable,
+           "QT_QPA_PLATFORM": "offscreen"}
+    env.pop("DBUS_SESSION_BUS_ADDRESS", None)
+    done = subprocess.run(["dbus-run-session", "--", "bash", "-c", session], env=env,
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr[-2000:]
+    routes = json.loads(done.stdout.strip().splitlines()[-1])
+    assert routes[0] == "wait (a full-screen window is active)"
+    assert routes[1] == "wait (do not disturb is on)"
+    assert routes[2].startswith("desktop notification (dunst") and len(routes) == 3

@@ -27,7 +27,9 @@ def app_with(make_app, paths, clock, qtbot):
         app = make_app(audio_opener=lambda: "No sound device in this test.")
         app.show("reminders", start=False, background=False)
         qtbot.waitExposed(app.window)
-        return app, app.reminder_service()
+        service = app.reminder_service()
+        service.reason_to_wait = lambda: None  # no full-screen window, no do-not-disturb here
+        return app, service
     return build
 
 
@@ -155,3 +157,17 @@ def test_a_test_reminder_is_delivered_by_the_same_path(app_with, qtbot):
         page.test_button.click()
         service.pool.waitForDone()
     assert page.route_label.text() == "Delivered as a in-window notice."
+
+
+def test_a_reminder_waits_for_full_screen_to_end_then_comes_once(app_with, clock, qtbot):
+    _app, service = app_with(at(clock, 21, 45))
+    service.reason_to_wait = lambda: "a full-screen window is active"
+    with qtbot.waitSignal(service.routed) as routed:
+        deliver_due(service, clock, 15 * 60)
+    assert routed.args == ["wait (a full-screen window is active)"]
+    assert service.recheck_timer.isActive() and len(service.waiting) == 1
+    service.reason_to_wait = lambda: None
+    with qtbot.waitSignal(service.routed) as routed:
+        service.recheck_timer.timeout.emit()
+        service.pool.waitForDone()
+    assert routed.args == ["in-window notice"] and service.waiting == []
