@@ -5,11 +5,12 @@ else the tray's balloon, else a calm in-window notice; and what Start and Snooze
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Callable
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from companion.clock import Clock
 from companion.reminders.intrusion import reason_to_wait
@@ -64,6 +65,8 @@ class ReminderService(QObject):
         self.recheck_timer.setSingleShot(True)
         self.recheck_timer.setInterval(RECHECK_MS)
         self.recheck_timer.timeout.connect(self.recheck)
+        self.jumps = 0  # wall-clock changes heard (for the page and tests)
+        self._watch_clock()
         self.notifier = DesktopNotifier(lambda nid, key: self._action.emit(nid, key))
         self._action.connect(self._on_action)
         self.arm()
@@ -104,6 +107,25 @@ class ReminderService(QObject):
                 self.deliver(rule)
         self._clear_spent_snoozes(now)
         self.arm()
+
+    def _watch_clock(self) -> None:
+        """Hear the wall clock being set (Linux timerfd); QTimer's clock would not notice."""
+        from companion.reminders.clock_jumps import open_clock_watch
+
+        self.clock_fd = open_clock_watch()
+        self.clock_notifier: QSocketNotifier | None = None
+        if self.clock_fd is not None:
+            self.clock_notifier = QSocketNotifier(self.clock_fd, QSocketNotifier.Type.Read, self)
+            self.clock_notifier.activated.connect(self._clock_fd_ready)
+
+    def _clock_fd_ready(self) -> None:
+        from companion.reminders.clock_jumps import clock_was_set, rearm
+
+        if self.clock_fd is not None and clock_was_set(self.clock_fd):
+            rearm(self.clock_fd)
+            self.jumps += 1
+            log.info("the wall clock was set: checking reminders again")
+            self.clock_changed()
 
     def clock_changed(self) -> None:
         """The wall clock jumped or the machine woke: look again and re-arm."""
@@ -223,6 +245,10 @@ class ReminderService(QObject):
     def close(self) -> None:
         self.timer.stop()
         self.recheck_timer.stop()
+        if self.clock_notifier is not None and self.clock_fd is not None:
+            self.clock_notifier.setEnabled(False)
+            os.close(self.clock_fd)
+            self.clock_fd = None
         self.pool.waitForDone(3000)
         self.notifier.close()
 

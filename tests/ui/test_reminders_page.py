@@ -171,3 +171,21 @@ def test_a_reminder_waits_for_full_screen_to_end_then_comes_once(app_with, clock
         service.recheck_timer.timeout.emit()
         service.pool.waitForDone()
     assert routed.args == ["in-window notice"] and service.waiting == []
+
+
+def test_setting_the_wall_clock_is_heard_and_the_timer_rearmed(app_with, clock, qtbot):
+    """The real realtime clock is set to its own value (a jump of microseconds): the timerfd
+    turns readable and reminders are looked at again (skipped where setting it is not allowed)."""
+    import sys
+    import time as systime
+
+    if not sys.platform.startswith("linux"):
+        pytest.skip("timerfd is Linux's")
+    _app, service = app_with(at(clock, 21, 45))
+    assert service.clock_notifier is not None
+    try:
+        systime.clock_settime(systime.CLOCK_REALTIME, systime.clock_gettime(systime.CLOCK_REALTIME))
+    except PermissionError:
+        pytest.skip("this process may not set the clock")
+    qtbot.waitUntil(lambda: service.jumps == 1, timeout=5000)
+    assert service.timer.isActive()
