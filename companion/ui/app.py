@@ -38,6 +38,7 @@ if TYPE_CHECKING:
     from companion.ui.audio_service import AudioService
     from companion.ui.playlist_player import PlaylistPlayer
     from companion.ui.reminder_service import ReminderService
+    from companion.ui.screen_lock_watcher import ScreenLockWatcher
     from companion.ui.settings_page import SettingsPage
     from companion.ui.soundscape_player import SoundscapePlayer
     from companion.ui.welcome_dialog import WelcomeDialog
@@ -87,6 +88,7 @@ class CompanionApp(QObject):
 
         self.audio: AudioService | None = None
         self.reminders: ReminderService | None = None
+        self.screen_lock: ScreenLockWatcher | None = None
         self.player: SoundscapePlayer | None = None
         self.playlist: PlaylistPlayer | None = None
         from companion.screensaver import ScreenSaverInhibitor
@@ -197,12 +199,8 @@ class CompanionApp(QObject):
     def _build_journal_page(self) -> BasePage:
         from companion.journal.prompts import load_prompts
         from companion.ui.journal_page import JournalPage
-        from companion.ui.screen_lock_watcher import ScreenLockWatcher
-
         page = JournalPage(self.model, self.clock, self.journal_folder(), load_prompts())
-        self.screen_lock = ScreenLockWatcher(parent=self)
-        self.screen_lock.away.connect(page.lock)
-        self.screen_lock.woke.connect(self._woke)
+        self.screen_watcher().away.connect(page.lock)
         self.model.changed.connect(lambda _s: page.settings_changed())
         return page
 
@@ -218,10 +216,20 @@ class CompanionApp(QObject):
             service = ReminderService(store, self.clock, system_zone(), self._reminder_banner,
                                       balloon, busy=self._in_session, parent=self)
             service.open_requested.connect(self.handle_request)
+            self.screen_watcher()  # waking from sleep re-arms the reminders
             for notice in service.notices():
                 self.window.add_notice(notice)
             self.reminders = service
         return self.reminders
+
+    def screen_watcher(self) -> ScreenLockWatcher:
+        """Screen lock and sleep, heard over D-Bus (made on first use)."""
+        if self.screen_lock is None:
+            from companion.ui.screen_lock_watcher import ScreenLockWatcher
+
+            self.screen_lock = ScreenLockWatcher(parent=self)
+            self.screen_lock.woke.connect(self._woke)
+        return self.screen_lock
 
     def _woke(self) -> None:
         if self.reminders is not None:

@@ -23,6 +23,7 @@ from companion.ui.workers import run_in_background, serial_pool
 log = logging.getLogger(__name__)
 
 SNOOZE = timedelta(minutes=10)
+COARSE_CHECK_MS = 60_000  # only where the wall clock's changes cannot be heard (not Linux)
 RECHECK_MS = 60_000  # while a reminder waits for a full-screen window or do-not-disturb to end
 MAX_WAIT_MS = 6 * 3600 * 1000  # wake at least this often anyway: a cheap guard for missed jumps
 TEST_RULE = Rule("test", Kind.BREATHE, "This is how a Companion reminder looks. Start opens "
@@ -114,7 +115,14 @@ class ReminderService(QObject):
 
         self.clock_fd = open_clock_watch()
         self.clock_notifier: QSocketNotifier | None = None
-        if self.clock_fd is not None:
+        self.coarse_timer: QTimer | None = None
+        if self.clock_fd is None:  # no way to hear clock changes here: look once a minute
+            self.coarse_timer = QTimer(self)
+            self.coarse_timer.setObjectName("reminder-coarse-check")
+            self.coarse_timer.setInterval(COARSE_CHECK_MS)
+            self.coarse_timer.timeout.connect(self.check)
+            self.coarse_timer.start()
+        else:
             self.clock_notifier = QSocketNotifier(self.clock_fd, QSocketNotifier.Type.Read, self)
             self.clock_notifier.activated.connect(self._clock_fd_ready)
 
@@ -245,6 +253,8 @@ class ReminderService(QObject):
     def close(self) -> None:
         self.timer.stop()
         self.recheck_timer.stop()
+        if self.coarse_timer is not None:
+            self.coarse_timer.stop()
         if self.clock_notifier is not None and self.clock_fd is not None:
             self.clock_notifier.setEnabled(False)
             os.close(self.clock_fd)

@@ -189,3 +189,14 @@ def test_setting_the_wall_clock_is_heard_and_the_timer_rearmed(app_with, clock, 
         pytest.skip("this process may not set the clock")
     qtbot.waitUntil(lambda: service.jumps == 1, timeout=5000)
     assert service.timer.isActive()
+
+
+def test_waking_from_sleep_delivers_a_recent_miss_once(app_with, clock, qtbot):
+    """login1 says the machine woke 10 minutes after a reminder was due: it comes, once."""
+    app, service = app_with(at(clock, 21, 45))
+    clock.advance(25 * 60)  # asleep through 21:45 until 21:55
+    with qtbot.waitSignal(service.routed) as routed:
+        app.screen_lock.woke.emit()
+        service.pool.waitForDone()
+    assert routed.args == ["in-window notice"]
+    assert sum("slow breathing" in t for t in app.window.notice_texts()) == 1
