@@ -1,0 +1,152 @@
+"""Flow templates as data: the built-ins in assets/sessions/flows.toml and the user's own in the
+config folder, validated with errors that name the file, the line and the field."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from dataclasses import dataclass, replace
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from companion.resources import asset
+from companion.tomlfile import table_lines
+
+FORMAT = 1
+ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+
+
+class StepKind(StrEnum):
+    SETTLE = "settle"  # breathing to arrive
+    RELEASE = "release"  # muscle relaxation or a body scan
+    EXPRESS = "express"  # timed writing with a prompt
+    CLOSE = "close"  # a minute of breathing, or the 5-4-3-2-1 grounding
+
+    @property
+    def heading(self) -> str:
+        return {"settle": "Settle", "release": "Release", "express": "Express",
+                "close": "Close"}[self.value]
+
+
+@dataclass(frozen=True)
+class FlowStep:
+    kind: StepKind
+    minutes: float = 0  # settle, express and breathing close steps
+    pattern: str = ""  # settle / close: a breathing pattern id
+    script: str = ""  # release: a relaxation script id
+    grief: bool = False  # express: prompts that lean toward meaning
+    grounding: bool = False  # close: 5-4-3-2-1 instead of breathing
+
+    @property
+    def exercise(self) -> str:
+        """What was done, as progress groups it: 'breathe:resonance', 'relax:pmr-7', …"""
+        if self.kind is StepKind.RELEASE:
+            return f"relax:{self.script}"
+        if self.kind is StepKind.EXPRESS:
+            return "write:grief" if self.grief else "write"
+        if self.grounding:
+            return "grounding"
+        return f"breathe:{self.pattern}"
+
+
+@dataclass(frozen=True)
+class Flow:
+    id: str
+    title: str
+    summary: str
+    sound: str  # "" none, a mix id, or "own"
+    steps: tuple[FlowStep, ...]
+
+    def reordered(self, order: list[int]) -> Flow:
+        """The same steps in another order (a permutation of their indexes)."""
+        if sorted(order) != list(range(len(self.steps))):
+            raise ValueError("order must name every step once")
+        return replace(self, steps=tuple(self.steps[i] for i in order))
+
+
+class FlowError(ValueError):
+    def __init__(self, field: str, message: str, step: int | None = None):
+        super().__init__(f"{field}: {message}")
+        self.field, self.message, self.step = field, message, step
+
+
+def step_from_table(table: dict[str, Any], number: int) -> FlowStep:
+    def fail(field: str, message: str) -> FlowError:
+        return FlowError(field, message, number)
+
+    try:
+        kind = StepKind(str(table.get("kind")))
+    except ValueError:
+        raise fail("kind", "must be settle, release, express or close") from None
+    minutes = table.get("minutes", 0)
+    if isinstance(minutes, bool) or not isinstance(minutes, int | float) or not 0 <= minutes <= 60:
+        raise fail("minutes", "must be a number of minutes from 0 to 60")
+    step = FlowStep(kind, float(minutes), str(table.get("pattern", "")),
+                    str(table.get("script", "")), bool(table.get("grief", False)),
+                    bool(table.get("grounding", False)))
+    if kind is StepKind.RELEASE and not step.script:
+        raise fail("script", "a release step names a relaxation script, like 'body-scan'")
+    if kind in (StepKind.SETTLE, StepKind.CLOSE) and not step.grounding:
+        if not step.pattern:
+            raise fail("pattern", "a breathing step names a pattern, like 'resonance'")
+        if step.minutes <= 0:
+            raise fail("minutes", "a breathing step lasts at least a minute")
+    if kind is StepKind.EXPRESS and step.minutes <= 0:
+        raise fail("minutes", "writing needs some minutes")
+    return step
+
+
+def flow_from_table(table: dict[str, Any]) -> Flow:
+    flow_id = table.get("id")
+    if not isinstance(flow_id, str) or not ID.match(flow_id):
+        raise FlowError("id", "must be short lowercase letters, digits and dashes")
+    title = table.get("title")
+    if not isinstance(title, str) or not title.strip():
+        raise FlowError("title", "is required")
+    steps = table.get("step")
+    if not isinstance(steps, list) or not steps:
+        raise FlowError("step", "a flow needs at least one [[flow.step]]")
+    return Flow(flow_id, title.strip(), str(table.get("summary", "")), str(table.get("sound", "")),
+                tuple(step_from_table(s, n) for n, s in enumerate(steps, 1)))
+
+
+def parse_flows(text: str, name: str) -> list[Flow]:
+    """Every [[flow]] in a file; FlowError's message names the file, the line and the field."""
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise FlowError("toml", f"{name}: this is not valid TOML ({exc})") from None
+    if doc.get("format", FORMAT) != FORMAT:
+        raise FlowError("format", f"{name}: format {doc.get('format')!r} is not one this "
+                                  "version reads")
+    flows, heads, step_heads = [], table_lines(text, "flow"), table_lines(text, "flow.step")
+    for index, table in enumerate(doc.get("flow", [])):
+        start = heads[index] if index < len(heads) else None
+        try:
+            flows.append(flow_from_table(table))
+        except FlowError as exc:
+            line = start
+            if exc.step is not None and start is not None:
+                after = [n for n in step_heads if n > start]
+                line = after[exc.step - 1] if exc.step <= len(after) else start
+            raise FlowError(exc.field, f"{name}, line {line}: {exc.field}: {exc.message}",
+                            exc.step) from None
+    return flows
+
+
+def load_builtin_flows() -> list[Flow]:
+    path = asset("sessions/flows.toml")
+    return parse_flows(path.read_text(encoding="utf-8"), path.name)
+
+
+def load_user_flows(path: Path) -> tuple[list[Flow], str | None]:
+    """The user's own flows, and the problem with the file if it could not be used (kept as is)."""
+    try:
+        return parse_flows(path.read_text(encoding="utf-8"), path.name), None
+    except FileNotFoundError:
+        return [], None
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], f"{path.name} could not be read ({exc})"
+    except FlowError as exc:
+        return [], exc.message
