@@ -18,6 +18,8 @@ class PageInfo:
 # Only pages that exist are listed; later features add theirs here, in sidebar order.
 PAGES: tuple[PageInfo, ...] = (
     PageInfo("home", "Home", "A calm place to begin"),
+    PageInfo("session", "Quiet session", "Breathe, let go, write and rest, with a check-in "
+             "before and after", start_label="Begin a quiet session"),
     PageInfo("breathe", "Breathe", "Slow, paced breathing with a gentle orb and sound",
              start_label="Breathe now"),
     PageInfo("relax", "Relax", "Guided muscle relaxation and body scans, spoken softly",

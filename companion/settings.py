@@ -54,6 +54,7 @@ class Settings:
     pmr_note_seen: bool = field(default=False, metadata={"section": "relax"})
     journal_folder: str = field(default="", metadata={"section": "journal"})  # "" = DATA/journal
     journal_lock_minutes: int = field(default=5, metadata={"section": "journal"})
+    session_history: bool = field(default=True, metadata={"section": "sessions"})
     sounds_mix: str = field(default="", metadata={"section": "sounds"})  # "rain=0.8;night=0.3"
     sounds_master: int = field(default=80, metadata={"section": "sounds"})
     window_width: int = field(default=960, metadata={"section": "window"})

@@ -96,6 +96,7 @@ class CompanionApp(QObject):
         self.inhibitor = ScreenSaverInhibitor()
         self.dbus_pool = serial_pool(self)  # inhibit, then uninhibit: order matters
         self.window = MainWindow({"home": self._build_home_page,
+                                  "session": self._build_session_page,
                                   "breathe": self._build_breathe_page,
                                   "relax": self._build_relax_page,
                                   "journal": self._build_journal_page,
@@ -201,6 +202,7 @@ class CompanionApp(QObject):
         from companion.ui.journal_page import JournalPage
         page = JournalPage(self.model, self.clock, self.journal_folder(), load_prompts())
         self.screen_watcher().away.connect(page.lock)
+        page.locked_changed.connect(self._journal_locked_changed)
         self.model.changed.connect(lambda _s: page.settings_changed())
         return page
 
@@ -221,6 +223,18 @@ class CompanionApp(QObject):
                 self.window.add_notice(notice)
             self.reminders = service
         return self.reminders
+
+    def _journal_locked_changed(self, locked: bool) -> None:
+        """Sessions kept in memory while the journal was locked are saved when it opens."""
+        history = getattr(self, "history", None)
+        if not locked and history is not None and history.held:
+            try:
+                saved = history.flush()
+            except Exception as exc:  # the journal's own errors say what happened
+                self.window.add_notice(f"Your quiet sessions could not be saved yet ({exc}).")
+                return
+            self.window.add_notice(f"{saved} quiet session(s) from while your journal was locked "
+                                   "are now saved in it.")
 
     def screen_watcher(self) -> ScreenLockWatcher:
         """Screen lock and sleep, heard over D-Bus (made on first use)."""
@@ -248,6 +262,77 @@ class CompanionApp(QObject):
     def _session_changed(self, active: bool) -> None:
         if not active and self.reminders is not None:
             self.reminders.session_ended()
+
+    def _build_session_page(self) -> BasePage:
+        from companion.journal.prompts import load_prompts
+        from companion.journal.vault import is_vault
+        from companion.sessions.flows import load_builtin_flows, load_user_flows
+        from companion.sessions.history import HistoryKeeper
+        from companion.ui.session_page import SessionPage
+
+        mine, problem = load_user_flows(self.paths.config / "session-flows.toml")
+        if problem:
+            self.window.add_notice(f"Your own session flows could not be used: {problem}. The "
+                                   "file is left as it is.")
+
+        def open_vault():
+            if "journal" not in self._built_page_ids():
+                return None
+            return getattr(self.window.page("journal"), "vault", None)
+
+        self.history = HistoryKeeper(open_vault, lambda: is_vault(self.journal_folder()),
+                                     lambda: self.model.settings.session_history, self.clock.now)
+
+        def open_exercise(page_id: str) -> BasePage:
+            self.window.show_page(page_id)
+            return self.window.page(page_id)
+
+        page = SessionPage(self.clock, load_builtin_flows() + mine, load_prompts(), self.history,
+                           open_exercise, lambda: self.window.show_page("session"))
+        self.window.notices.insertWidget(0, page.bar)
+        page.play_sound = self._play_session_sound
+        page.stop_sound = self._stop_session_sound
+        page.remind_later = self._remind_later
+        page.help_requested = self.window.show_help
+        page.session_active_changed.connect(self._session_changed)
+        return page
+
+    def _play_session_sound(self, sound: str) -> None:
+        """A mix from the presets, or the user's own music ('own'), under the whole session."""
+        sounds = self.window.page("sounds")  # builds the player and the playlist
+        if sound == "own":
+            from companion.sounds.own_files import OwnSoundStore
+
+            own, _notices = OwnSoundStore(self.paths.config / "my-sounds.toml", self.clock).load()
+            if any(not s.missing for s in own):
+                getattr(sounds, "playlist_button").setChecked(True)  # noqa: B009
+                return
+            sound = "rainy-night"  # no music of their own yet: something soft instead
+        from companion.sounds.catalog import load_catalog
+        from companion.sounds.mix import Mix
+        from companion.sounds.presets import load_builtin_presets
+
+        known = {s.id for s in load_catalog()}
+        preset = next((p for p in load_builtin_presets(known) if p.id == sound), None)
+        if preset is not None and self.player is not None:
+            self.player.set_mix(Mix(preset.volumes, self.player.mix.master))
+
+    def _stop_session_sound(self) -> None:
+        if self.player is not None:
+            self.player.stop_all()
+        if self.playlist is not None:
+            self.playlist.stop()
+
+    def _remind_later(self, minutes: int) -> None:
+        from datetime import timedelta
+
+        from companion.reminders.rules import Kind, Rule, new_id
+
+        service = self.reminder_service()
+        rule = Rule(new_id(), Kind.CUSTOM, "How are you feeling now, a while after your quiet "
+                    "session? Whatever it is, it is welcome.",
+                    once_at=self.clock.now() + timedelta(minutes=minutes))
+        service.set_rules([*service.reminders.rules, rule])
 
     def _build_reminders_page(self) -> BasePage:
         from companion.ui.reminders_page import RemindersPage

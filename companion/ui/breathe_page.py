@@ -326,7 +326,20 @@ class BreathePage(BasePage):
             return
         if self.is_running():
             return
-        self.session = BreathingSession(self.plan(), self._clock)
+        self.start_plan(self.plan())
+
+    def start_for(self, pattern_id: str, minutes: float) -> bool:
+        """Start a pattern for about this many minutes (a quiet session's step); False when the
+        pattern is unknown."""
+        pattern = next((p for p in self._patterns if p.id == pattern_id), None)
+        if pattern is None or self.is_running():
+            return False
+        self.start_plan(plan_for_minutes(pattern, max(1, round(minutes))))
+        return True
+
+    def start_plan(self, plan: SessionPlan) -> None:
+        """Start a session with this plan."""
+        self.session = BreathingSession(plan, self._clock)
         self.session.on_state_changed(lambda _s: self._after_state_change())
         self.session.start()
         log.info("breathing session started: %s, %s breaths", self.session.plan.pattern.id,

@@ -2,8 +2,16 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
 
 from companion.clock import Clock
 from companion.pages import PAGES
@@ -31,10 +39,19 @@ class HomePage(BasePage):
     def __init__(self, clock: Clock, parent=None):
         super().__init__(parent)
         self._clock = clock
-        layout = page_layout(self, greeting(clock.now().hour),
+        content = QWidget()  # scrolls when the window is short, so no card is ever squeezed
+        scroller = QScrollArea()
+        scroller.setWidgetResizable(True)
+        scroller.setFrameShape(QFrame.Shape.NoFrame)
+        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        scroller.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(scroller)
+        layout = page_layout(content, greeting(clock.now().hour),
                              "Take whatever time you need. Nothing here is in a hurry, "
                              "and you can stop anything at any moment with Esc.")
-        title = self.findChild(QLabel, "pageTitle")
+        title = content.findChild(QLabel, "pageTitle")
         assert title is not None
         self.greeting_label: QLabel = title
         grid = QGridLayout()
@@ -57,7 +74,10 @@ class HomePage(BasePage):
             inner.addWidget(name)
             inner.addWidget(blurb)
             inner.addWidget(button)
-            grid.addWidget(frame, index // 2, index % 2)
+            if page.id == "session":  # the heart of the app: the whole first row
+                grid.addWidget(frame, 0, 0, 1, 2)
+            else:
+                grid.addWidget(frame, 1 + (index - 1) // 2, (index - 1) % 2)
             self.quick_buttons[page.id] = button
         frame, inner = card()
         name = QLabel("If it feels like too much")
@@ -72,7 +92,7 @@ class HomePage(BasePage):
         inner.addWidget(name)
         inner.addWidget(blurb)
         inner.addWidget(button)
-        grid.addWidget(frame, (len(features)) // 2, len(features) % 2)
+        grid.addWidget(frame, 1 + (len(features) - 1) // 2, (len(features) - 1) % 2)
         layout.addLayout(grid)
         layout.addStretch(1)
 

@@ -92,9 +92,11 @@ class SettingsPage(BasePage):
         self.lock_minutes.setRange(1, 240)
         self.lock_minutes.setSuffix(" minutes")
         self.lock_minutes.setAccessibleName("Lock the journal after this many minutes away")
+        self.session_history = QCheckBox("Keep a history of my quiet sessions, encrypted in the "
+                                         "journal")
         self._section(layout, "Privacy", [("Lock the journal when I am away for",
-                                           self.lock_minutes), ("", where),
-                                          ("", self.delete_button)])
+                                           self.lock_minutes), ("", self.session_history),
+                                          ("", where), ("", self.delete_button)])
         layout.addStretch(1)
 
         self.show_settings(model.settings)
@@ -112,6 +114,7 @@ class SettingsPage(BasePage):
         self.keep_running.toggled.connect(lambda on: model.update(keep_running_in_background=on))
         self.start_at_login.toggled.connect(lambda on: model.update(start_at_login=on))
         self.lock_minutes.valueChanged.connect(lambda v: model.update(journal_lock_minutes=v))
+        self.session_history.toggled.connect(lambda on: model.update(session_history=on))
 
     @staticmethod
     def _combo(choices, name: str) -> QComboBox:
@@ -142,7 +145,8 @@ class SettingsPage(BasePage):
         """Reflect settings in the controls without feeding changes back."""
         widgets = (self.appearance, self.text_size, self.motion, self.volume, self.cue_volume,
                    self.cues,
-                   self.hold_tone, self.keep_running, self.start_at_login, self.lock_minutes)
+                   self.hold_tone, self.keep_running, self.start_at_login, self.lock_minutes,
+                   self.session_history)
         for widget in widgets:
             widget.blockSignals(True)
         self.appearance.setCurrentIndex(self.appearance.findData(settings.appearance))
@@ -159,6 +163,7 @@ class SettingsPage(BasePage):
         self.keep_running.setChecked(settings.keep_running_in_background)
         self.start_at_login.setChecked(settings.start_at_login)
         self.lock_minutes.setValue(settings.journal_lock_minutes)
+        self.session_history.setChecked(settings.session_history)
         for widget in widgets:
             widget.blockSignals(False)
 

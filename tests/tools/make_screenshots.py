@@ -76,6 +76,29 @@ def reminder_screen(app: CompanionApp, qapp: QApplication, out: Path) -> None:
     app.window.grab().save(str(out / "reminders.png"))
 
 
+def session_screens(app: CompanionApp, qapp: QApplication, out: Path) -> None:
+    """The quiet session: the flow picker, the check-in, and the summary."""
+    from companion.sessions.checkin import CheckIn
+
+    page = app.window.page("session")
+    app.window.show_page("session")
+    page.flow_list.setCurrentRow(2)
+    settle(qapp)
+    app.window.grab().save(str(out / "session.png"))
+    page.begin()
+    page._ready()
+    page.checkin.distress.setValue(7)
+    page.checkin.valence.button(2).setChecked(True)
+    page.checkin.word_buttons[0].setChecked(True)
+    settle(qapp)
+    app.window.grab().save(str(out / "session-checkin.png"))
+    page.end_early()
+    page._checked(CheckIn(8, 2, ("sad", "raw")))
+    settle(qapp)
+    app.window.grab().save(str(out / "session-summary.png"))
+    page._cancel()
+
+
 def main() -> int:
     out = Path(sys.argv[1] if len(sys.argv) > 1 else "assets/screenshots")
     out.mkdir(parents=True, exist_ok=True)
@@ -134,6 +157,7 @@ def main() -> int:
                 journal_screens(app, qapp, out)
             if appearance == "dark":
                 reminder_screen(app, qapp, out)
+                session_screens(app, qapp, out)
             sounds = app.window.page("sounds")
             app.window.show_page("sounds")
             sounds.player.mix = type(sounds.player.mix)(

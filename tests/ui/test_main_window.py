@@ -83,7 +83,7 @@ def test_home_quick_start_opens_its_page_and_starts_it(make_app, qtbot, save_set
     app = make_app(audio_opener=lambda: "No sound device in this test.")
     app.show("home", start=False, background=False)
     qtbot.waitExposed(app.window)
-    assert set(app.home_page.quick_buttons) == {"breathe", "relax", "sounds"}
+    assert set(app.home_page.quick_buttons) == {"session", "breathe", "relax", "sounds"}
     qtbot.mouseClick(app.home_page.quick_buttons["relax"], Qt.MouseButton.LeftButton)
     assert app.window.current_page_id() == "relax"
     assert app.window.page("relax").is_running()

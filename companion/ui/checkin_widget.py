@@ -1,0 +1,115 @@
+"""A mood check-in: distress from 0 to 10, one pleasant-to-unpleasant choice, optional words."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSlider,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.sessions.checkin import FEELING_WORDS, VALENCE, CheckIn
+from companion.ui.base_page import card
+
+COMPACT = "padding: 6px 6px;"  # small toggle buttons: room for the words
+DISTRESS_WORDS = {0: "completely calm", 3: "a little unsettled", 5: "uneasy", 7: "very upset",
+                  10: "the worst I can imagine"}
+
+
+class CheckInWidget(QWidget):
+    """given(CheckIn) on Continue; skipped() on 'Skip this'."""
+
+    given = Signal(object)
+    skipped = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        frame, inner = card()
+        self.heading = QLabel()
+        self.heading.setProperty("role", "heading")
+        self.heading.setWordWrap(True)
+        self.distress = QSlider(Qt.Orientation.Horizontal)
+        self.distress.setRange(0, 10)
+        self.distress.setPageStep(1)
+        self.distress.setAccessibleName("How distressed do you feel, 0 to 10")
+        self.distress_label = QLabel()
+        self.distress.valueChanged.connect(self._show_distress)
+        feel = QLabel("Right now it feels…")
+        valence_row = QHBoxLayout()
+        self.valence = QButtonGroup(self)
+        self.valence.setExclusive(True)
+        unpleasant = QLabel("unpleasant")
+        unpleasant.setProperty("role", "muted")
+        valence_row.addWidget(unpleasant)
+        for value, words in VALENCE.items():
+            button = QPushButton(str(value))
+            button.setCheckable(True)
+            button.setToolTip(words)
+            button.setAccessibleName(f"It feels {words}")
+            button.setStyleSheet(COMPACT)
+            self.valence.addButton(button, value)
+            valence_row.addWidget(button)
+        pleasant = QLabel("pleasant")
+        pleasant.setProperty("role", "muted")
+        valence_row.addWidget(pleasant)
+        words_label = QLabel("Any words that fit? (optional)")
+        words_label.setProperty("role", "muted")
+        words_grid = QGridLayout()
+        self.word_buttons: list[QPushButton] = []
+        for index, word in enumerate(FEELING_WORDS):
+            button = QPushButton(word)
+            button.setCheckable(True)
+            button.setStyleSheet(COMPACT)
+            self.word_buttons.append(button)
+            words_grid.addWidget(button, index // 7, index % 7)
+        buttons = QHBoxLayout()
+        self.continue_button = QPushButton("Continue")
+        self.continue_button.setProperty("role", "primary")
+        self.skip_button = QPushButton("Skip this")
+        buttons.addStretch(1)
+        buttons.addWidget(self.skip_button)
+        buttons.addWidget(self.continue_button)
+        for widget in (self.heading, self.distress, self.distress_label, feel):
+            inner.addWidget(widget)
+        inner.addLayout(valence_row)
+        inner.addWidget(words_label)
+        inner.addLayout(words_grid)
+        inner.addLayout(buttons)
+        layout.addWidget(frame)
+        layout.addStretch(1)
+        self.continue_button.clicked.connect(self._give)
+        self.skip_button.clicked.connect(self.skipped.emit)
+        self.reset("How are you, right now?")
+
+    def reset(self, question: str) -> None:
+        self.heading.setText(question)
+        self.distress.setValue(5)
+        self._show_distress(5)
+        self.valence.setExclusive(False)
+        for button in self.valence.buttons():
+            button.setChecked(False)
+        self.valence.setExclusive(True)
+        self.valence.button(4).setChecked(True)
+        for button in self.word_buttons:
+            button.setChecked(False)
+
+    def _show_distress(self, value: int) -> None:
+        nearest = max(k for k in DISTRESS_WORDS if k <= value)
+        words = DISTRESS_WORDS[nearest] if value == nearest else ""
+        self.distress_label.setText(f"Distress: {value} of 10" + (f", {words}" if words else ""))
+        self.distress.setAccessibleDescription(self.distress_label.text())
+
+    def current(self) -> CheckIn:
+        words = tuple(b.text() for b in self.word_buttons if b.isChecked())
+        return CheckIn(self.distress.value(), max(1, self.valence.checkedId()), words)
+
+    def _give(self) -> None:
+        self.given.emit(self.current())
