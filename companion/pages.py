@@ -28,6 +28,7 @@ PAGES: tuple[PageInfo, ...] = (
     PageInfo("sounds", "Sounds", "Rain, waves, a fire and more, mixed the way you like",
              start_label="Play sounds"),
     PageInfo("reminders", "Reminders", "Gentle nudges at the times you choose"),
+    PageInfo("progress", "Progress", "How your quiet sessions went, before and after"),
     PageInfo("settings", "Settings", "Appearance, motion, sound and privacy"),
 )
 

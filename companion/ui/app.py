@@ -101,6 +101,7 @@ class CompanionApp(QObject):
                                   "relax": self._build_relax_page,
                                   "journal": self._build_journal_page,
                                   "reminders": self._build_reminders_page,
+                                  "progress": self._build_progress_page,
                                   "sounds": self._build_sounds_page,
                                   "settings": self._build_settings_page})
         self.window.close_handler = self._window_may_close
@@ -132,7 +133,13 @@ class CompanionApp(QObject):
         page = HomePage(self.clock)
         page.open_page.connect(self.window.show_page)
         page.help_requested.connect(self.window.show_help)
+        page.one_minute_requested.connect(self.one_minute_of_breathing)
         return page
+
+    def one_minute_of_breathing(self) -> None:
+        """Always on offer from home: resonance breathing for a minute."""
+        self.window.show_page("breathe")
+        self.window.page("breathe").start_for("resonance", 1)  # type: ignore[attr-defined]
 
     def _build_breathe_page(self) -> BasePage:
         from companion.breathing.library import UserPatternStore, load_builtin_patterns
@@ -295,7 +302,40 @@ class CompanionApp(QObject):
         page.remind_later = self._remind_later
         page.help_requested = self.window.show_help
         page.session_active_changed.connect(self._session_changed)
+        page.shown.connect(lambda: self._suggest_flow(page))
         return page
+
+    def session_records(self):
+        """The quiet-session records in the open journal; None while it is locked or missing."""
+        if "journal" not in self._built_page_ids():
+            return None
+        journal = self.window.page("journal")
+        if getattr(journal, "vault", None) is None:
+            return None
+        from companion.sessions.history import records
+
+        return records(getattr(journal, "entries", {}))
+
+    def _build_progress_page(self) -> BasePage:
+        from companion.ui.progress_page import ProgressPage
+
+        page = ProgressPage(self.session_records)
+        page.set_palette(palette_for(self.model.settings.appearance))
+
+        def delete(entry_ids: list[str]) -> None:
+            journal = self.window.page("journal")
+            journal.delete_entries(entry_ids)  # type: ignore[attr-defined]
+            page.refresh()
+
+        page.delete_requested.connect(delete)
+        return page
+
+    def _suggest_flow(self, page) -> None:
+        from companion.sessions.progress import suggest_flow
+
+        flow_id, why = suggest_flow(self.session_records() or [], self.clock.now().hour,
+                                    [f.id for f in page.flows])
+        page.suggest(flow_id, why)
 
     def _play_session_sound(self, sound: str) -> None:
         """A mix from the presets, or the user's own music ('own'), under the whole session."""

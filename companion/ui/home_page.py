@@ -34,6 +34,7 @@ class HomePage(BasePage):
 
     page_id = "home"
     open_page = Signal(str, bool)  # page id, start its main action
+    one_minute_requested = Signal()
     help_requested = Signal()
 
     def __init__(self, clock: Clock, parent=None):
@@ -75,6 +76,10 @@ class HomePage(BasePage):
             inner.addWidget(blurb)
             inner.addWidget(button)
             if page.id == "session":  # the heart of the app: the whole first row
+                self.one_minute = QPushButton("Or just one minute of breathing")
+                self.one_minute.setAccessibleName("Breathe slowly for one minute")
+                self.one_minute.clicked.connect(self.one_minute_requested.emit)
+                inner.addWidget(self.one_minute)
                 grid.addWidget(frame, 0, 0, 1, 2)
             else:
                 grid.addWidget(frame, 1 + (index - 1) // 2, (index - 1) % 2)

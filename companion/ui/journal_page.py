@@ -494,6 +494,21 @@ class JournalPage(BasePage):
             run_in_background(lambda: vault.delete(entry.id), lambda _r: None, self,
                               pool=self.pool)
 
+    def delete_entries(self, entry_ids: list[str]) -> None:
+        """Delete records for good (the Progress page's sessions), in the vault's worker."""
+        vault = self.vault
+        if vault is None:
+            return
+        for entry_id in entry_ids:
+            self.entries.pop(entry_id, None)
+            self.index.remove(entry_id)
+        def delete_all() -> None:
+            for entry_id in entry_ids:
+                vault.delete(entry_id)
+
+        run_in_background(delete_all, lambda _r: None, self, pool=self.pool)
+        self._show_list()
+
     def refresh_from_disk(self) -> None:
         """Another process (or a sync tool) changed the folder: read what changed."""
         vault = self.vault
@@ -526,7 +541,8 @@ class JournalPage(BasePage):
     def visible_entries(self) -> list[Entry]:
         days = self.period_filter.currentData()
         since = (self._clock.now() - timedelta(days=days)).date() if days else None
-        chosen = filtered(self.entries.values(), tag=self.tag_filter.currentData(),
+        writing = [e for e in self.entries.values() if e.kind == "journal"]  # not session records
+        chosen = filtered(writing, tag=self.tag_filter.currentData(),
                           since=since, mood=self.mood_filter.currentData())
         words = self.search.text().strip()
         if words:

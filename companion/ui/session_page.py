@@ -64,6 +64,7 @@ class SessionPage(BasePage):
 
     page_id = "session"
     session_active_changed = Signal(bool)
+    shown = Signal()  # the app answers with suggest()
 
     def __init__(self, clock: Clock, flows: list[Flow], prompts: list[Prompt],
                  keeper: HistoryKeeper, open_exercise: Callable[[str], BasePage],
@@ -203,6 +204,19 @@ class SessionPage(BasePage):
             self.flow_list.addItem(flow.title)
         ids = [f.id for f in flows]
         self.flow_list.setCurrentRow(ids.index(suggested) if suggested in ids else 0)
+
+    def suggest(self, flow_id: str, why: str) -> None:
+        """Preselect the suggested flow (unless a session runs) and say why."""
+        if self.run is not None:
+            return
+        self.set_flows(self.flows, flow_id)
+        flow = next((f for f in self.flows if f.id == flow_id), None)
+        if flow is not None:
+            self.flow_summary.setText(f"Suggested: {why} {flow.summary}".strip())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.shown.emit()
 
     def _flow_chosen(self, row: int) -> None:
         if not 0 <= row < len(self.flows):

@@ -3,6 +3,7 @@ the progress figures on known histories."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from companion.clock import FakeClock
@@ -17,7 +18,7 @@ from companion.sessions.history import (
     records,
     to_entry,
 )
-from companion.sessions.progress import easing_by_exercise, total_minutes, weekly
+from companion.sessions.progress import easing_by_exercise, suggest_flow, total_minutes, weekly
 
 FLOWS = {flow.id: flow for flow in load_builtin_flows()}
 MONDAY = datetime(2026, 11, 23, 21, 0, tzinfo=UTC)
@@ -100,3 +101,14 @@ def test_exercises_with_the_largest_average_easing_come_first():
     rows = easing_by_exercise(history)
     assert [(r.exercise, r.sessions, r.average_easing) for r in rows] == [
         ("relax:body-scan", 1, 5.0), ("grounding", 1, 3.0), ("breathe:resonance", 2, 1.5)]
+
+
+def test_the_suggestion_follows_what_eased_most_else_the_time_of_day():
+    ids = ["wind-down", "after-a-hard-day", "let-it-out"]
+    assert suggest_flow([], 22, ids)[0] == "wind-down"
+    assert suggest_flow([], 14, ids)[0] == "after-a-hard-day"
+    history = [replace(record(0, 8, 3, ["write"]), flow_id="let-it-out"),
+               replace(record(1, 7, 3, ["write"]), flow_id="let-it-out"),
+               record(2, 6, 5, ["breathe:resonance"]), record(3, 6, 5, ["breathe:resonance"])]
+    assert suggest_flow(history, 22, ids) == ("let-it-out",
+                                              "It has eased things most for you lately.")

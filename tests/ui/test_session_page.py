@@ -1,0 +1,206 @@
+"""The quiet session in the running app (offscreen, no sound device): the steps run on the real
+Breathe and Relax pages or here, Skip and End work from the bar, the check-out is always offered,
+the help rule shows help, and the record goes to the encrypted journal, held while it is locked."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from companion.clock import FakeClock
+from companion.journal.vault import Vault
+from companion.sessions.checkin import CheckIn
+from companion.sessions.flow import Stage
+from companion.sessions.history import records
+
+
+@pytest.fixture
+def session_app(make_app, save_settings, qtbot):
+    def build(**settings):
+        save_settings(welcome_seen=True, pmr_note_seen=True, **settings)
+        app = make_app(audio_opener=lambda: "No sound device in this test.")
+        app.show("session", start=False, background=False)
+        qtbot.waitExposed(app.window)
+        return app, app.window.page("session")
+    return build
+
+
+def choose(page, flow_id: str) -> None:
+    page.flow_list.setCurrentRow([f.id for f in page.flows].index(flow_id))
+
+
+def through_check_in(page, distress: int = 7) -> None:
+    page.begin()
+    assert page.stack.currentWidget() is page.space
+    page.ready_button.click()
+    page.checkin.distress.setValue(distress)
+    page.checkin.continue_button.click()
+
+
+def test_wind_down_starts_breathing_on_the_breathe_page(session_app):
+    app, page = session_app()
+    choose(page, "wind-down")
+    through_check_in(page)
+    breathe = app.window.page("breathe")
+    assert app.window.current_page_id() == "breathe" and breathe.is_running()
+    assert breathe.session.plan.pattern.id == "resonance"
+    assert page.bar.isVisibleTo(app.window) and "step 1 of 3" in page.bar.label.text()
+    assert page.run.before == CheckIn(7, 4)
+
+
+def test_when_breathing_ends_the_body_scan_follows_then_grounding_here(session_app):
+    app, page = session_app()
+    choose(page, "wind-down")
+    through_check_in(page)
+    app.window.page("breathe").stop()
+    relax = app.window.page("relax")
+    assert app.window.current_page_id() == "relax" and relax.is_running()
+    assert relax.player.script.id == "body-scan"
+    page.bar.skip_button.click()  # skip the scan from the bar
+    assert not relax.is_running()
+    assert app.window.current_page_id() == "session" and page.stack.currentWidget() is page.here
+    assert page.here_title.text() == "Coming back"
+    page.here_done.click()
+    assert page.run.stage is Stage.CHECK_OUT and page.stack.currentWidget() is page.checkin
+    assert [r.skipped for r in page.run.results] == [False, True, False]
+
+
+def test_ending_early_still_offers_the_check_out_and_a_summary(session_app):
+    app, page = session_app()
+    choose(page, "after-a-hard-day")
+    through_check_in(page, distress=6)
+    page.bar.end_button.click()
+    assert not app.window.page("breathe").is_running()
+    assert page.stack.currentWidget() is page.checkin and page.run.ended_early
+    page.checkin.distress.setValue(3)
+    page.checkin.continue_button.click()
+    assert page.stack.currentWidget() is page.summary
+    assert "Distress before: 6 of 10. After: 3." in page.summary_text.text()
+    assert not page.help_box.isVisibleTo(page)
+    assert "no journal yet" in page.kept_label.text()
+
+
+def test_a_high_rating_afterwards_offers_help(session_app):
+    app, page = session_app()
+    through_check_in(page, distress=5)
+    page.end_early()
+    page.checkin.distress.setValue(8)
+    page.checkin.continue_button.click()
+    assert page.help_box.isVisibleTo(page) and page.help_button.isVisibleTo(page)
+    page.help_button.click()
+    assert app.window.help_dialog is not None
+
+
+def test_a_later_check_in_is_a_one_off_reminder(session_app, clock):
+    from datetime import timedelta
+
+    app, page = session_app()
+    through_check_in(page)
+    page.end_early()
+    page.checkin.skip_button.click()
+    page.later_button.click()
+    rules = app.reminder_service().reminders.rules
+    assert len(rules) == 1 and rules[0].once_at == clock.now() + timedelta(minutes=60)
+
+
+def test_steps_can_be_reordered_and_left_out_before_beginning(session_app):
+    _app, page = session_app()
+    choose(page, "after-a-hard-day")
+    page.step_list.setCurrentRow(2)  # the writing
+    page.up_button.click()
+    page.step_list.item(0).setCheckState(Qt.CheckState.Unchecked)  # no settling
+    kinds = [s.kind.value for s in page.chosen_flow().steps]
+    assert kinds == ["express", "release", "close"]
+
+
+def test_with_the_journal_open_the_session_and_the_writing_are_kept_encrypted(
+        session_app, vault, qtbot):
+    app, page = session_app(journal_folder=str(vault.folder))
+    journal = app.window.page("journal")
+    journal._opened(Vault(vault.folder, vault.keys, FakeClock()), vault.read_all())
+    app.window.show_page("session")
+    choose(page, "after-a-hard-day")
+    through_check_in(page)
+    app.window.page("breathe").stop()
+    page.bar.skip_button.click()  # the muscle relaxation
+    assert page.writing.isVisibleTo(page)
+    page.writing.setPlainText("canary-3c1 what I never said to him")
+    page.here_done.click()
+    page.end_early()
+    page.checkin.continue_button.click()
+    assert page.kept == "saved"
+    entries = vault.read_all().entries
+    assert len(records(entries)) == 1
+    assert any("canary-3c1" in e.body for e in entries.values() if e.kind == "journal")
+    for path in vault.folder.rglob("*"):
+        if path.is_file():
+            assert b"canary-3c1" not in path.read_bytes()
+
+
+def test_while_the_journal_is_locked_the_record_waits_and_is_saved_at_unlock(session_app, vault):
+    app, page = session_app(journal_folder=str(vault.folder))
+    through_check_in(page)
+    page.end_early()
+    page.checkin.continue_button.click()
+    assert page.kept == "held" and list(vault.entries_dir.glob("*.age")) == []
+    journal = app.window.page("journal")
+    journal._opened(Vault(vault.folder, vault.keys, FakeClock()), vault.read_all())
+    assert len(records(vault.read_all().entries)) == 1
+    assert any("are now saved" in t for t in app.window.notice_texts())
+
+
+def test_with_history_switched_off_nothing_is_kept(session_app, vault):
+    _app, page = session_app(journal_folder=str(vault.folder), session_history=False)
+    through_check_in(page)
+    page.end_early()
+    page.checkin.continue_button.click()
+    assert page.kept == "off" and "switched off" in page.kept_label.text()
+
+
+def test_home_always_offers_one_minute_of_breathing(session_app):
+    app, _page = session_app()
+    app.window.show_page("home")
+    app.home_page.one_minute.click()
+    breathe = app.window.page("breathe")
+    assert app.window.current_page_id() == "breathe" and breathe.is_running()
+    assert breathe.session.plan.pattern.id == "resonance"
+    assert breathe.session.plan.cycles == 6  # one minute at six breaths a minute
+
+
+def test_the_progress_page_shows_sessions_in_a_chart_and_tables(session_app, vault, clock):
+    app, page = session_app(journal_folder=str(vault.folder))
+    journal = app.window.page("journal")
+    journal._opened(Vault(vault.folder, vault.keys, FakeClock()), vault.read_all())
+    app.window.show_page("session")
+    for before, after in ((7, 4), (6, 6)):
+        through_check_in(page, distress=before)
+        page.end_early()
+        page.checkin.distress.setValue(after)
+        page.checkin.continue_button.click()
+        page.finish_button.click()
+        clock.advance(3600)
+    journal.refresh_from_disk()
+    journal.pool.waitForDone()
+    from PySide6.QtWidgets import QApplication
+
+    QApplication.processEvents()
+    app.window.show_page("progress")
+    progress = app.window.page("progress")
+    progress.refresh()
+    assert len(progress.records) == 2 and progress.tabs.count() == 3
+    assert progress.sessions_table.rowCount() == 2
+    assert progress.sessions_table.item(1, 3).text() == "7"  # oldest last: before 7
+    assert "lower afterwards in 1" in progress.chart.accessibleDescription()
+    assert journal.entry_list.count() == 0  # session records stay out of the journal's list
+    progress.sessions_table.setCurrentCell(0, 0)
+    progress.delete_one.click()
+    journal.pool.waitForDone()
+    assert len(progress.records) == 1
+
+
+def test_progress_asks_for_the_journal_while_it_is_locked(session_app):
+    app, _page = session_app()
+    app.window.show_page("progress")
+    progress = app.window.page("progress")
+    assert "Unlock it on the Journal page" in progress.status.text()
+    assert not progress.delete_all.isEnabled()
