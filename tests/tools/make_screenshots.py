@@ -54,6 +54,7 @@ def journal_screens(app: CompanionApp, qapp: QApplication, out: Path) -> None:
     page.pool.waitForDone()
     settle(qapp)
     app.window.grab().save(str(out / "journal.png"))
+    progress_screen(app, qapp, out, vault)
     page.lock("screenshot")
     page.pool.waitForDone()
 
@@ -74,6 +75,29 @@ def reminder_screen(app: CompanionApp, qapp: QApplication, out: Path) -> None:
     app.window.show_page("reminders")
     settle(qapp)
     app.window.grab().save(str(out / "reminders.png"))
+
+
+def progress_screen(app: CompanionApp, qapp: QApplication, out: Path, vault) -> None:
+    """Progress with a few weeks of sessions in the open journal."""
+    from datetime import timedelta
+
+    from companion.sessions.checkin import CheckIn
+    from companion.sessions.history import SessionRecord, StepRecord, to_entry
+
+    start = app.clock.now() - timedelta(days=20)
+    plan = [(7, 5, "relax:body-scan"), (8, 6, "breathe:long-exhale"), (6, 3, "relax:body-scan"),
+            (7, 4, "write:grief"), (5, 3, "relax:jaw-throat-chest"), (6, 2, "relax:body-scan")]
+    for day, (before, after, exercise) in enumerate(plan):
+        record = SessionRecord("wind-down", "Wind down", start + timedelta(days=3 * day), 18,
+                               (StepRecord(exercise, 18, False),), CheckIn(before, 3),
+                               CheckIn(after, 5))
+        vault.save(to_entry(record, app.clock.now()))
+    journal = app.window.page("journal")
+    journal._take(vault.read_all())
+    app.window.show_page("progress")
+    app.window.page("progress").refresh()
+    settle(qapp)
+    app.window.grab().save(str(out / "progress.png"))
 
 
 def session_screens(app: CompanionApp, qapp: QApplication, out: Path) -> None:
