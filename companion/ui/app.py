@@ -120,7 +120,7 @@ class CompanionApp(QObject):
             self.tray.relax_requested.connect(lambda: self.handle_request("relax", True))
             self.tray.pause_reminders_requested.connect(
                 lambda: self.reminder_service().pause_for_an_hour())
-            self.tray.quit_requested.connect(self.quit)
+            self.tray.quit_requested.connect(self.request_quit)
         self.server = InstanceServer(paths.instance_key(), self)
         self.server.request.connect(self.handle_request)
         qapp.setQuitOnLastWindowClosed(False)
@@ -676,8 +676,36 @@ class CompanionApp(QObject):
             return False
         if self.model.settings.keep_running_in_background:
             return False
-        self.quit()
-        return True
+        return self.request_quit()
+
+    def request_quit(self) -> bool:
+        """Quit, unless a quiet session still waits for the locked journal: then ask first.
+        True when quitting now."""
+        history = getattr(self, "history", None)
+        if history is None or not history.held or self.quitting:
+            self.quit()
+            return True
+        box = QMessageBox(self.window)
+        box.setWindowTitle("A session is waiting to be kept")
+        box.setIcon(QMessageBox.Icon.Question)
+        box.setText("Your journal is locked, so your last quiet session has not been saved yet. "
+                    "Unlock the journal to keep it, or quit without keeping it.")
+        keep = box.addButton("Unlock my journal", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton("Quit without keeping it", QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(keep)
+
+        def answered(_result: int) -> None:
+            if box.clickedButton() is keep:
+                self.window.show_page("journal")
+                self.window.bring_to_front()
+            else:
+                self.quit()
+
+        box.finished.connect(answered)
+        box.finished.connect(box.deleteLater)
+        box.open()
+        self.held_box = box
+        return False
 
     def save_state(self) -> None:
         """Remember the window's size and page."""

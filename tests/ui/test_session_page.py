@@ -204,3 +204,16 @@ def test_progress_asks_for_the_journal_while_it_is_locked(session_app):
     progress = app.window.page("progress")
     assert "Unlock it on the Journal page" in progress.status.text()
     assert not progress.delete_all.isEnabled()
+
+
+def test_quitting_while_a_session_waits_for_the_journal_asks_first(session_app, vault):
+    app, page = session_app(journal_folder=str(vault.folder))
+    through_check_in(page)
+    page.end_early()
+    page.checkin.continue_button.click()
+    assert page.kept == "held"
+    assert app.request_quit() is False and not app.quitting
+    box = app.held_box
+    assert "has not been saved yet" in box.text()
+    box.buttons()[0].click()  # Unlock my journal
+    assert app.window.current_page_id() == "journal" and not app.quitting
