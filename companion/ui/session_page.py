@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.clock import Clock
-from companion.journal.prompts import GROUNDING, INVITATION, Prompt, prompt_for
+from companion.journal.prompts import INVITATION, Prompt, prompt_for
 from companion.sessions.checkin import RAW_AFTER_RELEASE, CheckIn, needs_gentle_check
 from companion.sessions.flow import FlowRun, Stage
 from companion.sessions.flows import Flow, StepKind
@@ -38,6 +38,8 @@ SPACE_TEXT = ("<p><b>Making the space</b></p><p>Dim the lights if you like. Keep
               "welcome here.</p><p>Nothing here needs to go well. It only needs to be yours.</p>")
 HELP_TEXT = ("That sounds like a lot to carry right now. You do not have to hold it alone: the "
              "people behind <b>Need help now?</b> are there to listen, day and night.")
+GROUNDING_HERE = ("Come back to the room. Name five things you can see, four you can touch, "
+                  "three you can hear, two you can smell and one you can taste. Take your time.")
 LATER_MINUTES = 60  # the optional later check-in (CONTENT.md: better often comes at 90 min)
 
 
@@ -50,6 +52,7 @@ class SessionBar(QFrame):
         row = QHBoxLayout(self)
         row.setContentsMargins(16, 8, 12, 8)
         self.label = QLabel()
+        self.label.setWordWrap(True)
         self.label.setAccessibleName("Quiet session progress")
         self.skip_button = QPushButton("Skip this step")
         self.end_button = QPushButton("End the session")
@@ -315,7 +318,7 @@ class SessionPage(BasePage):
             self._here(prompt.text, INVITATION, writing=True)
             self.write_timer.start(round(step.minutes * 60_000))
         elif step.grounding:
-            self._here("Coming back", GROUNDING, writing=False)
+            self._here("Coming back", GROUNDING_HERE, writing=False)
         else:
             self._exercise("breathe", lambda page: page.start_for(  # type: ignore[attr-defined]
                 step.pattern, step.minutes))
