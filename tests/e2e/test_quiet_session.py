@@ -10,7 +10,6 @@ import sys
 import textwrap
 
 import pytest
-
 from test_real_window import image_stats, x_env  # tests/e2e is on sys.path (rootdir-less)
 
 pytestmark = pytest.mark.e2e
