@@ -270,6 +270,20 @@ class CompanionApp(QObject):
         if not active and self.reminders is not None:
             self.reminders.session_ended()
 
+    def _quiet_session_changed(self, active: bool) -> None:
+        """A quiet session begins: open the sound device and render the first breathing cues
+        while the person reads the first screens, so the first cue is on time."""
+        self._session_changed(active)
+        page = self.window.page("session")
+        run = getattr(page, "run", None)
+        if not active or run is None:
+            return
+        self.audio_service().warm_up()
+        breathe = self.window.page("breathe")
+        for step in run.flow.steps:
+            if step.pattern:
+                breathe.prepare_for(step.pattern)  # type: ignore[attr-defined]
+
     def _build_session_page(self) -> BasePage:
         from companion.journal.prompts import load_prompts
         from companion.journal.vault import is_vault
@@ -301,7 +315,7 @@ class CompanionApp(QObject):
         page.stop_sound = self._stop_session_sound
         page.remind_later = self._remind_later
         page.help_requested = self.window.show_help
-        page.session_active_changed.connect(self._session_changed)
+        page.session_active_changed.connect(self._quiet_session_changed)
         page.shown.connect(lambda: self._suggest_flow(page))
         return page
 

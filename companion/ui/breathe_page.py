@@ -42,6 +42,7 @@ from companion.ui.settings_model import SettingsModel
 log = logging.getLogger(__name__)
 
 FRAME_MS = 16  # About 60 repaints a second while the orb is visible and moving
+CUE_WAIT_MS = 3000  # a session's step waits this long at most for its sound to be ready
 
 SAFETY_TEXT = (
     "<p><b>Breathing gently and safely</b></p>"
@@ -113,6 +114,13 @@ class BreathePage(BasePage):
         self.tick_timer.setSingleShot(True)
         self.tick_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.tick_timer.timeout.connect(self.refresh)
+        self._waiting_plan: SessionPlan | None = None  # a quiet session's step, waiting for sound
+        self.cue_wait = QTimer(self)
+        self.cue_wait.setObjectName("cue-wait")
+        self.cue_wait.setSingleShot(True)
+        self.cue_wait.setInterval(CUE_WAIT_MS)
+        self.cue_wait.timeout.connect(self._start_waiting)
+        cues.ready_changed.connect(self._cues_maybe_ready)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 28, 40, 24)
@@ -328,14 +336,43 @@ class BreathePage(BasePage):
             return
         self.start_plan(self.plan())
 
+    def prepare_for(self, pattern_id: str) -> None:
+        """Render a pattern's cues ahead (a quiet session about to breathe with it)."""
+        pattern = next((p for p in self._patterns if p.id == pattern_id), None)
+        if pattern is not None:
+            self._cues.prepare(pattern, self._model.settings.hold_tone)
+
     def start_for(self, pattern_id: str, minutes: float) -> bool:
         """Start a pattern for about this many minutes (a quiet session's step); False when the
-        pattern is unknown."""
+        pattern is unknown. With sound on, it waits (at most CUE_WAIT_MS) for the cues to be
+        ready, so the first breath is heard rather than joined a breath later."""
         pattern = next((p for p in self._patterns if p.id == pattern_id), None)
         if pattern is None or self.is_running():
             return False
-        self.start_plan(plan_for_minutes(pattern, max(1, round(minutes))))
+        plan = plan_for_minutes(pattern, max(1, round(minutes)))
+        hold = self._model.settings.hold_tone
+        if not self._model.settings.sound_cues or self._cues.unavailable() \
+                or self._cues.is_ready_for(pattern, hold):
+            self.start_plan(plan)
+            return True
+        self._cues.prepare(pattern, hold)
+        self._cues.keep_device()
+        self._waiting_plan = plan
+        self.phase_label.setText("Getting ready…")
+        self.cue_wait.start()
         return True
+
+    def _cues_maybe_ready(self) -> None:
+        plan = self._waiting_plan
+        if plan is not None and (self._cues.unavailable() or self._cues.is_ready_for(
+                plan.pattern, self._model.settings.hold_tone)):
+            self._start_waiting()
+
+    def _start_waiting(self) -> None:
+        plan, self._waiting_plan = self._waiting_plan, None
+        self.cue_wait.stop()
+        if plan is not None and not self.is_running():
+            self.start_plan(plan)
 
     def start_plan(self, plan: SessionPlan) -> None:
         """Start a session with this plan."""
@@ -357,6 +394,8 @@ class BreathePage(BasePage):
 
     def stop(self) -> None:
         """Esc: end the session now; leave quiet mode."""
+        self._waiting_plan = None
+        self.cue_wait.stop()
         if self.session is not None and self.session.is_active:
             self.session.stop()
         self.set_quiet(False)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import logging
 import math
+from fractions import Fraction
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 
 from companion.breathing.model import Pattern
 from companion.breathing.session import BreathingSession, SessionState
@@ -20,11 +21,15 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 STOP_FADE_MS = 400  # Stopping fades the cue out instead of cutting it
+START_GRACE = Fraction(1, 4)  # seconds into a session in which cues still start from the top
 
 
 class CuePlayer(QObject):
     """Glue between a BreathingSession and the audio engine; owns no timing of its own but one
-    single-shot timer that waits for the next breath to join."""
+    single-shot timer that waits for the next breath to join. ready_changed() when rendered cues
+    or an opened device may make is_ready_for() true."""
+
+    ready_changed = Signal()
 
     def __init__(self, audio: AudioService, parent: QObject | None = None):
         super().__init__(parent)
@@ -41,7 +46,8 @@ class CuePlayer(QObject):
         self._join.setSingleShot(True)
         self._join.setTimerType(Qt.TimerType.PreciseTimer)
         self._join.timeout.connect(self._join_now)
-        audio.ready.connect(lambda _engine: self._maybe_join())
+        audio.ready.connect(self._device_ready)
+        audio.unavailable.connect(lambda _message: self.ready_changed.emit())
         audio.released.connect(self._on_released)
         audio.add_busy_check(lambda: self._session is not None
                              and self._session.state is SessionState.RUNNING)
@@ -66,8 +72,21 @@ class CuePlayer(QObject):
             self._rendering.discard(key)
             self._tracks[key] = tracks
             self._maybe_join()
+            self.ready_changed.emit()
 
         run_in_background(render, done, self)
+
+    def _device_ready(self, _engine: object) -> None:
+        self._maybe_join()
+        self.ready_changed.emit()
+
+    def unavailable(self) -> bool:
+        """Whether there is no sound device to wait for."""
+        return self._audio.message is not None
+
+    def keep_device(self) -> None:
+        """Sound is about to be needed: open the device now (or keep it open)."""
+        self._audio.keep()
 
     def is_ready_for(self, pattern: Pattern, hold_tone: bool) -> bool:
         return self._audio.engine is not None and self.key_for(pattern, hold_tone) in self._tracks
@@ -138,7 +157,7 @@ class CuePlayer(QObject):
                 or self._key not in self._tracks):
             return
         elapsed = session.elapsed()
-        if elapsed == 0:
+        if elapsed <= START_GRACE:  # just started: the few milliseconds since are not heard
             self._join_now()
             return
         cycle = session.plan.pattern.cycle_seconds

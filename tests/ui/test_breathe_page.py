@@ -348,3 +348,14 @@ def test_hold_tone_choice_renders_a_low_tone_on_rests(breathe, qtbot):
     breathe.safety_box.close()
     qtbot.waitUntil(lambda: breathe._cues.is_ready_for(breathe.current_pattern(), True),
                     timeout=10_000)
+
+
+def test_cues_start_with_the_first_breath_even_a_moment_after_start(breathe, clock):
+    """On the real clock a few milliseconds pass between Start and the cues joining; that must not
+    push the first cue a whole breath later (the first breath would be silent)."""
+    breathe.start_main_action()
+    breathe.engine.calls.clear()
+    breathe._cues._playing = False  # as if the sound became ready just after Start
+    clock.advance(0.1)
+    breathe._cues._maybe_join()
+    assert [c[0] for c in breathe.engine.calls] == ["play"]

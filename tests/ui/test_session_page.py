@@ -37,21 +37,23 @@ def through_check_in(page, distress: int = 7) -> None:
     page.checkin.continue_button.click()
 
 
-def test_wind_down_starts_breathing_on_the_breathe_page(session_app):
+def test_wind_down_starts_breathing_on_the_breathe_page(session_app, qtbot):
     app, page = session_app()
     choose(page, "wind-down")
     through_check_in(page)
     breathe = app.window.page("breathe")
-    assert app.window.current_page_id() == "breathe" and breathe.is_running()
+    qtbot.waitUntil(breathe.is_running)  # once the sound is known to be ready or missing
+    assert app.window.current_page_id() == "breathe"
     assert breathe.session.plan.pattern.id == "resonance"
     assert page.bar.isVisibleTo(app.window) and "step 1 of 3" in page.bar.label.text()
     assert page.run.before == CheckIn(7, 4)
 
 
-def test_when_breathing_ends_the_body_scan_follows_then_grounding_here(session_app):
+def test_when_breathing_ends_the_body_scan_follows_then_grounding_here(session_app, qtbot):
     app, page = session_app()
     choose(page, "wind-down")
     through_check_in(page)
+    qtbot.waitUntil(app.window.page("breathe").is_running)
     app.window.page("breathe").stop()
     relax = app.window.page("relax")
     assert app.window.current_page_id() == "relax" and relax.is_running()
@@ -65,10 +67,11 @@ def test_when_breathing_ends_the_body_scan_follows_then_grounding_here(session_a
     assert [r.skipped for r in page.run.results] == [False, True, False]
 
 
-def test_ending_early_still_offers_the_check_out_and_a_summary(session_app):
+def test_ending_early_still_offers_the_check_out_and_a_summary(session_app, qtbot):
     app, page = session_app()
     choose(page, "after-a-hard-day")
     through_check_in(page, distress=6)
+    qtbot.waitUntil(app.window.page("breathe").is_running)
     page.bar.end_button.click()
     assert not app.window.page("breathe").is_running()
     assert page.stack.currentWidget() is page.checkin and page.run.ended_early
@@ -121,6 +124,7 @@ def test_with_the_journal_open_the_session_and_the_writing_are_kept_encrypted(
     app.window.show_page("session")
     choose(page, "after-a-hard-day")
     through_check_in(page)
+    qtbot.waitUntil(app.window.page("breathe").is_running)
     app.window.page("breathe").stop()
     page.bar.skip_button.click()  # the muscle relaxation
     assert page.writing.isVisibleTo(page)
@@ -157,12 +161,13 @@ def test_with_history_switched_off_nothing_is_kept(session_app, vault):
     assert page.kept == "off" and "switched off" in page.kept_label.text()
 
 
-def test_home_always_offers_one_minute_of_breathing(session_app):
+def test_home_always_offers_one_minute_of_breathing(session_app, qtbot):
     app, _page = session_app()
     app.window.show_page("home")
     app.home_page.one_minute.click()
     breathe = app.window.page("breathe")
-    assert app.window.current_page_id() == "breathe" and breathe.is_running()
+    qtbot.waitUntil(breathe.is_running)
+    assert app.window.current_page_id() == "breathe"
     assert breathe.session.plan.pattern.id == "resonance"
     assert breathe.session.plan.cycles == 6  # one minute at six breaths a minute
 
@@ -217,3 +222,21 @@ def test_quitting_while_a_session_waits_for_the_journal_asks_first(session_app, 
     assert "has not been saved yet" in box.text()
     box.buttons()[0].click()  # Unlock my journal
     assert app.window.current_page_id() == "journal" and not app.quitting
+
+
+def test_the_first_breath_of_a_session_is_heard_not_joined_a_breath_later(
+        make_app, save_settings, qtbot):
+    """Pressing through the first screens at once: the breathing waits for its sound (a moment),
+    then starts with the cue playing from the first breath."""
+    from companion.audio.pygame_engine import PygameAudioEngine
+
+    save_settings(welcome_seen=True)
+    app = make_app(audio_opener=PygameAudioEngine)
+    app.show("session", start=False, background=False)
+    qtbot.waitExposed(app.window)
+    page = app.window.page("session")
+    choose(page, "wind-down")
+    through_check_in(page)
+    breathe = app.window.page("breathe")
+    qtbot.waitUntil(breathe.is_running, timeout=10_000)
+    assert breathe._cues.playing and breathe.session.elapsed() == 0
