@@ -134,7 +134,19 @@ class CompanionApp(QObject):
         page.open_page.connect(self.window.show_page)
         page.help_requested.connect(self.window.show_help)
         page.one_minute_requested.connect(self.one_minute_of_breathing)
+        page.shown.connect(lambda: page.set_suggestion(self.flow_suggestion_text()))
         return page
+
+    def flow_suggestion_text(self) -> str:
+        """'Suggested: Wind down. Something gentle for the evening.' for the home page."""
+        from companion.sessions.flows import load_builtin_flows
+        from companion.sessions.progress import suggest_flow
+
+        flows = load_builtin_flows()
+        flow_id, why = suggest_flow(self.session_records() or [], self.clock.now().hour,
+                                    [f.id for f in flows])
+        title = next(f.title for f in flows if f.id == flow_id)
+        return f"Suggested: {title}. {why}".strip()
 
     def one_minute_of_breathing(self) -> None:
         """Always on offer from home: resonance breathing for a minute."""

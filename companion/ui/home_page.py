@@ -35,6 +35,7 @@ class HomePage(BasePage):
     page_id = "home"
     open_page = Signal(str, bool)  # page id, start its main action
     one_minute_requested = Signal()
+    shown = Signal()
     help_requested = Signal()
 
     def __init__(self, clock: Clock, parent=None):
@@ -76,6 +77,10 @@ class HomePage(BasePage):
             inner.addWidget(blurb)
             inner.addWidget(button)
             if page.id == "session":  # the heart of the app: the whole first row
+                self.suggestion = QLabel()
+                self.suggestion.setWordWrap(True)
+                self.suggestion.hide()
+                inner.insertWidget(2, self.suggestion)
                 self.one_minute = QPushButton("Or just one minute of breathing")
                 self.one_minute.setAccessibleName("Breathe slowly for one minute")
                 self.one_minute.clicked.connect(self.one_minute_requested.emit)
@@ -101,6 +106,11 @@ class HomePage(BasePage):
         layout.addLayout(grid)
         layout.addStretch(1)
 
+    def set_suggestion(self, text: str) -> None:
+        """Which flow to try, and why (from recent sessions, else the time of day)."""
+        self.suggestion.setText(text)
+        self.suggestion.setVisible(bool(text))
+
     def refresh_greeting(self) -> None:
         """Update the greeting for the current hour."""
         self.greeting_label.setText(greeting(self._clock.now().hour))
@@ -109,3 +119,4 @@ class HomePage(BasePage):
         # The app may wait in the tray for hours: greet for the hour it is when seen again.
         super().showEvent(event)
         self.refresh_greeting()
+        self.shown.emit()

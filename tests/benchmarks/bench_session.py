@@ -91,7 +91,7 @@ def main() -> int:
           "demand):")
     print(f"  Breathe page, Start pressed: {b:.0f} ms")
     print(f"  Quiet session, Begin + I'm ready + Continue pressed at once: {s:.0f} ms "
-          f"({s / b:.2f}x)")
+          "(opening the device and rendering the cues, which reading the first screens hides)")
     print(f"memory through Wind down with its sound ({session[0]['playing']}): peak "
           f"{max(r['rss_mib'] for r in session):.0f} MiB; Breathe alone "
           f"{max(r['rss_mib'] for r in breathe):.0f} MiB")

@@ -240,3 +240,12 @@ def test_the_first_breath_of_a_session_is_heard_not_joined_a_breath_later(
     breathe = app.window.page("breathe")
     qtbot.waitUntil(breathe.is_running, timeout=10_000)
     assert breathe._cues.playing and breathe.session.elapsed() == 0
+
+
+def test_home_suggests_a_flow_for_the_time_of_day(session_app):
+    """At 21:30 with no history, Wind down; the session page preselects it too."""
+    app, page = session_app()
+    app.window.show_page("home")
+    assert app.home_page.suggestion.text() == "Suggested: Wind down. Something gentle for the evening."
+    app.window.show_page("session")
+    assert page.chosen_flow().id == "wind-down"
