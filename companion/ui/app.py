@@ -327,6 +327,7 @@ class CompanionApp(QObject):
         page.stop_sound = self._stop_session_sound
         page.remind_later = self._remind_later
         page.help_requested = self.window.show_help
+        page.open_journal = lambda: self.window.show_page("journal")
         page.session_active_changed.connect(self._quiet_session_changed)
         page.shown.connect(lambda: self._suggest_flow(page))
         return page

@@ -88,6 +88,7 @@ class SessionPage(BasePage):
         self.stop_sound: Callable[[], None] = lambda: None
         self.remind_later: Callable[[int], None] = lambda _minutes: None
         self.help_requested: Callable[[], None] = lambda: None
+        self.open_journal: Callable[[], None] = lambda: None
         self.bar = SessionBar()
         self.bar.skip_button.clicked.connect(self.skip)
         self.bar.end_button.clicked.connect(self.end_early)
@@ -188,13 +189,15 @@ class SessionPage(BasePage):
         self.kept_label = QLabel()
         self.kept_label.setProperty("role", "muted")
         self.kept_label.setWordWrap(True)
+        self.create_journal_button = QPushButton("Create a journal to keep sessions from now on")
         self.finish_button = QPushButton("Finish")
         self.finish_button.setProperty("role", "primary")
         for widget in (self.summary_text, self.help_box, self.help_button, self.later_button,
-                       self.kept_label, self.finish_button):
+                       self.kept_label, self.create_journal_button, self.finish_button):
             inner.addWidget(widget)
         self.help_button.clicked.connect(lambda: self.help_requested())
         self.later_button.clicked.connect(self._later)
+        self.create_journal_button.clicked.connect(lambda: self.open_journal())
         self.finish_button.clicked.connect(self._cancel)
         return frame
 
@@ -430,11 +433,12 @@ class SessionPage(BasePage):
             "saved": "This session is kept, encrypted, in your journal.",
             "held": "Your journal is locked: this session will be saved when you next unlock "
                     "it.",
-            "no-journal": "Nothing was kept: there is no journal yet. Create one on the Journal "
-                          "page if you would like to see your sessions over time.",
+            "no-journal": "Nothing was kept: there is no journal yet. With one, your sessions "
+                          "are kept, encrypted, and Progress can show how they went.",
             "off": "Nothing was kept: session history is switched off.",
             "failed": "This session could not be saved; nothing else is affected.",
         }[self.kept])
+        self.create_journal_button.setVisible(self.kept == "no-journal")
         self.stack.setCurrentWidget(self.summary)
         self.session_active_changed.emit(False)
 

@@ -81,6 +81,8 @@ def test_ending_early_still_offers_the_check_out_and_a_summary(session_app, qtbo
     assert "Distress before: 6 of 10. After: 3." in page.summary_text.text()
     assert not page.help_box.isVisibleTo(page)
     assert "no journal yet" in page.kept_label.text()
+    page.create_journal_button.click()
+    assert app.window.current_page_id() == "journal"
 
 
 def test_a_high_rating_afterwards_offers_help(session_app):
