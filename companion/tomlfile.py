@@ -23,6 +23,16 @@ def table_lines(text: str, table: str) -> list[int]:
     return [number for number, line in enumerate(text.splitlines(), 1) if line.strip() == header]
 
 
+def nested_line(text: str, table: str, index: int, step: int | None) -> int | None:
+    """The line of the index-th [[table]], or of its step-th [[table.step]] (steps count from 1)."""
+    heads = table_lines(text, table)
+    start = heads[index] if index < len(heads) else None
+    if step is None or start is None:
+        return start
+    after = [n for n in table_lines(text, f"{table}.step") if n > start]
+    return after[step - 1] if step <= len(after) else start
+
+
 @dataclass
 class UserFile:
     """A user's TOML file as read: its document and text, or where the damaged file was kept."""

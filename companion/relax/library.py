@@ -10,7 +10,7 @@ from pathlib import Path
 
 from companion.relax.model import Script, ScriptError, script_from_table
 from companion.resources import asset
-from companion.tomlfile import table_lines
+from companion.tomlfile import nested_line
 
 log = logging.getLogger(__name__)
 
@@ -46,18 +46,12 @@ def parse_scripts(text: str, name: str) -> list[Script]:
     tables = doc.get("script")
     if not isinstance(tables, list) or not tables:
         raise ScriptError("script", f"{name}: no [[script]] table was found")
-    script_lines = table_lines(text, "script")
-    step_lines = table_lines(text, "script.step")
     scripts: list[Script] = []
     for index, table in enumerate(tables):
-        start = script_lines[index] if index < len(script_lines) else None
         try:
             scripts.append(script_from_table(table))
         except ScriptError as exc:
-            line = start
-            if exc.step is not None and start is not None:
-                following = [n for n in step_lines if n > start]
-                line = following[exc.step - 1] if exc.step <= len(following) else start
+            line = nested_line(text, "script", index, exc.step)
             where = f"{name}, line {line}" if line else name
             step = f" (step {exc.step})" if exc.step else ""
             raise ScriptError(exc.field, f"{where}{step}: {exc.field}: {exc.message}",

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from companion.resources import asset
-from companion.tomlfile import table_lines
+from companion.tomlfile import nested_line
 
 FORMAT = 1
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
@@ -120,16 +120,12 @@ def parse_flows(text: str, name: str) -> list[Flow]:
     if doc.get("format", FORMAT) != FORMAT:
         raise FlowError("format", f"{name}: format {doc.get('format')!r} is not one this "
                                   "version reads")
-    flows, heads, step_heads = [], table_lines(text, "flow"), table_lines(text, "flow.step")
+    flows = []
     for index, table in enumerate(doc.get("flow", [])):
-        start = heads[index] if index < len(heads) else None
         try:
             flows.append(flow_from_table(table))
         except FlowError as exc:
-            line = start
-            if exc.step is not None and start is not None:
-                after = [n for n in step_heads if n > start]
-                line = after[exc.step - 1] if exc.step <= len(after) else start
+            line = nested_line(text, "flow", index, exc.step)
             raise FlowError(exc.field, f"{name}, line {line}: {exc.field}: {exc.message}",
                             exc.step) from None
     return flows

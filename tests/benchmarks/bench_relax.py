@@ -9,10 +9,9 @@ SDL's dummy audio driver (this machine has no sound card) and Qt offscreen.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
-from launch_timing import run_json, seconds_until_logged
+from launch_timing import headless_env, run_json, seconds_until_logged
 
 RAW = """
 import json, resource, sys, time
@@ -110,8 +109,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=15.0)
     args = parser.parse_args()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SDL_AUDIODRIVER": "dummy",
-           "PYGAME_HIDE_SUPPORT_PROMPT": "1"}
+    env = headless_env()
     raw = run(RAW, args.seconds, env)
     app = run(APP, args.seconds, env)
     raw_ms, app_ms = median(raw["starts"]) * 1000, median(app["starts"]) * 1000

@@ -9,10 +9,9 @@ SDL's dummy audio driver (this machine has no sound card) and Qt offscreen; the 
 
 from __future__ import annotations
 
-import os
 import sys
 
-from launch_timing import run_json
+from launch_timing import headless_env, run_json
 
 PROBE = """
 import json, resource, sys, tempfile, time
@@ -77,8 +76,7 @@ qapp.exec()
 
 
 def main() -> int:
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SDL_AUDIODRIVER": "dummy",
-           "PYGAME_HIDE_SUPPORT_PROMPT": "1"}
+    env = headless_env()
     breathe = [run_json(PROBE, ["breathe"], env) for _ in range(3)]
     session = [run_json(PROBE, ["session"], env) for _ in range(3)]
 

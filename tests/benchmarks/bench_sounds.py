@@ -8,10 +8,9 @@ Both sides use SDL's dummy audio driver (this machine has no sound card) and Qt 
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
-from launch_timing import run_json, seconds_until_logged
+from launch_timing import headless_env, run_json, seconds_until_logged
 
 FOUR = ["rain", "ocean", "fire", "night"]
 
@@ -78,8 +77,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=15.0)
     args = parser.parse_args()
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SDL_AUDIODRIVER": "dummy",
-           "PYGAME_HIDE_SUPPORT_PROMPT": "1"}
+    env = headless_env()
     raw = run(RAW, args.seconds, env)
     app = run(APP, args.seconds, env)
     print(f"four sounds playing ({', '.join(FOUR)}), {args.seconds:g} s, dummy audio driver:")

@@ -3,12 +3,19 @@
 from __future__ import annotations
 
 import json
+import os
 import selectors
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+
+
+def headless_env() -> dict[str, str]:
+    """Qt offscreen and SDL's dummy audio driver (no screen or sound card is needed)."""
+    return {**os.environ, "QT_QPA_PLATFORM": "offscreen", "SDL_AUDIODRIVER": "dummy",
+            "PYGAME_HIDE_SUPPORT_PROMPT": "1"}
 
 
 def run_json(code: str, args: list[str], env: dict[str, str]) -> dict:
