@@ -93,14 +93,16 @@ def test_end_chime_differs_from_the_phase_chime():
 
 CAPTURE = """
 import os, sys
-os.environ.update(SDL_AUDIODRIVER="disk", SDL_DISKAUDIOFILE=sys.argv[1], SDL_DISKAUDIODELAY="0")
+# 1 ms per 23 ms buffer: fast, yet 20 s of sound takes most of a second, so a busy machine
+# cannot let the mixer finish both breaths between play() and queue() (as a 0 ms delay allowed).
+os.environ.update(SDL_AUDIODRIVER="disk", SDL_DISKAUDIOFILE=sys.argv[1], SDL_DISKAUDIODELAY="1")
 from companion.breathing.library import load_builtin_patterns
 from companion.audio.cues import render_cycle, end_chime
 from companion.audio.pygame_engine import PygameAudioEngine
 import pygame.time
 engine = PygameAudioEngine()
 engine.play_cues(render_cycle(load_builtin_patterns()[0]), 2, end_chime())
-while engine.cues_busy():  # the disk driver writes as fast as it can; this takes a fraction of a second
+while engine.cues_busy():  # about a second at this delay
     pygame.time.wait(1)
 engine.close()
 """
