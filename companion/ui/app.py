@@ -22,6 +22,7 @@ from companion.motion import reduce_motion
 from companion.paths import Paths
 from companion.resources import asset
 from companion.settings import Settings, SettingsStore
+from companion.ui.app_quiet import QuietWiring
 from companion.ui.base_page import BasePage
 from companion.ui.home_page import HomePage
 from companion.ui.main_window import MainWindow
@@ -61,7 +62,7 @@ def qt_motion_preference(app: QGuiApplication) -> bool | None:
     return None if reduced is None else getter() == reduced
 
 
-class CompanionApp(QObject):
+class CompanionApp(QuietWiring, QObject):
     """One running app: settings, window, tray, single-instance server and their wiring."""
 
     reduce_motion_changed = Signal(bool)
@@ -137,17 +138,6 @@ class CompanionApp(QObject):
         page.shown.connect(lambda: page.set_suggestion(self.flow_suggestion_text()))
         return page
 
-    def flow_suggestion_text(self) -> str:
-        """'Suggested: Wind down. Something gentle for the evening.' for the home page."""
-        from companion.sessions.flows import load_builtin_flows
-        from companion.sessions.progress import suggest_flow
-
-        flows = load_builtin_flows()
-        flow_id, why = suggest_flow(self.session_records() or [], self.clock.now().hour,
-                                    [f.id for f in flows])
-        title = next(f.title for f in flows if f.id == flow_id)
-        return f"Suggested: {title}. {why}".strip()
-
     def one_minute_of_breathing(self) -> None:
         """Always on offer from home: resonance breathing for a minute."""
         self.window.show_page("breathe")
@@ -211,200 +201,6 @@ class CompanionApp(QObject):
         page.session_active_changed.connect(self._session_changed)
         self.audio_service().warm_up()  # so the first words play at once
         return page
-
-    def journal_folder(self) -> Path:
-        chosen = self.model.settings.journal_folder
-        return Path(chosen).expanduser() if chosen else self.paths.data / "journal"
-
-    def _build_journal_page(self) -> BasePage:
-        from companion.journal.prompts import load_prompts
-        from companion.ui.journal_page import JournalPage
-        page = JournalPage(self.model, self.clock, self.journal_folder(), load_prompts())
-        self.screen_watcher().away.connect(page.lock)
-        page.locked_changed.connect(self._journal_locked_changed)
-        self.model.changed.connect(lambda _s: page.settings_changed())
-        return page
-
-    def reminder_service(self) -> ReminderService:
-        """The reminders, running whether or not the window shows (made on first use)."""
-        if self.reminders is None:
-            from companion.reminders.schedule import system_zone
-            from companion.reminders.store import ReminderStore
-            from companion.ui.reminder_service import ReminderService
-
-            store = ReminderStore(self.paths.config / "reminders.toml", self.clock)
-            balloon = self.tray.show_reminder if self.tray is not None else None
-            service = ReminderService(store, self.clock, system_zone(), self._reminder_banner,
-                                      balloon, busy=self._in_session, parent=self)
-            service.open_requested.connect(self.handle_request)
-            self.screen_watcher()  # waking from sleep re-arms the reminders
-            for notice in service.notices():
-                self.window.add_notice(notice)
-            self.reminders = service
-        return self.reminders
-
-    def _journal_locked_changed(self, locked: bool) -> None:
-        """Sessions kept in memory while the journal was locked are saved when it opens."""
-        history = getattr(self, "history", None)
-        if not locked and history is not None and history.held:
-            try:
-                saved = history.flush()
-            except Exception as exc:  # the journal's own errors say what happened
-                self.window.add_notice(f"Your quiet sessions could not be saved yet ({exc}).")
-                return
-            self.window.add_notice(f"{saved} quiet session(s) from while your journal was locked "
-                                   "are now saved in it.")
-
-    def screen_watcher(self) -> ScreenLockWatcher:
-        """Screen lock and sleep, heard over D-Bus (made on first use)."""
-        if self.screen_lock is None:
-            from companion.ui.screen_lock_watcher import ScreenLockWatcher
-
-            self.screen_lock = ScreenLockWatcher(parent=self)
-            self.screen_lock.woke.connect(self._woke)
-        return self.screen_lock
-
-    def _woke(self) -> None:
-        if self.reminders is not None:
-            self.reminders.clock_changed()
-
-    def _reminder_banner(self, text: str, rule) -> None:
-        notice = self.window.add_notice(text)
-        if rule.kind.page:
-            notice.add_action("Start", lambda: self.reminder_service().start(rule))
-
-    def _in_session(self) -> bool:
-        """Whether the person is in a breathing or relaxation session (reminders then wait)."""
-        built = self._built_page_ids()
-        return any(self.window.page(p).is_running() for p in ("breathe", "relax") if p in built)
-
-    def _session_changed(self, active: bool) -> None:
-        if not active and self.reminders is not None:
-            self.reminders.session_ended()
-
-    def _quiet_session_changed(self, active: bool) -> None:
-        """A quiet session begins: open the sound device and render the first breathing cues
-        while the person reads the first screens, so the first cue is on time."""
-        self._session_changed(active)
-        page = self.window.page("session")
-        run = getattr(page, "run", None)
-        if not active or run is None:
-            return
-        self.audio_service().warm_up()
-        breathe = self.window.page("breathe")
-        for step in run.flow.steps:
-            if step.pattern:
-                breathe.prepare_for(step.pattern)  # type: ignore[attr-defined]
-
-    def _build_session_page(self) -> BasePage:
-        from companion.journal.prompts import load_prompts
-        from companion.journal.vault import is_vault
-        from companion.sessions.flows import load_builtin_flows, load_user_flows
-        from companion.sessions.history import HistoryKeeper
-        from companion.ui.session_page import SessionPage
-
-        mine, problem = load_user_flows(self.paths.config / "session-flows.toml")
-        if problem:
-            self.window.add_notice(f"Your own session flows could not be used: {problem}. The "
-                                   "file is left as it is.")
-
-        def open_vault():
-            if "journal" not in self._built_page_ids():
-                return None
-            return getattr(self.window.page("journal"), "vault", None)
-
-        self.history = HistoryKeeper(open_vault, lambda: is_vault(self.journal_folder()),
-                                     lambda: self.model.settings.session_history, self.clock.now)
-
-        def open_exercise(page_id: str) -> BasePage:
-            self.window.show_page(page_id)
-            return self.window.page(page_id)
-
-        page = SessionPage(self.clock, load_builtin_flows() + mine, load_prompts(), self.history,
-                           open_exercise, lambda: self.window.show_page("session"))
-        self.window.notices.insertWidget(0, page.bar)
-        page.play_sound = self._play_session_sound
-        page.stop_sound = self._stop_session_sound
-        page.remind_later = self._remind_later
-        page.help_requested = self.window.show_help
-        page.open_journal = lambda: self.window.show_page("journal")
-        page.session_active_changed.connect(self._quiet_session_changed)
-        page.shown.connect(lambda: self._suggest_flow(page))
-        return page
-
-    def session_records(self):
-        """The quiet-session records in the open journal; None while it is locked or missing."""
-        if "journal" not in self._built_page_ids():
-            return None
-        journal = self.window.page("journal")
-        if getattr(journal, "vault", None) is None:
-            return None
-        from companion.sessions.history import records
-
-        return records(getattr(journal, "entries", {}))
-
-    def _build_progress_page(self) -> BasePage:
-        from companion.ui.progress_page import ProgressPage
-
-        page = ProgressPage(self.session_records)
-        page.set_palette(palette_for(self.model.settings.appearance))
-
-        def delete(entry_ids: list[str]) -> None:
-            journal = self.window.page("journal")
-            journal.delete_entries(entry_ids)  # type: ignore[attr-defined]
-            page.refresh()
-
-        page.delete_requested.connect(delete)
-        return page
-
-    def _suggest_flow(self, page) -> None:
-        from companion.sessions.progress import suggest_flow
-
-        flow_id, why = suggest_flow(self.session_records() or [], self.clock.now().hour,
-                                    [f.id for f in page.flows])
-        page.suggest(flow_id, why)
-
-    def _play_session_sound(self, sound: str) -> None:
-        """A mix from the presets, or the user's own music ('own'), under the whole session."""
-        sounds = self.window.page("sounds")  # builds the player and the playlist
-        if sound == "own":
-            from companion.sounds.own_files import OwnSoundStore
-
-            own, _notices = OwnSoundStore(self.paths.config / "my-sounds.toml", self.clock).load()
-            if any(not s.missing for s in own):
-                getattr(sounds, "playlist_button").setChecked(True)  # noqa: B009
-                return
-            sound = "rainy-night"  # no music of their own yet: something soft instead
-        from companion.sounds.catalog import load_catalog
-        from companion.sounds.mix import Mix
-        from companion.sounds.presets import load_builtin_presets
-
-        known = {s.id for s in load_catalog()}
-        preset = next((p for p in load_builtin_presets(known) if p.id == sound), None)
-        if preset is not None and self.player is not None:
-            self.player.set_mix(Mix(preset.volumes, self.player.mix.master))
-
-    def _stop_session_sound(self) -> None:
-        if self.player is not None:
-            self.player.stop_all()
-        if self.playlist is not None:
-            self.playlist.stop()
-
-    def _remind_later(self, minutes: int) -> None:
-        from datetime import timedelta
-
-        from companion.reminders.rules import Kind, Rule, new_id
-
-        service = self.reminder_service()
-        rule = Rule(new_id(), Kind.CUSTOM, "How are you feeling now, a while after your quiet "
-                    "session? Whatever it is, it is welcome.",
-                    once_at=self.clock.now() + timedelta(minutes=minutes))
-        service.set_rules([*service.reminders.rules, rule])
-
-    def _build_reminders_page(self) -> BasePage:
-        from companion.ui.reminders_page import RemindersPage
-
-        return RemindersPage(self.reminder_service())
 
     def audio_service(self) -> AudioService:
         """The one audio engine service, shared by cues and soundscapes (made on first use)."""
