@@ -38,6 +38,7 @@ from companion.ui.base_page import BasePage
 from companion.ui.breathing_cues import CuePlayer
 from companion.ui.orb_widget import OrbWidget
 from companion.ui.settings_model import SettingsModel
+from companion.ui.wording import count_words, duration_words
 
 log = logging.getLogger(__name__)
 
@@ -60,19 +61,6 @@ def length_choices(pattern: Pattern) -> list[tuple[str, str]]:
     if pattern.counted_in_breaths:
         return [("breaths", f"{pattern.max_cycles} breaths"), ("until", "Until I stop")]
     return [(str(m), f"{m} minutes") for m in SESSION_MINUTES] + [("until", "Until I stop")]
-
-
-def count_words(count: int, noun: str) -> str:
-    """'1 slow breath', '30 slow breaths'."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
-
-
-def duration_words(seconds: Fraction | float) -> str:
-    """'less than a minute', '1 minute', '5 minutes' (rounded)."""
-    minutes = round(float(seconds) / 60)
-    if float(seconds) < 60:
-        return "less than a minute"
-    return count_words(minutes, "minute")
 
 
 def minutes_text(seconds: Fraction | float) -> str:

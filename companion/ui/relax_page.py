@@ -35,6 +35,7 @@ from companion.ui.base_page import BasePage, card, choice_list
 from companion.ui.body_outline_widget import BodyOutlineWidget
 from companion.ui.relax_voice import VoiceGuide
 from companion.ui.settings_model import SettingsModel
+from companion.ui.wording import duration_words
 
 log = logging.getLogger(__name__)
 
@@ -48,13 +49,6 @@ PMR_NOTE = ("<p><b>Before you begin</b></p>"
             "is plenty.</p>"
             "<p>If you live with an injury, pain, arthritis or cramps, the body scan asks for no "
             "tensing at all, and you can leave out any area below.</p>")
-
-
-def minutes_left(seconds: float) -> str:
-    minutes = round(seconds / 60)
-    if seconds < 60:
-        return "less than a minute left"
-    return "1 minute left" if minutes == 1 else f"{minutes} minutes left"
 
 
 class RelaxPage(BasePage):
@@ -606,7 +600,7 @@ class RelaxPage(BasePage):
             return
         self.progress_bar.setValue(round(player.progress() * 1000))
         paused = "Paused  ·  " if player.state is PlayerState.PAUSED else ""
-        self.time_label.setText(paused + minutes_left(player.time_left()))
+        self.time_label.setText(paused + duration_words(player.time_left()) + " left")
 
     def _show_buttons(self) -> None:
         running = self.is_running()

@@ -142,8 +142,7 @@ class ReminderService(QObject):
     def session_ended(self) -> None:
         """The person's own session is over: deliver what waited for it, once each."""
         held, self.held = self.held, []
-        for rule in {r.id: r for r in held}.values():
-            self.deliver(rule)
+        self._deliver_once_each(held)
 
     def _clear_spent_snoozes(self, now: datetime) -> None:
         spent = [r for r in self.reminders.rules
@@ -158,7 +157,11 @@ class ReminderService(QObject):
     def recheck(self) -> None:
         """Try again the reminders that waited for a full-screen window or do-not-disturb."""
         waiting, self.waiting = self.waiting, []
-        for rule in {r.id: r for r in waiting}.values():
+        self._deliver_once_each(waiting)
+
+    def _deliver_once_each(self, rules: list[Rule]) -> None:
+        """Deliver reminders that had to wait: a rule due several times meanwhile comes once."""
+        for rule in {r.id: r for r in rules}.values():
             self.deliver(rule)
 
     def deliver(self, rule: Rule) -> None:

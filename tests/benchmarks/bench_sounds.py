@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from launch_timing import headless_env, run_json, seconds_until_logged
+from launch_timing import CPU_WINDOW, headless_env, run_json, seconds_until_logged
 
 FOUR = ["rain", "ocean", "fire", "night"]
 
@@ -24,12 +24,7 @@ sounds = [pygame.mixer.Sound(paths[i]) for i in sys.argv[2].split(",")]
 for sound in sounds:
     sound.set_volume(0.25)
     sound.play(loops=-1)
-time.sleep(1.0)
-a = resource.getrusage(resource.RUSAGE_SELF)
-time.sleep(float(sys.argv[1]))
-b = resource.getrusage(resource.RUSAGE_SELF)
-rss = int(next(l for l in open('/proc/self/status') if l.startswith('VmRSS')).split()[1])
-cpu = (b.ru_utime - a.ru_utime + b.ru_stime - a.ru_stime) / float(sys.argv[1])
+""" + CPU_WINDOW + """
 print(json.dumps({"cpu": cpu, "rss_mib": rss / 1024}))
 """
 

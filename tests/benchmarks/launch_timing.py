@@ -11,6 +11,18 @@ import tempfile
 import time
 from pathlib import Path
 
+# For the bare-pygame baselines: settle a second, then measure CPU over argv[1] seconds and read
+# the resident memory; leaves `cpu` (share of a core) and `rss` (KiB) for the script to print.
+CPU_WINDOW = """
+import resource, sys, time
+time.sleep(1.0)
+a = resource.getrusage(resource.RUSAGE_SELF)
+time.sleep(float(sys.argv[1]))
+b = resource.getrusage(resource.RUSAGE_SELF)
+rss = int(next(l for l in open('/proc/self/status') if l.startswith('VmRSS')).split()[1])
+cpu = (b.ru_utime - a.ru_utime + b.ru_stime - a.ru_stime) / float(sys.argv[1])
+"""
+
 
 def headless_env() -> dict[str, str]:
     """Qt offscreen and SDL's dummy audio driver (no screen or sound card is needed)."""

@@ -13,9 +13,9 @@ import textwrap
 
 import pytest
 
-PROBE = textwrap.dedent('''
+# Both probes: the app on the offscreen platform in a fresh home, and its reminder service.
+START_APP = textwrap.dedent('''
     import json, os, subprocess, sys, tempfile, time
-    from pathlib import Path
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
     from companion.clock import SystemClock
@@ -23,18 +23,24 @@ PROBE = textwrap.dedent('''
     from companion.settings import Settings, SettingsStore
     from companion.ui.app import CompanionApp
 
+    def start_app():
+        qapp = QApplication([])
+        paths = resolve_paths(tempfile.mkdtemp())
+        SettingsStore(paths.settings_file, SystemClock()).save(Settings(welcome_seen=True))
+        app = CompanionApp(qapp, paths, SystemClock(), tray_enabled=False,
+                           audio_opener=lambda: "no sound device in this test")
+        app.show("home", start=False, background=False)
+        return qapp, app, app.reminder_service()
+''')
+
+PROBE = START_APP + textwrap.dedent('''
+
     monitor = subprocess.Popen(["dbus-monitor", "--session",
                                 "interface='org.freedesktop.Notifications'"],
                                stdout=open(sys.argv[1], "w"), stderr=subprocess.DEVNULL)
     time.sleep(0.5)
-    qapp = QApplication([])
-    paths = resolve_paths(tempfile.mkdtemp())
-    SettingsStore(paths.settings_file, SystemClock()).save(Settings(welcome_seen=True))
-    app = CompanionApp(qapp, paths, SystemClock(), tray_enabled=False,
-                       audio_opener=lambda: "no sound device in this test")
-    app.show("home", start=False, background=False)
+    qapp, app, service = start_app()
     result = {}
-    service = app.reminder_service()
 
     def routed(route):
         result["route"] = route
@@ -110,14 +116,7 @@ def test_start_on_a_real_notification_opens_breathe(tmp_path):
         assert action in seen
 
 
-WAIT_PROBE = textwrap.dedent('''
-    import json, os, subprocess, sys, tempfile, time
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-    from companion.clock import SystemClock
-    from companion.paths import resolve_paths
-    from companion.settings import Settings, SettingsStore
-    from companion.ui.app import CompanionApp
+WAIT_PROBE = START_APP + textwrap.dedent('''
 
     # A full-screen window of another program, under a real window manager (openbox).
     other = subprocess.Popen([sys.executable, "-c",
@@ -125,13 +124,7 @@ WAIT_PROBE = textwrap.dedent('''
         "a = QApplication([]); w = QWidget(); w.showFullScreen(); a.exec()"],
         env={**os.environ, "QT_QPA_PLATFORM": "xcb"})
     time.sleep(2.5)
-    qapp = QApplication([])
-    paths = resolve_paths(tempfile.mkdtemp())
-    SettingsStore(paths.settings_file, SystemClock()).save(Settings(welcome_seen=True))
-    app = CompanionApp(qapp, paths, SystemClock(), tray_enabled=False,
-                       audio_opener=lambda: "no sound device in this test")
-    app.show("home", start=False, background=False)
-    service = app.reminder_service()
+    qapp, app, service = start_app()
     routes = []
 
     def routed(route):
