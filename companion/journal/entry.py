@@ -12,7 +12,7 @@ from typing import Any
 from companion.journal.keys import DamagedFile, Keys
 
 MAGIC = "companion-entry/1"
-FIELDS = ("id", "kind", "created", "modified", "title", "tags", "mood")
+FIELDS = ("id", "kind", "created", "modified", "title", "tags", "mood", "version")
 KINDS = ("journal", "session")  # session records arrive with the quiet-session work
 MOODS = {1: "very unpleasant", 2: "unpleasant", 3: "a little unpleasant", 4: "neutral",
          5: "a little pleasant", 6: "pleasant", 7: "very pleasant"}
@@ -33,6 +33,7 @@ class Entry:
     mood: int | None = None
     kind: str = "journal"
     extra: dict[str, Any] = field(default_factory=dict, compare=False)
+    version: int = field(default=0, compare=False)  # raised by each save; inside the MAC
 
     @classmethod
     def new(cls, now: datetime, title: str = "", body: str = "", tags: tuple[str, ...] = (),
@@ -71,7 +72,8 @@ def _header(entry: Entry) -> list[str]:
     values: dict[str, Any] = {"id": entry.id, "kind": entry.kind,
                               "created": _stamp(entry.created),
                               "modified": _stamp(entry.modified), "title": entry.title,
-                              "tags": list(entry.tags), "mood": entry.mood}
+                              "tags": list(entry.tags), "mood": entry.mood,
+                              "version": entry.version}
     lines = [MAGIC] + [f"{name}: {json.dumps(values[name], ensure_ascii=False)}"
                        for name in FIELDS]
     if entry.extra:
@@ -117,6 +119,7 @@ def from_plaintext(data: bytes, expected_id: str, keys: Keys, name: str) -> Entr
                      created=datetime.fromisoformat(values["created"]),
                      modified=datetime.fromisoformat(values["modified"]),
                      title=values["title"], body=body, tags=tuple(values["tags"]),
-                     mood=values["mood"], extra=values.get("extra") or {})
+                     mood=values["mood"], extra=values.get("extra") or {},
+                     version=int(values.get("version") or 0))
     except (KeyError, TypeError, ValueError):
         raise DamagedFile(f"{name} is damaged (a header field is missing)") from None

@@ -28,6 +28,10 @@ class DamagedFile(JournalError):
     """A file is damaged, truncated, swapped or forged; the message names it."""
 
 
+class KeyChanged(JournalError):
+    """The journal's key was changed elsewhere since it was unlocked here: nothing was written."""
+
+
 def scrypt_work_factor(data: bytes) -> int:
     """The scrypt work factor written in a passphrase-encrypted age file's header."""
     head = data[:512].split(b"\n---", 1)[0]
@@ -64,6 +68,14 @@ class Keys:
     def recovery_key(self) -> str:
         return str(self.identity)
 
+    @property
+    def key_id(self) -> str:
+        """A short name for this key (a hash of its public half), for records inside the vault."""
+        return hashlib.sha256(str(self.recipient).encode("ascii")).hexdigest()[:16]
+
+    def same_as(self, other: Keys | None) -> bool:
+        return other is not None and hmac.compare_digest(self._mac_key, other._mac_key)
+
     def mac(self, data: bytes) -> str:
         return base64.b64encode(hmac.new(self._mac_key, data, hashlib.sha256).digest()).decode()
 
@@ -76,6 +88,7 @@ class Keys:
     def decrypt(self, data: bytes) -> bytes:
         """Plaintext of an age file for this identity; DecryptError when it is not one."""
         return pyrage.decrypt(data, [self.identity])
+
 
     def wrap(self, passphrase: str) -> bytes:
         """The identity as an age file protected by a passphrase (slow: scrypt)."""
@@ -102,3 +115,14 @@ class Keys:
         except (pyrage.IdentityError, UnicodeDecodeError, ValueError) as exc:
             raise DamagedFile("identity.age does not hold a journal key. Your recovery key "
                               "still opens the journal.") from exc
+
+
+def encrypt_to(data: bytes, keys: list[Keys]) -> bytes:
+    """One age file that each of these keys opens on its own."""
+    return pyrage.encrypt(data, [k.recipient for k in keys])
+
+
+def recipient_count(data: bytes) -> int:
+    """How many X25519 recipients an age file's header names (each one's key opens it)."""
+    head = data[:4096].split(b"\n---", 1)[0]
+    return len(re.findall(rb"^-> X25519 ", head, flags=re.MULTILINE))

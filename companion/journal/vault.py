@@ -1,30 +1,55 @@
-"""The vault: a folder of standard age files. identity.age (the X25519 identity under a
-passphrase), check.age (proves a recovery key belongs here), entries/<uuid>.age (one record each,
-encrypted to the identity) and index.age (an encrypted cache that can always be rebuilt).
+"""The vault: a folder of standard age files.
+
+    identity.age          the current key, under the passphrase (`age -d -i identity.age` opens
+                          any entry written with it)
+    keyring.age           every key the journal has had (keyring.py)
+    manifest.age          each entry's version and the ids of deleted ones (manifest.py)
+    entries/<uuid>.age    one record each
+    index.age             an encrypted cache that can always be rebuilt
 
 Every write is atomic and made under a short lock on .lock, so another process (the command line)
-can write while the app is open. Nothing readable is ever written."""
+can write while the app is open; before each write the vault checks that the key it holds is still
+the journal's key. Nothing readable is ever written. Format 1 (check.age, no keyring or manifest)
+is upgraded at the first unlock."""
 
 from __future__ import annotations
 
 import contextlib
 import errno
-import json
 import logging
 import os
-import re
-import shutil
+import threading
 import tomllib
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import replace
 from pathlib import Path
 
 import pyrage
 
 from companion.atomic import atomic_write_bytes, atomic_write_text, fsync_dir
 from companion.clock import Clock
+from companion.journal import keyring as keyring_file
+from companion.journal import manifest as manifest_file
 from companion.journal.entry import Entry, from_plaintext, to_plaintext
-from companion.journal.keys import DamagedFile, JournalError, Keys, WrongPassphrase
+from companion.journal.files import NotARegularFile, read_regular
+from companion.journal.keyring import KEYRING, Keyring, open_keyring
+from companion.journal.keys import DamagedFile, JournalError, KeyChanged, Keys, WrongPassphrase
+from companion.journal.layout import (  # noqa: F401 (other modules take names from here)
+    CHECK,
+    CHECK_TEXT,
+    ENTRIES,
+    ENTRY_NAME,
+    FORMAT,
+    IDENTITY,
+    INDEX,
+    LOCK,
+    MANIFEST_COPY,
+    MARKER,
+    ROTATING,
+    SYNC_MARKERS,
+)
+from companion.journal.manifest import MANIFEST, Manifest, open_manifest
+from companion.journal.review import Conflict, ReadResult, Review
 
 try:
     import fcntl
@@ -33,20 +58,6 @@ except ImportError:  # pragma: no cover - Windows: writes are still atomic, just
 
 log = logging.getLogger(__name__)
 
-MARKER = "companion-vault.toml"
-IDENTITY = "identity.age"
-CHECK = "check.age"
-INDEX = "index.age"
-ENTRIES = "entries"
-ROTATING = "rotating"
-LOCK = ".lock"
-FORMAT = 1
-CHECK_TEXT = b"companion-vault-check/1\n"
-UUID = r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}"
-ENTRY_NAME = re.compile(rf"^({UUID})\.age$")
-# Copies that sync tools leave beside a file both sides changed: Syncthing, Dropbox, Nextcloud.
-CONFLICT_NAME = re.compile(
-    rf"^({UUID})(\.sync-conflict-[0-9A-Za-z-]+| \([^)]*conflict[^)]*\))\.age$", re.IGNORECASE)
 
 
 def is_vault(folder: Path) -> bool:
@@ -67,7 +78,7 @@ def write_lock(folder: Path) -> Iterator[None]:
                 fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
-def _kind_write(path: Path, data: bytes) -> None:
+def kind_write(path: Path, data: bytes) -> None:
     """Atomic write; a full disk becomes a JournalError that says the old version is intact."""
     try:
         atomic_write_bytes(path, data)
@@ -79,287 +90,344 @@ def _kind_write(path: Path, data: bytes) -> None:
                            "is intact.") from exc
 
 
+_kind_write = kind_write  # the name tests and older callers use
+
+
+def _write_marker(folder: Path, created: str) -> None:
+    atomic_write_text(folder / MARKER, "# A Companion journal. Each file in entries/ is a "
+                                       f"standard age file.\nformat = {FORMAT}\n"
+                                       f"created = \"{created}\"\n")
+
+
 def create_vault(folder: Path, passphrase: str, clock: Clock) -> Vault:
-    """A new, empty vault protected by a passphrase (slow: scrypt). Refuses a non-empty folder."""
+    """A new, empty vault protected by a passphrase (slow: scrypt). Refuses a non-empty folder
+    (a sync tool's own marker files aside)."""
     if is_vault(folder):
         raise JournalError(f"There is already a journal in {folder}.")
-    if folder.exists() and any(folder.iterdir()):
+    if folder.exists() and any(p.name not in SYNC_MARKERS for p in folder.iterdir()):
         raise JournalError(f"{folder} is not empty; choose an empty folder for a new journal.")
-    keys = Keys.generate()
+    ring = Keyring(Keys.generate())
+    wrapped = ring.current.wrap(passphrase)
     (folder / ENTRIES).mkdir(parents=True, exist_ok=True)
     for private in (folder, folder / ENTRIES):
         private.chmod(0o700)  # the files are encrypted; their names and count are still private
     with write_lock(folder):
-        _kind_write(folder / CHECK, keys.encrypt(CHECK_TEXT))
-        _kind_write(folder / IDENTITY, keys.wrap(passphrase))
-        atomic_write_text(folder / MARKER, "# A Companion journal. Each file in entries/ is a "
-                                           "standard age file.\n"
-                                           f"format = {FORMAT}\ncreated = "
-                                           f"\"{clock.now().date().isoformat()}\"\n")
-    return Vault(folder, keys, clock)
+        kind_write(folder / KEYRING, keyring_file.seal(ring))
+        kind_write(folder / MANIFEST, manifest_file.seal(Manifest(), ring))
+        kind_write(folder / IDENTITY, wrapped)
+        _write_marker(folder, clock.now().date().isoformat())
+    return Vault(folder, ring, clock)
 
 
-def _check_format(folder: Path) -> None:
+def vault_format(folder: Path) -> int:
     try:
         doc = tomllib.loads((folder / MARKER).read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise DamagedFile(f"{MARKER} cannot be read ({exc}); the journal folder may be "
                           "damaged") from exc
-    if doc.get("format") != FORMAT:
-        raise JournalError(f"This journal was made by a newer Companion (format "
-                           f"{doc.get('format')}); update Companion to open it.")
+    found = doc.get("format")
+    if found not in (1, FORMAT):
+        raise JournalError(f"This journal was made by a newer Companion (format {found}); "
+                           "update Companion to open it.")
+    return int(found)
 
 
 def unlock(folder: Path, passphrase: str, clock: Clock) -> Vault:
-    """Open the vault with its passphrase (slow: scrypt; call it off the GUI thread)."""
-    _check_format(folder)
+    """Open the vault with its passphrase (slow: scrypt; call it off the GUI thread), finishing
+    any interrupted key change."""
+    vault_format(folder)
     try:
-        data = (folder / IDENTITY).read_bytes()
-    except OSError as exc:
-        raise DamagedFile(f"{IDENTITY} cannot be read ({exc.strerror}). Your recovery key "
-                          "still opens the journal.") from exc
-    return Vault(folder, Keys.unwrap(data, passphrase), clock).recovered()
+        data = read_regular(folder / IDENTITY)
+    except (OSError, NotARegularFile) as exc:
+        raise DamagedFile(f"{IDENTITY} cannot be read ({exc}). Your recovery key still opens "
+                          "the journal.") from exc
+    return Vault(folder, Keys.unwrap(data, passphrase), clock).recovered(passphrase)
 
 
 def unlock_with_recovery_key(folder: Path, recovery_key: str, clock: Clock) -> Vault:
-    """Open the vault with its recovery key (fast); the caller then sets a new passphrase."""
-    _check_format(folder)
-    keys = Keys.from_recovery_key(recovery_key)
-    for check in (folder / CHECK, folder / ROTATING / CHECK):
-        try:
-            if keys.decrypt(check.read_bytes()) == CHECK_TEXT:
-                return Vault(folder, keys, clock).recovered()
-        except (OSError, pyrage.DecryptError):
-            continue
-    raise WrongPassphrase("That recovery key does not belong to this journal.")
-
-
-@dataclass
-class Conflict:
-    """A sync tool's copy of an entry that was changed in two places: both versions kept."""
-
-    original: Entry | None
-    copy: Entry
-    copy_path: Path
-
-
-@dataclass
-class ReadResult:
-    entries: dict[str, Entry] = field(default_factory=dict)
-    problems: list[str] = field(default_factory=list)  # one line per unreadable file, by name
-    conflicts: list[Conflict] = field(default_factory=list)
+    """Open the vault with its recovery key (fast); the caller then sets a new passphrase, which
+    protects the journal's current key (a newer one than this, after an unconfirmed change)."""
+    vault_format(folder)
+    vault = Vault(folder, Keys.from_recovery_key(recovery_key), clock)
+    try:
+        with vault.writing():
+            pass
+    except (WrongPassphrase, KeyChanged):
+        raise WrongPassphrase("That recovery key does not belong to this journal, or it was "
+                              "replaced by a newer one.") from None
+    return vault.recovered()
 
 
 class Vault:
     """An unlocked vault: the keys live here and nowhere else; lock() forgets them."""
 
-    def __init__(self, folder: Path, keys: Keys, clock: Clock) -> None:
+    def __init__(self, folder: Path, keys: Keys | Keyring, clock: Clock) -> None:
         self.folder = folder
-        self.keys: Keys | None = keys
+        self.ring: Keyring | None = keys if isinstance(keys, Keyring) else Keyring(keys)
+        self._ring_sig: tuple[int, int] | None = None
         self._clock = clock
         self.entries_dir = folder / ENTRIES
         self.entries_dir.mkdir(parents=True, exist_ok=True)
         self._seen: dict[str, tuple[int, int]] = {}  # file name -> (mtime_ns, size) when read
+        self._manifest: Manifest | None = None
+        self._manifest_sig: tuple[int, int] | None = None
+        self.observed: dict[str, int] = {}  # versions read that the manifest does not hold yet
+        self.notes: list[str] = []  # what the person should hear about the vault itself
+        self.mutex = threading.RLock()  # one thread of this process writes at a time
+        self._depth = 0
+        self._index_digest: str | None = None  # what index.age holds, to skip rewriting it
 
-    def _keys(self) -> Keys:
-        if self.keys is None:
+    @property
+    def keys(self) -> Keys | None:
+        return self.ring.current if self.ring is not None else None
+
+    def _ring(self) -> Keyring:
+        if self.ring is None:
             raise JournalError("The journal is locked.")
-        return self.keys
+        return self.ring
+
+    @property
+    def unconfirmed_key(self) -> str | None:
+        """The new recovery key, while a key change waits for the person to confirm storing it."""
+        ring = self.ring
+        return ring.current.recovery_key if ring is not None and ring.retiring else None
+
+    def recovered(self, passphrase: str | None = None) -> Vault:
+        """Sweep what a crash left and finish an interrupted delete or key change (upkeep.py)."""
+        from companion.journal.upkeep import recover
+
+        return recover(self, passphrase)
 
     def lock(self) -> None:
-        """Forget the keys (the caller drops every decrypted text it holds)."""
-        self.keys = None
+        """Forget the keys at once (the caller drops every decrypted text it holds)."""
+        self.ring = None
+        self._manifest = None
 
-    # --- start-up housekeeping ------------------------------------------------------------------
+    # --- the key in use ---------------------------------------------------------------------------
 
-    def recovered(self) -> Vault:
-        """Sweep temp files left by a crash and finish (or undo) an interrupted key rotation."""
-        with write_lock(self.folder):
-            for folder in (self.folder, self.entries_dir):
-                for stale in folder.glob(".*.tmp"):
-                    stale.unlink(missing_ok=True)
-            rotating = self.folder / ROTATING
-            if rotating.is_dir():
-                self._finish_rotation(rotating)
-        return self
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[Keyring]:
+        """Hold the lock and make sure the key in memory is still the journal's key."""
+        with self.mutex:
+            if self._depth:  # already held by this thread: flock would wait on itself
+                yield self.sync_ring()
+                return
+            with write_lock(self.folder):
+                self._depth = 1
+                try:
+                    yield self.sync_ring()
+                finally:
+                    self._depth = 0
 
-    def _finish_rotation(self, rotating: Path) -> None:
+    def sync_ring(self) -> Keyring:
+        """Re-read keyring.age when it changed: adopt a key change this key may follow, refuse
+        (KeyChanged) one it may not. Call under the write lock."""
+        ring = self._ring()
+        path = self.folder / KEYRING
         try:
-            committed = self._keys().decrypt((rotating / CHECK).read_bytes()) == CHECK_TEXT
-        except (OSError, pyrage.DecryptError):
-            committed = False
-        if not committed:  # identity.age still holds the old key: the new files are unused
-            shutil.rmtree(rotating)
-            return
-        for path in sorted(rotating.glob("*.age")):
-            target = self.folder / CHECK if path.name == CHECK else self.entries_dir / path.name
-            os.replace(path, target)
-        fsync_dir(self.entries_dir)
-        fsync_dir(self.folder)
-        shutil.rmtree(rotating)
+            stat = path.stat()
+        except FileNotFoundError:
+            from companion.journal.upkeep import upgrade_format_1
+
+            return upgrade_format_1(self, ring)
+        signature = (stat.st_mtime_ns, stat.st_size)
+        if signature == self._ring_sig:
+            return ring
+        try:
+            found = open_keyring(read_regular(path), ring.current)
+        except WrongPassphrase:
+            found = self._open_with_retired(path, ring)
+        except (DamagedFile, NotARegularFile) as exc:
+            self.note(f"{exc}. The keys this computer holds are used; nothing was changed.")
+            self._ring_sig = signature
+            return ring
+        if not found.current.same_as(ring.current):
+            log.info("the journal's key was changed elsewhere; following it")
+        self.ring, self._ring_sig = found, signature
+        return found
+
+    def _open_with_retired(self, path: Path, ring: Keyring) -> Keyring:
+        for keys in ring.writers[1:]:
+            with contextlib.suppress(WrongPassphrase, DamagedFile):
+                return open_keyring(read_regular(path), keys)
+        raise KeyChanged("The journal's key was changed (on another computer, or by a new "
+                         "recovery key) since it was unlocked here, so nothing was written. "
+                         "Unlock it again to go on; what you typed is kept.")
+
+    def note(self, text: str) -> None:
+        if text not in self.notes:
+            self.notes.append(text)
+
+    # --- the manifest -----------------------------------------------------------------------------
+
+    def manifest(self, problems: list[str] | None = None) -> Manifest:
+        """The merged records (with any sync tool's copies); a missing or damaged one is reported
+        in problems and an empty one used."""
+        with self.mutex:
+            ring = self._ring()
+            path = self.folder / MANIFEST
+            copies = [p for p in self.folder.iterdir() if MANIFEST_COPY.match(p.name)]
+            try:
+                stat = path.stat()
+                signature: tuple[int, int] | None = (stat.st_mtime_ns, stat.st_size)
+            except FileNotFoundError:
+                signature = None
+            if self._manifest is not None and signature == self._manifest_sig and not copies:
+                return self._manifest
+            found = Manifest()
+            if signature is None:
+                self._report(problems, f"{MANIFEST} is missing, so Companion cannot tell "
+                                       "whether entries were removed or put back; it is written "
+                                       "again from the entries here")
+            else:
+                try:
+                    found = open_manifest(read_regular(path), ring)
+                except (DamagedFile, NotARegularFile, OSError) as exc:
+                    self._report(problems, f"{exc}; it is written again from the entries here")
+            for copy in copies:
+                with contextlib.suppress(DamagedFile, NotARegularFile, OSError):
+                    found.merge(open_manifest(read_regular(copy), ring, copy.name))
+            self._manifest, self._manifest_sig = found, signature
+            return found
+
+    def _report(self, problems: list[str] | None, text: str) -> None:
+        if problems is not None:
+            problems.append(text)
+        self.note(text)
+
+    def store_manifest(self, manifest: Manifest, ring: Keyring) -> None:
+        """Write the records (under the write lock), folding in versions read meanwhile."""
+        for entry_id, version in self.observed.items():
+            if entry_id not in manifest.deleted:
+                manifest.saved(entry_id, version)
+        self.observed.clear()
+        kind_write(self.folder / MANIFEST, manifest_file.seal(manifest, ring))
+        for copy in [p for p in self.folder.iterdir() if MANIFEST_COPY.match(p.name)]:
+            copy.unlink(missing_ok=True)  # merged into the one just written
+        stat = (self.folder / MANIFEST).stat()
+        self._manifest, self._manifest_sig = manifest, (stat.st_mtime_ns, stat.st_size)
 
     # --- entries ----------------------------------------------------------------------------------
 
     def path_of(self, entry_id: str) -> Path:
         return self.entries_dir / f"{entry_id}.age"
 
-    def save(self, entry: Entry) -> None:
-        """Encrypt and write one entry atomically; JournalError keeps the old version intact."""
-        data = self._keys().encrypt(to_plaintext(entry, self._keys()))
+    def save(self, entry: Entry) -> Entry:
+        """Encrypt and write one entry atomically with a version above any before; JournalError
+        keeps the old version intact. Returns the entry as saved."""
         path = self.path_of(entry.id)
-        with write_lock(self.folder):
-            _kind_write(path, data)
+        with self.writing() as ring:
+            manifest = self.manifest().copy()
+            saved = replace(entry, version=manifest.next_version(entry.id, entry.version))
+            kind_write(path, ring.encrypt(to_plaintext(saved, ring.current)))
+            manifest.saved(entry.id, saved.version)
+            self.store_manifest(manifest, ring)
         with contextlib.suppress(OSError):
             stat = path.stat()
             self._seen[path.name] = (stat.st_mtime_ns, stat.st_size)
+        return saved
 
     def read_file(self, path: Path, entry_id: str) -> Entry:
         """One file, decrypted and checked; DamagedFile names it when it cannot be trusted."""
+        return self.read_with_key(path, entry_id)[0]
+
+    def read_with_key(self, path: Path, entry_id: str) -> tuple[Entry, Keys]:
+        """The entry and the key that opened it (an earlier one for a file from before a key
+        change); DamagedFile names the file when it cannot be trusted."""
         try:
-            data = path.read_bytes()
+            data = read_regular(path)
+        except NotARegularFile as exc:
+            raise DamagedFile(f"{exc}; it was left alone") from None
         except OSError as exc:
             raise DamagedFile(f"{path.name} cannot be read ({exc.strerror})") from exc
         try:
-            plain = self._keys().decrypt(data)
+            plain, keys = self._ring().decrypt(data)
         except pyrage.DecryptError:
-            raise DamagedFile(f"{path.name} is damaged or truncated, or was not written for this "
-                              "journal") from None
-        return from_plaintext(plain, entry_id, self._keys(), path.name)
+            raise DamagedFile(f"{path.name} is damaged or truncated, or was written with a key "
+                              "this computer does not have") from None
+        return from_plaintext(plain, entry_id, keys, path.name), keys
 
     def read(self, entry_id: str) -> Entry:
         return self.read_file(self.path_of(entry_id), entry_id)
 
     def read_all(self, known: dict[str, Entry] | None = None) -> ReadResult:
-        """Every entry; files unchanged since `known` was read are not decrypted again."""
-        result = ReadResult()
-        known = known or {}
-        copies: list[tuple[str, Path]] = []
-        for path in sorted(self.entries_dir.glob("*.age")):
-            plain = ENTRY_NAME.match(path.name)
-            conflict = CONFLICT_NAME.match(path.name)
-            if conflict:
-                copies.append((conflict.group(1), path))
-                continue
-            if not plain:
-                continue
-            entry_id = plain.group(1)
-            try:
-                stat = path.stat()
-                signature = (stat.st_mtime_ns, stat.st_size)
-                if entry_id in known and self._seen.get(path.name) == signature:
-                    result.entries[entry_id] = known[entry_id]
-                    continue
-                result.entries[entry_id] = self.read_file(path, entry_id)
-                self._seen[path.name] = signature
-            except (DamagedFile, OSError) as exc:
-                log.warning("journal file left unread: %s", path.name)
-                result.problems.append(str(exc))
-        for entry_id, path in copies:
-            try:
-                copy = self.read_file(path, entry_id)
-            except DamagedFile as exc:
-                result.problems.append(str(exc))
-                continue
-            result.conflicts.append(Conflict(result.entries.get(entry_id), copy, path))
-        return result
+        """Every entry, checked against the manifest; unchanged files are not decrypted again."""
+        from companion.journal.review import read_everything
+
+        return read_everything(self, known or {})
 
     def delete(self, entry_id: str) -> None:
-        with write_lock(self.folder):
-            self.path_of(entry_id).unlink(missing_ok=True)
-            fsync_dir(self.entries_dir)
-        self._seen.pop(f"{entry_id}.age", None)
+        """Remove an entry and record it as deleted, so a copy put back later is noticed."""
+        path = self.path_of(entry_id)
+        with self.writing() as ring:
+            going = self.entries_dir / f".{entry_id}.age.deleting"
+            with contextlib.suppress(FileNotFoundError):
+                os.replace(path, going)  # one step a crash cannot split
+            self.finish_delete(entry_id, ring)
+        self._seen.pop(path.name, None)
+
+    def finish_delete(self, entry_id: str, ring: Keyring) -> None:
+        manifest = self.manifest().copy()
+        manifest.removed(entry_id, self.observed.pop(entry_id, 0))
+        self.store_manifest(manifest, ring)
+        (self.entries_dir / f".{entry_id}.age.deleting").unlink(missing_ok=True)
+        fsync_dir(self.entries_dir)
 
     def resolve_conflict(self, conflict: Conflict, keep: str) -> Entry | None:
-        """keep 'original', 'copy' or 'both'; the other version is removed only after the kept
-        one is safely written. Returns the entry added or replaced, if any."""
-        kept: Entry | None = None
-        if keep == "copy":
-            kept = conflict.copy
-            self.save(kept)
-        elif keep == "both":
-            kept = Entry.new(conflict.copy.modified, conflict.copy.title + " (other copy)",
-                             conflict.copy.body, conflict.copy.tags, conflict.copy.mood,
-                             conflict.copy.kind)
-            self.save(kept)
-        elif keep != "original":
-            raise ValueError(f"keep must be original, copy or both, not {keep!r}")
-        with write_lock(self.folder):
-            conflict.copy_path.unlink(missing_ok=True)
-            fsync_dir(self.entries_dir)
-        return kept
+        from companion.journal.review import resolve_conflict
+
+        return resolve_conflict(self, conflict, keep)
+
+    def resolve_review(self, review: Review, keep: bool) -> Entry | None:
+        from companion.journal.review import resolve_review
+
+        return resolve_review(self, review, keep)
 
     # --- keys -------------------------------------------------------------------------------------
 
     def change_passphrase(self, new_passphrase: str) -> None:
-        """Rewrite identity.age only, atomically (slow: scrypt)."""
-        wrapped = self._keys().wrap(new_passphrase)
-        with write_lock(self.folder):
-            _kind_write(self.folder / IDENTITY, wrapped)
+        """Rewrite identity.age only, atomically (slow: scrypt); it holds the journal's current
+        key, whichever key unlocked it."""
+        current = self._ring().current
+        wrapped = current.wrap(new_passphrase)
+        with self.writing() as ring:
+            if not ring.current.same_as(current):
+                wrapped = ring.current.wrap(new_passphrase)
+            kind_write(self.folder / IDENTITY, wrapped)
 
     def rotate_key(self, passphrase: str) -> str:
-        """Re-encrypt everything to a new key and return the new recovery key (the old one stops
-        working). Crash-safe: new files are written first, identity.age is replaced as the single
-        commit point, and only then are the old files replaced."""
-        current = self.read_all()
-        if current.problems:
-            raise JournalError("Some entries cannot be read, so the key was not changed (they "
-                               "would be lost): " + "; ".join(current.problems))
-        new = Keys.generate()
-        wrapped = new.wrap(passphrase)
-        rotating = self.folder / ROTATING
-        with write_lock(self.folder):
-            if rotating.exists():
-                shutil.rmtree(rotating)
-            rotating.mkdir()
-            for entry in current.entries.values():
-                _kind_write(rotating / f"{entry.id}.age", new.encrypt(to_plaintext(entry, new)))
-            _kind_write(rotating / CHECK, new.encrypt(CHECK_TEXT))
-            _kind_write(self.folder / IDENTITY, wrapped)  # the commit point
-            self.keys = new
-            self._finish_rotation(rotating)
-        self._seen.clear()
-        (self.folder / INDEX).unlink(missing_ok=True)
-        return new.recovery_key
+        """Encrypt everything to a new key and return the new recovery key (upkeep.py)."""
+        from companion.journal.upkeep import commit_rotation, prepare_rotation
+
+        return commit_rotation(self, *prepare_rotation(passphrase))
+
+    def confirm_key(self) -> None:
+        """The person stored the new recovery key: the one before stops working (upkeep.py)."""
+        from companion.journal.upkeep import confirm_rotation
+
+        confirm_rotation(self)
 
     # --- the index cache ------------------------------------------------------------------------
 
     def save_index(self, entries: dict[str, Entry]) -> None:
-        """Write the encrypted cache of every entry, so the next unlock decrypts one file."""
-        keys = self._keys()
-        records = {}
-        for name, signature in self._seen.items():
-            entry = entries.get(name[:-4])
-            if entry is not None:
-                records[name] = {"sig": list(signature),
-                                 "plain": to_plaintext(entry, keys).decode("utf-8")}
-        data = json.dumps({"format": 1, "records": records}).encode("utf-8")
-        with write_lock(self.folder):
-            _kind_write(self.folder / INDEX, keys.encrypt(data))
+        from companion.journal.index_cache import save_index
+
+        save_index(self, entries)
 
     def load_index(self) -> dict[str, Entry]:
-        """Entries from the cache (each still MAC-checked); empty when it is missing or stale."""
-        keys = self._keys()
-        try:
-            doc = json.loads(keys.decrypt((self.folder / INDEX).read_bytes()))
-        except (OSError, pyrage.DecryptError, ValueError):
-            return {}
-        entries: dict[str, Entry] = {}
-        for name, record in doc.get("records", {}).items():
-            match = ENTRY_NAME.match(name)
-            if not match:
-                continue
-            try:
-                entry = from_plaintext(record["plain"].encode("utf-8"), match.group(1), keys,
-                                       name)
-            except (DamagedFile, KeyError, TypeError):
-                continue
-            entries[entry.id] = entry
-            self._seen[name] = (int(record["sig"][0]), int(record["sig"][1]))
-        return entries
+        from companion.journal.index_cache import load_index
+
+        return load_index(self)
 
     def open_all(self) -> ReadResult:
         """All entries after unlock: the cache first, then only the files that changed."""
         return self.read_all(self.load_index())
+
+    def check(self) -> list[str]:
+        """Every file decrypted and checked against the manifest: one line per thing wrong."""
+        from companion.journal.review import check_lines
+
+        return check_lines(self)
 
 
 def default_folder(data_dir: Path) -> Path:

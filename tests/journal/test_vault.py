@@ -8,6 +8,7 @@ import os
 import shutil
 from datetime import UTC, datetime
 
+import pyrage
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -142,10 +143,18 @@ def test_a_failing_rename_keeps_the_previous_version(vault, monkeypatch):
 
 
 def test_stale_temp_files_are_swept_when_the_vault_opens(vault):
-    stale = vault.entries_dir / ".0000.age.abc.tmp"
+    stale = vault.entries_dir / ".0b6c2f9e-1d2a-4c3b-9e8f-7a6b5c4d3e2f.age.k3j_x9qa.tmp"
     stale.write_bytes(b"half a file")
     vault.recovered()
     assert not stale.exists()
+
+
+def test_a_sync_tools_temp_files_are_left_alone(vault):
+    """Syncthing writes '.syncthing.<name>.tmp' while a file arrives: never ours to sweep."""
+    arriving = vault.entries_dir / ".syncthing.0b6c2f9e-1d2a-4c3b-9e8f-7a6b5c4d3e2f.age.tmp"
+    arriving.write_bytes(b"half of a file on its way")
+    vault.recovered()
+    assert arriving.exists()
 
 
 def test_a_wrong_passphrase_has_its_own_message(template_vault):
@@ -190,42 +199,50 @@ def test_changing_the_passphrase_keeps_entries_and_rejects_the_old_one(vault, pa
     assert unlock(vault.folder, "a new and longer phrase", FakeClock()).read(saved.id) == saved
 
 
-def test_rotating_the_key_keeps_entries_and_retires_the_old_recovery_key(vault, passphrase):
+def test_a_new_key_opens_every_entry_and_the_old_one_works_until_confirmed(vault, passphrase):
+    """The recovery key the person holds keeps working until they confirm storing the new one."""
     saved = [entry(f"entry {n}") for n in range(3)]
     for one in saved:
         vault.save(one)
     old_key = vault.keys.recovery_key
     new_key = vault.rotate_key(passphrase)
-    assert new_key != old_key
+    assert new_key != old_key and vault.unconfirmed_key == new_key
+    for key in (new_key, old_key):
+        opened = unlock_with_recovery_key(vault.folder, key, FakeClock())
+        assert opened.read_all().entries == {one.id: one for one in saved}
+    vault.confirm_key()
+    assert vault.unconfirmed_key is None
     assert unlock_with_recovery_key(vault.folder, new_key, FakeClock()).read_all().entries == {
         one.id: one for one in saved}
     with pytest.raises(WrongPassphrase):
         unlock_with_recovery_key(vault.folder, old_key, FakeClock())
 
 
-def test_a_rotation_interrupted_before_its_commit_point_is_undone(vault, monkeypatch, passphrase):
-    """A crash after the new files are written but before identity.age changes loses nothing."""
-    saved = entry("kept")
+def test_after_confirming_every_file_is_encrypted_to_the_new_key_alone(vault, passphrase):
+    """A leaked old key must not open what is written from now on, nor what was written before."""
+    saved = entry()
     vault.save(saved)
-    keys = vault.keys
-    calls = []
+    old = vault.keys
+    vault.rotate_key(passphrase)
+    assert old.decrypt(vault.path_of(saved.id).read_bytes())  # both keys, until confirmed
+    vault.confirm_key()
+    for path in [*vault.entries_dir.iterdir(), vault.folder / "manifest.age"]:
+        with pytest.raises(pyrage.DecryptError):
+            old.decrypt(path.read_bytes())
 
-    def crash_at_identity(path, data):
-        calls.append(path.name)
-        if path.name == IDENTITY:
-            raise KeyboardInterrupt  # stands in for the power going off
-        return original(path, data)
 
-    import companion.journal.vault as vault_module
-
-    original = vault_module._kind_write
-    monkeypatch.setattr(vault_module, "_kind_write", crash_at_identity)
-    with pytest.raises(KeyboardInterrupt):
-        vault.rotate_key(passphrase)
-    monkeypatch.undo()
-    reopened = Vault(vault.folder, keys, FakeClock()).recovered()
-    assert not (vault.folder / "rotating").exists()
-    assert reopened.read(saved.id) == saved
+def test_unlocking_with_the_old_recovery_key_follows_the_key_change(vault, passphrase):
+    """A forgotten passphrase after an unconfirmed change: the old key opens, and the new
+    passphrase protects the new key (identity.age is never set back to the old one)."""
+    saved = entry()
+    vault.save(saved)
+    old_key = vault.keys.recovery_key
+    new_key = vault.rotate_key(passphrase)
+    opened = unlock_with_recovery_key(vault.folder, old_key, FakeClock())
+    opened.change_passphrase("a brand new passphrase")
+    assert opened.unconfirmed_key == new_key
+    again = unlock(vault.folder, "a brand new passphrase", FakeClock())
+    assert again.keys.recovery_key == new_key and again.read(saved.id) == saved
 
 
 def test_sync_conflict_copies_are_found_and_both_versions_can_be_kept(vault):

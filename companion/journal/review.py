@@ -1,0 +1,187 @@
+"""Reading every entry and checking it against the manifest. What cannot be trusted is never
+accepted silently: an older copy put back, a deleted entry coming back, an entry removed behind the
+journal's back, or one written with an earlier key that this journal has not seen, is set aside
+for the person to keep or discard. A sync tool's copies are conflicts, not tampering."""
+
+from __future__ import annotations
+
+import contextlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from companion.journal.entry import Entry
+from companion.journal.keys import DamagedFile
+from companion.journal.layout import CONFLICT_NAME, DELETING_NAME, ENTRY_NAME
+
+if TYPE_CHECKING:
+    from companion.journal.vault import Vault
+
+KINDS = {
+    "rolled-back": "An older copy of “{heading}” was put back in place of the newer one",
+    "resurrected": "“{heading}”, which was deleted, has come back",
+    "removed": "“{heading}” was removed from the journal folder outside Companion",
+    "earlier-key": "“{heading}” was written with an earlier key of this journal, by a computer "
+                   "that had not heard of the key change (or by someone holding that old key)",
+}
+CHOICES = {  # (keep, discard) as the person reads them
+    "rolled-back": ("Keep this older copy", "Remove it"),
+    "resurrected": ("Keep it", "Delete it again"),
+    "removed": ("Put back this computer's copy", "Let it go"),
+    "earlier-key": ("Keep it", "Remove it"),
+}
+
+
+@dataclass
+class Conflict:
+    """A sync tool's copy of an entry that was changed in two places: both versions kept."""
+
+    original: Entry | None
+    copy: Entry
+    copy_path: Path
+
+
+@dataclass
+class Review:
+    """Something found in the folder that only the person may accept or discard."""
+
+    kind: str
+    entry_id: str
+    entry: Entry | None  # the copy on disk, or this computer's cached copy of a removed one
+    path: Path | None
+
+    @property
+    def heading(self) -> str:
+        return self.entry.heading if self.entry is not None else self.entry_id
+
+    @property
+    def text(self) -> str:
+        return KINDS[self.kind].format(heading=self.heading)
+
+    @property
+    def choices(self) -> tuple[str, str]:
+        keep, discard = CHOICES[self.kind]
+        if self.kind == "removed" and self.entry is None:
+            keep = ""  # no copy here to put back
+        return keep, discard
+
+
+@dataclass
+class ReadResult:
+    entries: dict[str, Entry] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)  # one line per unreadable file, by name
+    conflicts: list[Conflict] = field(default_factory=list)
+    reviews: list[Review] = field(default_factory=list)
+
+
+def read_everything(vault: Vault, known: dict[str, Entry]) -> ReadResult:
+    """Every entry in the folder, each checked (MAC, id, key) and held against the manifest."""
+    result = ReadResult()
+    manifest = vault.manifest(result.problems)
+    ring = vault._ring()
+    names = sorted(p.name for p in vault.entries_dir.iterdir())
+    copies = [(m.group(1), vault.entries_dir / n) for n in names if (m := CONFLICT_NAME.match(n))]
+    with_copies = {entry_id for entry_id, _path in copies}
+    present = {m.group(1) for n in names if (m := DELETING_NAME.match(n))}  # being deleted
+    for name in names:
+        match = ENTRY_NAME.match(name)
+        if not match:
+            continue
+        entry_id, path = match.group(1), vault.entries_dir / name
+        present.add(entry_id)
+        try:
+            stat = path.lstat()
+            signature = (stat.st_mtime_ns, stat.st_size)
+            if entry_id in known and vault._seen.get(name) == signature:
+                entry, writer = known[entry_id], True
+            else:
+                entry, keys = vault.read_with_key(path, entry_id)
+                writer = ring.is_writer(keys)
+                vault._seen[name] = signature
+        except (DamagedFile, OSError) as exc:
+            result.problems.append(str(exc))
+            continue
+        expected = manifest.versions.get(entry_id)
+        if entry_id in manifest.deleted:
+            result.reviews.append(Review("resurrected", entry_id, entry, path))
+        elif not writer and expected != entry.version:
+            result.reviews.append(Review("earlier-key", entry_id, entry, path))
+        elif expected is not None and entry.version < expected and entry_id not in with_copies:
+            result.reviews.append(Review("rolled-back", entry_id, entry, path))
+        else:
+            result.entries[entry_id] = entry
+            if expected is None or entry.version > expected:
+                vault.observed[entry_id] = entry.version
+    for entry_id in sorted(set(manifest.versions) - present):
+        result.reviews.append(Review("removed", entry_id, known.get(entry_id), None))
+    for entry_id, path in copies:
+        try:
+            copy = vault.read_file(path, entry_id)
+        except DamagedFile as exc:
+            result.problems.append(str(exc))
+            continue
+        original = result.entries.get(entry_id)
+        if original is not None and _same(original, copy):
+            _drop_copy(vault, path)  # both sides wrote the same thing: nothing to choose
+            continue
+        result.conflicts.append(Conflict(original, copy, path))
+    return result
+
+
+def _same(a: Entry, b: Entry) -> bool:
+    return a == b and a.version == b.version and a.extra == b.extra
+
+
+def _drop_copy(vault: Vault, path: Path) -> None:
+    with contextlib.suppress(OSError), vault.writing():
+        path.unlink(missing_ok=True)
+
+
+def check_lines(vault: Vault) -> list[str]:
+    """A full check (nothing from the cache): one line per damaged, rolled-back, resurrected,
+    removed, unknown-key or conflicting entry, and per problem with the vault's own files."""
+    vault._seen.clear()
+    result = read_everything(vault, {})
+    lines = [*vault.notes]
+    lines += [p for p in result.problems if p not in lines]
+    lines += [review.text for review in result.reviews]
+    lines += [f"Two versions of “{c.copy.heading}” (a sync conflict: {c.copy_path.name})"
+              for c in result.conflicts]
+    return lines
+
+
+def resolve_review(vault: Vault, review: Review, keep: bool) -> Entry | None:
+    """Accept (keep) or discard what was set aside; returns the entry kept, if any."""
+    if keep and review.entry is not None:
+        return vault.save(review.entry)  # a version above any before; the current key
+    if keep:
+        return None
+    if review.kind == "removed":
+        with vault.writing() as ring:
+            manifest = vault.manifest().copy()
+            manifest.removed(review.entry_id, manifest.versions.get(review.entry_id, 0))
+            vault.store_manifest(manifest, ring)
+        return None
+    if review.kind == "resurrected" and review.path is not None:
+        with vault.writing():
+            review.path.unlink(missing_ok=True)
+        return None
+    vault.delete(review.entry_id)
+    return None
+
+
+def resolve_conflict(vault: Vault, conflict: Conflict, keep: str) -> Entry | None:
+    """keep 'original', 'copy' or 'both'; the other version is removed only after the kept one
+    is safely written. Returns the entry added or replaced, if any."""
+    kept: Entry | None = None
+    if keep == "copy":
+        kept = vault.save(conflict.copy)
+    elif keep == "both":
+        copy = conflict.copy
+        kept = vault.save(Entry.new(copy.modified, copy.title + " (other copy)", copy.body,
+                                    copy.tags, copy.mood, copy.kind))
+    elif keep != "original":
+        raise ValueError(f"keep must be original, copy or both, not {keep!r}")
+    with vault.writing():
+        conflict.copy_path.unlink(missing_ok=True)
+    return kept
