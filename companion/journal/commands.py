@@ -12,26 +12,50 @@ from pathlib import Path
 
 from companion.clock import SystemClock
 from companion.journal.entry import Entry
+from companion.journal.hardening import protect_process
 from companion.journal.keys import JournalError
 from companion.journal.search import SearchIndex, filtered
 from companion.journal.vault import Vault, create_vault, is_vault, unlock
 from companion.paths import Paths
 
 
+def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
+    """--vault and --passphrase-fd, taken before or after the action."""
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument("--vault", metavar="DIR", default=default,
+                        help="the journal folder (default: the one Settings names, or "
+                             "DATA/journal)")
+    parser.add_argument("--passphrase-fd", metavar="N", type=int, default=default,
+                        help="read passphrases from file descriptor N, one per line")
+
+
 def add_journal_commands(commands: argparse._SubParsersAction) -> None:
     journal = commands.add_parser("journal", help="your encrypted journal, from the command line")
-    journal.add_argument("--vault", metavar="DIR", help="the journal folder (default: the one "
-                                                        "Settings names, or DATA/journal)")
-    journal.add_argument("--passphrase-fd", metavar="N", type=int,
-                         help="read passphrases from file descriptor N, one per line")
+    _common(journal, False)
     actions = journal.add_subparsers(dest="journal_command", metavar="ACTION", required=True)
-    actions.add_parser("init", help="create a new journal and show its recovery key once")
-    add = actions.add_parser("add", help="add an entry (text from the arguments, or stdin)")
-    add.add_argument("text", nargs="*", help="the entry's text; omit it to read stdin")
+    parsers = [actions.add_parser("init", help="create a new journal and show its recovery key "
+                                               "once")]
+    add = actions.add_parser("add", help="add an entry (text from the arguments, stdin, or "
+                                         "$EDITOR on a terminal)")
+    parsers.append(add)
+    add.add_argument("text", nargs="*", help="the entry's text; omit it to read stdin, or to "
+                                             "write in $EDITOR on a terminal")
     add.add_argument("--title", default="")
     add.add_argument("--tag", action="append", default=[], help="a tag (repeat for more)")
     add.add_argument("--mood", type=int, choices=range(1, 8), metavar="1-7",
                      help="1 very unpleasant … 4 neutral … 7 very pleasant")
+    edit = actions.add_parser("edit", help="replace an entry's text (stdin, or $EDITOR on a "
+                                           "terminal)")
+    edit.add_argument("id", help="the entry's id, or its first characters as `list` shows")
+    delete = actions.add_parser("delete", help="delete an entry for good")
+    delete.add_argument("id", help="the entry's id, or its first characters as `list` shows")
+    parsers += [edit, delete]
+    parsers.append(actions.add_parser("check", help="verify every file; exit 0 only when all "
+                                                    "is well"))
+    parsers.append(actions.add_parser("new-recovery-key", help="encrypt everything to a new key "
+                                                               "and print its recovery key"))
+    parsers.append(actions.add_parser("confirm-key", help="say the new recovery key is stored; "
+                                                          "the one before stops working"))
     listing = actions.add_parser("list", help="list entries, newest first")
     listing.add_argument("--tag")
     listing.add_argument("--limit", type=int, default=50)
@@ -48,7 +72,11 @@ def add_journal_commands(commands: argparse._SubParsersAction) -> None:
     source.add_argument("--markdown", metavar="DIR", help="a folder of Markdown files")
     source.add_argument("--jrnl", metavar="FILE", help="jrnl's plain-text export (jrnl --export "
                                                       "txt)")
-    actions.add_parser("passwd", help="change the passphrase (the entries stay as they are)")
+    parsers += [listing, search, export, imports,
+                actions.add_parser("passwd", help="change the passphrase (the entries stay as "
+                                                  "they are)")]
+    for parser in parsers:
+        _common(parser, True)
 
 
 class _Passphrases:
@@ -56,6 +84,7 @@ class _Passphrases:
 
     def __init__(self, fd: int | None) -> None:
         self._lines: list[str] | None = None
+        self.last = ""
         if fd is not None:
             with os.fdopen(fd, "r", encoding="utf-8", closefd=False) as stream:
                 self._lines = [line.rstrip("\n") for line in stream.read().splitlines()]
@@ -64,11 +93,24 @@ class _Passphrases:
         if self._lines is not None:
             if not self._lines:
                 raise JournalError("--passphrase-fd gave fewer passphrases than needed")
-            return self._lines.pop(0)
+            self.last = self._lines.pop(0)
+            return self.last
         try:
-            return getpass.getpass(prompt)
+            self.last = getpass.getpass(prompt)
+            return self.last
         except (EOFError, KeyboardInterrupt):
             raise JournalError("no passphrase was given") from None
+
+    def archive(self) -> str:
+        """A passphrase for an exported archive: not empty, and typed twice on a terminal."""
+        first = self.ask("Archive passphrase: ")
+        if not first:
+            raise JournalError("the archive needs a passphrase; an empty one would leave it "
+                               "open to anyone")
+        second = self.ask("The same again: ") if self._lines is None or self._lines else first
+        if second != first:
+            raise JournalError("the two archive passphrases differ; nothing was exported")
+        return first
 
     def new(self) -> str:
         first = self.ask("New passphrase: ")
@@ -106,6 +148,7 @@ def _run(args: argparse.Namespace, folder: Path) -> int:
     secrets = _Passphrases(args.passphrase_fd)
     action = args.journal_command
     if action == "init":
+        protect_process()
         vault = create_vault(folder, secrets.new(), clock)
         assert vault.keys is not None
         print(f"A new journal is ready in {folder}.\n\nYour recovery key (shown only now):\n\n"
@@ -117,21 +160,25 @@ def _run(args: argparse.Namespace, folder: Path) -> int:
         raise JournalError(f"there is no journal in {folder}; create one with "
                            "`companion journal init`")
     if action == "add":
-        text = " ".join(args.text) if args.text else sys.stdin.read()
+        text = " ".join(args.text) if args.text else _new_text("")
         if not text.strip():
-            raise JournalError("the entry is empty; give its text as arguments or on stdin")
-        vault = unlock(folder, secrets.ask("Passphrase: "), clock)
-        entry = Entry.new(clock.now(), args.title, text.rstrip("\n") + "\n", tuple(args.tag),
-                          args.mood)
-        vault.save(entry)
+            raise JournalError("the entry is empty, so nothing was saved; give its text as "
+                               "arguments, on stdin, or in your editor")
+        vault = _unlock(folder, secrets, clock)
+        entry = vault.save(Entry.new(clock.now(), args.title, text.rstrip("\n") + "\n",
+                                     tuple(args.tag), args.mood))
         print(f"saved {entry.id}")
         return 0
     if action == "passwd":
-        vault = unlock(folder, secrets.ask("Current passphrase: "), clock)
+        vault = _unlock(folder, secrets, clock, "Current passphrase: ")
         vault.change_passphrase(secrets.new())
         print("The passphrase is changed. Your recovery key is the same as before.")
         return 0
-    vault = unlock(folder, secrets.ask("Passphrase: "), clock)
+    vault = _unlock(folder, secrets, clock)
+    if action in KEY_ACTIONS:
+        return KEY_ACTIONS[action](vault, secrets)
+    if action == "check":
+        return _check(vault)
     read = vault.open_all()
     for problem in read.problems:
         print(f"companion journal: {problem}", file=sys.stderr)
@@ -148,13 +195,96 @@ def _run(args: argparse.Namespace, folder: Path) -> int:
         return _export(args, vault, entries, secrets)
     elif action == "import":
         return _import(args, vault)
+    elif action in ("edit", "delete"):
+        return _edit_or_delete(args, vault, entries, clock)
+    for review in read.reviews:
+        print(f"companion journal: {review.text} (run `companion journal check`; the window "
+              "offers to keep or discard it)", file=sys.stderr)
     vault.save_index(entries)
     return 1 if read.problems else 0
 
 
+def _unlock(folder: Path, secrets: _Passphrases, clock: SystemClock,
+            prompt: str = "Passphrase: ") -> Vault:
+    protect_process()
+    vault = unlock(folder, secrets.ask(prompt), clock)
+    if vault.unconfirmed_key is not None:
+        print("companion journal: a new recovery key waits to be confirmed; see it with "
+              "`companion journal new-recovery-key`, then run `companion journal confirm-key`",
+              file=sys.stderr)
+    return vault
+
+
+def _check(vault: Vault) -> int:
+    lines = vault.check()
+    for line in lines:
+        print(line)
+    if not lines:
+        print("All is well: every entry opens and passes its integrity check, and none was "
+              "rolled back, brought back or removed.")
+    return 1 if lines else 0
+
+
+def _new_recovery_key(vault: Vault, secrets: _Passphrases) -> int:
+    if vault.unconfirmed_key is None:
+        vault.rotate_key(secrets.last)  # prints nothing until the change is committed
+    print(f"Your new recovery key:\n\n    {vault.unconfirmed_key}\n\nStore it somewhere safe, "
+          "apart from this computer. Your old recovery key keeps working until you run "
+          "`companion journal confirm-key`.")
+    return 0
+
+
+def _confirm_key(vault: Vault, _secrets: _Passphrases) -> int:
+    if vault.unconfirmed_key is None:
+        print("No new recovery key is waiting; nothing to confirm.")
+        return 0
+    vault.confirm_key()
+    print("Confirmed. Every entry is now encrypted to the new key alone; the old recovery key "
+          "no longer opens the journal.")
+    return 0
+
+
+KEY_ACTIONS = {"new-recovery-key": _new_recovery_key, "confirm-key": _confirm_key}
+
+
+def _find(entries: dict[str, Entry], wanted: str) -> Entry:
+    found = [e for e in entries.values() if e.id.startswith(wanted.lower())] if wanted else []
+    if len(found) != 1:
+        raise JournalError(f"no single entry has the id {wanted!r}" + (
+            f" ({len(found)} begin with it; give more characters)" if found else
+            "; `companion journal list` shows each entry's id first"))
+    return found[0]
+
+
+def _edit_or_delete(args: argparse.Namespace, vault: Vault, entries: dict[str, Entry],
+                    clock: SystemClock) -> int:
+    entry = _find(entries, args.id)
+    if args.journal_command == "delete":
+        vault.delete(entry.id)
+        print(f"deleted {entry.id}")
+        return 0
+    text = _new_text(entry.body)
+    if not text.strip():
+        raise JournalError("the new text is empty, so the entry was left as it was (use "
+                           "`delete` to remove it)")
+    vault.save(entry.edited(clock.now(), body=text.rstrip("\n") + "\n"))
+    print(f"saved {entry.id}")
+    return 0
+
+
+def _new_text(current: str) -> str:
+    """Text from stdin, or written in $EDITOR when stdin is a terminal."""
+    if not sys.stdin.isatty():
+        return sys.stdin.read()
+    from companion.journal.editor import write_in_editor
+
+    return write_in_editor(current)
+
+
 def _print_line(entry: Entry) -> None:
     tags = " ".join(f"#{t}" for t in entry.tags)
-    print(f"{entry.created.astimezone():%Y-%m-%d %H:%M}  {entry.heading}  {tags}".rstrip())
+    print(f"{entry.id[:8]}  {entry.created.astimezone():%Y-%m-%d %H:%M}  {entry.heading}  "
+          f"{tags}".rstrip())
 
 
 def _export(args: argparse.Namespace, vault: Vault, entries: dict[str, Entry],
@@ -167,20 +297,20 @@ def _export(args: argparse.Namespace, vault: Vault, entries: dict[str, Entry],
         print(f"exported {count} entries to {args.markdown} as Markdown. These files are NOT "
               "encrypted: anyone who can open that folder can read them.")
     else:
-        count = export_archive(ordered, Path(args.archive), secrets.ask("Archive passphrase: "))
+        count = export_archive(ordered, Path(args.archive), secrets.archive())
         print(f"exported {count} entries to {args.archive} (open it with: age -d {args.archive} "
               "| tar -x)")
     return 0
 
 
 def _import(args: argparse.Namespace, vault: Vault) -> int:
-    from companion.journal.transfer import import_jrnl, import_markdown
+    from companion.journal.transfer import import_jrnl, import_markdown, read_import
 
     problems: list[str] = []
     if args.markdown:
         entries, problems = import_markdown(Path(args.markdown))
     else:
-        entries = import_jrnl(Path(args.jrnl).read_text(encoding="utf-8"))
+        entries = import_jrnl(read_import(Path(args.jrnl)))
     for entry in entries:
         vault.save(entry)
     for problem in problems:

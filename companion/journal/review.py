@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from companion.journal.entry import Entry
-from companion.journal.keys import DamagedFile
+from companion.journal.entry import Entry, to_plaintext
+from companion.journal.keys import DamagedFile, JournalError
 from companion.journal.layout import CONFLICT_NAME, DELETING_NAME, ENTRY_NAME
 
 if TYPE_CHECKING:
@@ -83,6 +83,7 @@ def read_everything(vault: Vault, known: dict[str, Entry]) -> ReadResult:
     copies = [(m.group(1), vault.entries_dir / n) for n in names if (m := CONFLICT_NAME.match(n))]
     with_copies = {entry_id for entry_id, _path in copies}
     present = {m.group(1) for n in names if (m := DELETING_NAME.match(n))}  # being deleted
+    late: list[tuple[Path, tuple[int, int], Entry]] = []  # known entries under an earlier key
     for name in names:
         match = ENTRY_NAME.match(name)
         if not match:
@@ -112,6 +113,10 @@ def read_everything(vault: Vault, known: dict[str, Entry]) -> ReadResult:
             result.entries[entry_id] = entry
             if expected is None or entry.version > expected:
                 vault.observed[entry_id] = entry.version
+            if not writer:
+                late.append((path, signature, entry))
+    for path, signature, entry in late:
+        _encrypt_again(vault, path, signature, entry)
     for entry_id in sorted(set(manifest.versions) - present):
         result.reviews.append(Review("removed", entry_id, known.get(entry_id), None))
     for entry_id, path in copies:
@@ -126,6 +131,19 @@ def read_everything(vault: Vault, known: dict[str, Entry]) -> ReadResult:
             continue
         result.conflicts.append(Conflict(original, copy, path))
     return result
+
+
+def _encrypt_again(vault: Vault, path: Path, signature: tuple[int, int], entry: Entry) -> None:
+    """A known entry that arrived under an earlier key goes to the current key (unless the file
+    changed meanwhile: then the next read looks at it again)."""
+    from companion.journal.vault import kind_write
+
+    with contextlib.suppress(OSError, JournalError), vault.writing() as ring:
+        stat = path.lstat()
+        if (stat.st_mtime_ns, stat.st_size) == signature:
+            kind_write(path, ring.encrypt(to_plaintext(entry, ring.current)))
+            stat = path.lstat()
+            vault._seen[path.name] = (stat.st_mtime_ns, stat.st_size)
 
 
 def _same(a: Entry, b: Entry) -> bool:

@@ -14,6 +14,7 @@ class SearchIndex:
 
     def __init__(self) -> None:
         self._db = sqlite3.connect(":memory:", check_same_thread=False)
+        self._db.execute("PRAGMA temp_store = MEMORY")  # no decrypted word in a temp file
         self._db.execute("CREATE VIRTUAL TABLE words USING fts5(id UNINDEXED, title, body, tags, "
                          "tokenize='unicode61 remove_diacritics 2')")
 
@@ -36,11 +37,15 @@ class SearchIndex:
 
     def search(self, text: str) -> list[str]:
         """Ids of entries holding every word typed (as word beginnings), best matches first."""
-        terms = ['"' + word.replace('"', '""') + '"*' for word in text.split()]
+        words = text.replace("\x00", " ").split()  # any text is a search, never an error
+        terms = ['"' + word.replace('"', '""') + '"*' for word in words]
         if not terms:
             return []
-        rows = self._db.execute("SELECT id FROM words WHERE words MATCH ? ORDER BY rank",
-                                (" AND ".join(terms),))
+        try:
+            rows = self._db.execute("SELECT id FROM words WHERE words MATCH ? ORDER BY rank",
+                                    (" AND ".join(terms),)).fetchall()
+        except sqlite3.Error:
+            return []  # a word the tokenizer cannot take finds nothing
         return [row[0] for row in rows]
 
     def close(self) -> None:

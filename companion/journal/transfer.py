@@ -15,8 +15,11 @@ from pyrage import passphrase as age_passphrase
 
 from companion.atomic import atomic_write_bytes, atomic_write_text
 from companion.journal.entry import Entry, clean_tags
+from companion.journal.files import NotARegularFile, TooLarge, read_regular
+from companion.journal.keys import JournalError
 
 FRONT = "---"
+MAX_IMPORT = 10 * 1024 * 1024  # a file bigger than this is not a journal entry
 JRNL_LINE = re.compile(r"^\[(\d{4}-\d{2}-\d{2}[ T][0-9:]{5,8}(?: ?[AP]M)?)\] ?(.*)$")
 JRNL_FORMATS = ("%Y-%m-%d %I:%M:%S %p", "%Y-%m-%d %I:%M %p", "%Y-%m-%d %H:%M:%S",
                 "%Y-%m-%d %H:%M", "%Y-%m-%dT%H:%M:%S")
@@ -88,8 +91,8 @@ def from_markdown(text: str, fallback_title: str, fallback_time: datetime) -> En
         first = body.lstrip().splitlines()[0] if body.strip() else ""
         title = first.lstrip("# ").strip() if first.startswith("#") else fallback_title
     created = _when(head.get("created"), fallback_time)
-    mood = head.get("mood") if isinstance(head.get("mood"), int) and 1 <= head["mood"] <= 7 \
-        else None
+    raw_mood = head.get("mood")
+    mood = raw_mood if type(raw_mood) is int and 1 <= raw_mood <= 7 else None
     raw_tags = head.get("tags")
     tags: list[str] = [str(tag) for tag in raw_tags] if isinstance(raw_tags, list) else []
     entry = Entry.new(created, title[:200], body, clean_tags(tags), mood)
@@ -106,17 +109,36 @@ def _when(value: object, fallback: datetime) -> datetime:
     return fallback
 
 
+def read_import(path: Path) -> str:
+    """The text of a file to import: an ordinary file of at most 10 MiB, in UTF-8; JournalError
+    (naming the file and saying why) otherwise."""
+    try:
+        data = read_regular(path, MAX_IMPORT)
+    except TooLarge:
+        raise JournalError(f"{path.name} is larger than 10 MiB; split it or leave it out") from None
+    except NotARegularFile as exc:
+        raise JournalError(f"{exc}; only ordinary files are imported") from None
+    except OSError as exc:
+        raise JournalError(f"{path.name} cannot be read ({exc.strerror})") from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise JournalError(f"{path.name} is not UTF-8 text") from None
+
+
 def import_markdown(folder: Path) -> tuple[list[Entry], list[str]]:
-    """Entries from every .md file in a folder, and the names of files that could not be read."""
+    """Entries from every .md file in a folder, and one line per file left out, saying why."""
     entries, problems = [], []
     for path in sorted(folder.glob("*.md")):
         try:
-            text = path.read_text(encoding="utf-8")
-            modified = datetime.fromtimestamp(path.stat().st_mtime, UTC)
-        except (OSError, UnicodeDecodeError) as exc:
-            problems.append(f"{path.name}: {exc}")
-            continue
-        entries.append(from_markdown(text, path.stem, modified))
+            text = read_import(path)
+            modified = datetime.fromtimestamp(path.lstat().st_mtime, UTC)
+            entries.append(from_markdown(text, path.stem, modified))
+        except JournalError as exc:
+            problems.append(str(exc))
+        except (ValueError, TypeError, AttributeError, OverflowError):
+            problems.append(f"{path.name}: its front matter (the part between the --- lines) "
+                            "cannot be read")
     return entries, problems
 
 

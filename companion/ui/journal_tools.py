@@ -200,9 +200,9 @@ class JournalTools:
                    lambda f: self.import_jrnl(Path(f)))
 
     def import_jrnl(self, path: Path) -> None:
-        from companion.journal.transfer import import_jrnl
+        from companion.journal.transfer import import_jrnl, read_import
 
-        self._import(lambda: (import_jrnl(path.read_text(encoding="utf-8")), []))
+        self._import(lambda: (import_jrnl(read_import(path)), []))
 
     def _import(self, read: Callable[[], tuple[list, list[str]]]) -> None:
         vault = self.page.vault

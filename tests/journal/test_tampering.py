@@ -152,6 +152,8 @@ def test_a_known_entry_under_an_earlier_key_is_read_and_encrypted_again(vault, p
     vault.path_of(kept.id).write_bytes(old_bytes)  # arrives late from another computer
     assert vault.read_all().entries[kept.id].body == "some words"
     unlock_with_recovery_key(vault.folder, vault.keys.recovery_key, FakeClock())
+    with pytest.raises(pyrage.DecryptError):  # encrypted again, to the current key alone
+        old.decrypt(vault.path_of(kept.id).read_bytes())
     assert vault.read_all().entries[kept.id].body == "some words"
 
 
