@@ -76,6 +76,7 @@ def load_index(vault: Vault) -> dict[str, Entry]:
             continue
         entries[entry.id] = entry
         vault._seen[name] = signature
+        vault.seen_version[name] = entry.version
     vault._index_digest = hashlib.sha256(
         json.dumps({"format": 1, "records": dict(sorted(doc.get("records", {}).items()))}
                    ).encode("utf-8")).hexdigest()

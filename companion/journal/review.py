@@ -93,12 +93,15 @@ def read_everything(vault: Vault, known: dict[str, Entry]) -> ReadResult:
         try:
             stat = path.lstat()
             signature = (stat.st_mtime_ns, stat.st_size)
-            if entry_id in known and vault._seen.get(name) == signature:
-                entry, writer = known[entry_id], True
+            cached = known.get(entry_id)
+            if (cached is not None and vault._seen.get(name) == signature
+                    and vault.seen_version.get(name) == cached.version):
+                entry, writer = cached, True
             else:
                 entry, keys = vault.read_with_key(path, entry_id)
                 writer = ring.is_writer(keys)
                 vault._seen[name] = signature
+                vault.seen_version[name] = entry.version
         except (DamagedFile, OSError) as exc:
             result.problems.append(str(exc))
             continue
@@ -144,6 +147,7 @@ def _encrypt_again(vault: Vault, path: Path, signature: tuple[int, int], entry: 
             kind_write(path, ring.encrypt(to_plaintext(entry, ring.current)))
             stat = path.lstat()
             vault._seen[path.name] = (stat.st_mtime_ns, stat.st_size)
+            vault.seen_version[path.name] = entry.version
 
 
 def _same(a: Entry, b: Entry) -> bool:

@@ -169,6 +169,7 @@ class Vault:
         self.entries_dir = folder / ENTRIES
         self.entries_dir.mkdir(parents=True, exist_ok=True)
         self._seen: dict[str, tuple[int, int]] = {}  # file name -> (mtime_ns, size) when read
+        self.seen_version: dict[str, int] = {}  # file name -> the version that file held
         self._manifest: Manifest | None = None
         self._manifest_sig: tuple[int, int] | None = None
         self.observed: dict[str, int] = {}  # versions read that the manifest does not hold yet
@@ -325,6 +326,7 @@ class Vault:
         with contextlib.suppress(OSError):
             stat = path.stat()
             self._seen[path.name] = (stat.st_mtime_ns, stat.st_size)
+            self.seen_version[path.name] = saved.version
         return saved
 
     def read_file(self, path: Path, entry_id: str) -> Entry:

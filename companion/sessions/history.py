@@ -6,10 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Any
+from typing import Any, Protocol
 
 from companion.journal.entry import Entry
-from companion.journal.vault import Vault
 from companion.sessions.checkin import VALENCE, CheckIn
 from companion.sessions.flow import FlowRun
 
@@ -98,13 +97,19 @@ def from_entry(entry: Entry) -> SessionRecord | None:
         return None
 
 
+class RecordSaver(Protocol):
+    """Where records go: the vault itself, or the window's journal, which saves in its worker."""
+
+    def save(self, entry: Entry) -> object: ...
+
+
 @dataclass
 class HistoryKeeper:
     """Saves records when the journal is open, holds them while it is locked, and keeps nothing
     when history is switched off. vault() gives the open vault or None; exists() says whether a
     journal has been made at all."""
 
-    vault: Callable[[], Vault | None]
+    vault: Callable[[], RecordSaver | None]
     exists: Callable[[], bool]
     enabled: Callable[[], bool]
     clock_now: Callable[[], datetime]

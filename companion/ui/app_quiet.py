@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QObject
@@ -154,9 +155,13 @@ class QuietWiring:
                                    "file is left as it is.")
 
         def open_vault():
+            """The open journal, which saves records in its own worker; None while locked."""
             if "journal" not in self._built_page_ids():
                 return None
-            return getattr(self.window.page("journal"), "vault", None)
+            journal = self.window.page("journal")
+            if getattr(journal, "vault", None) is None:
+                return None
+            return SimpleNamespace(save=journal.save_record)
 
         self.history = HistoryKeeper(open_vault, lambda: is_vault(self.journal_folder()),
                                      lambda: self.model.settings.session_history, self.clock.now)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QProgressBar,
     QPushButton,
     QVBoxLayout,
@@ -17,16 +16,13 @@ from PySide6.QtWidgets import (
 )
 
 from companion.ui.base_page import card
+from companion.ui.secret_field import SecretField
 
 MIN_PASSPHRASE = 8
 
 
-def password_field(name: str, placeholder: str = "") -> QLineEdit:
-    field = QLineEdit()
-    field.setEchoMode(QLineEdit.EchoMode.Password)
-    field.setAccessibleName(name)
-    field.setPlaceholderText(placeholder)
-    return field
+def password_field(name: str, placeholder: str = "") -> SecretField:
+    return SecretField(name, placeholder)
 
 
 def check_new_passphrase(first: str, second: str) -> str | None:
@@ -125,8 +121,8 @@ class SetupView(FormView):
             self.create_requested.emit(self.first.text())
 
     def clear(self) -> None:
-        self.first.clear()
-        self.second.clear()
+        self.first.wipe()
+        self.second.wipe()
         self.set_busy(False)
 
 
@@ -220,9 +216,7 @@ class LockedView(FormView):
         note = QLabel("Type your recovery key (it begins AGE-SECRET-KEY-1), then choose a new "
                       "passphrase.")
         note.setWordWrap(True)
-        self.recovery_key = QLineEdit()
-        self.recovery_key.setAccessibleName("Recovery key")
-        self.recovery_key.setPlaceholderText("AGE-SECRET-KEY-1…")
+        self.recovery_key = SecretField("Recovery key", "AGE-SECRET-KEY-1…")
         self.new_first = password_field("New passphrase", "A new passphrase")
         self.new_second = password_field("The new passphrase again", "The same again")
         self.recover_button = QPushButton("Unlock with the recovery key")
@@ -252,7 +246,7 @@ class LockedView(FormView):
 
     def clear(self) -> None:
         for field in (self.passphrase, self.recovery_key, self.new_first, self.new_second):
-            field.clear()
+            field.wipe()
         self.recovery_box.hide()
         self.error.hide()
         self.set_busy(False)

@@ -29,12 +29,15 @@ from PySide6.QtWidgets import (
 
 from companion.clock import Clock
 from companion.journal.entry import MOODS, Entry
+from companion.journal.hardening import protect_process
+from companion.journal.index_cache import index_writer
 from companion.journal.keys import JournalError
 from companion.journal.prompts import Prompt
 from companion.journal.search import SearchIndex, all_tags, filtered
 from companion.journal.vault import (
     Conflict,
     ReadResult,
+    Review,
     Vault,
     create_vault,
     is_vault,
@@ -44,6 +47,7 @@ from companion.journal.vault import (
 from companion.ui.base_page import BasePage, card, choice_list
 from companion.ui.journal_editor_widget import EntryEditorWidget, GuidedWritingWidget
 from companion.ui.journal_lock_views import LockedView, RecoveryKeyView, SetupView
+from companion.ui.journal_review_widget import ReviewCardWidget
 from companion.ui.settings_model import SettingsModel
 from companion.ui.workers import run_in_background, serial_pool
 
@@ -72,6 +76,7 @@ class JournalPage(BasePage):
         self.entries: dict[str, Entry] = {}
         self.problems: list[str] = []
         self.conflicts: list[Conflict] = []
+        self.reviews: list[Review] = []
         self.index = SearchIndex()
         self.pool = serial_pool(self)  # vault work, one task at a time and in order
         self._pending_delete: Entry | None = None
@@ -99,7 +104,7 @@ class JournalPage(BasePage):
         for view in (self.setup_view, self.recovery_view, self.locked_view, self.open_view):
             self.stack.addWidget(view)
         self.setup_view.create_requested.connect(self._create)
-        self.recovery_view.done.connect(self._show_state)
+        self.recovery_view.done.connect(self._key_stored)
         self.locked_view.unlock_requested.connect(self._unlock)
         self.locked_view.recover_requested.connect(self._recover)
         from companion.ui.journal_tools import JournalTools
@@ -179,6 +184,9 @@ class JournalPage(BasePage):
         layout.addWidget(self.undo_row)
         self.conflict_card = self._build_conflict_card()
         layout.addWidget(self.conflict_card)
+        self.review_card = ReviewCardWidget()
+        self.review_card.decided.connect(self.resolve_review)
+        layout.addWidget(self.review_card)
 
         split = QSplitter()
         self.entry_list = choice_list("Journal entries")
@@ -259,7 +267,11 @@ class JournalPage(BasePage):
 
     def _create(self, passphrase: str) -> None:
         folder, clock = self.folder, self._clock
-        run_in_background(lambda: create_vault(folder, passphrase, clock), self._created, self,
+        def work() -> Vault:
+            protect_process()
+            return create_vault(folder, passphrase, clock)
+
+        run_in_background(work, self._created, self,
                           on_failed=self.setup_view.show_error, pool=self.pool)
 
     def _created(self, vault: Vault) -> None:
@@ -269,10 +281,32 @@ class JournalPage(BasePage):
         self._opened(vault, ReadResult())
         self.stack.setCurrentWidget(self.recovery_view)
 
+    def _key_stored(self) -> None:
+        """The person stored the key shown: a waiting key change is confirmed (the old recovery
+        key stops working, and every file is encrypted to the new key alone)."""
+        vault = self.vault
+        if vault is not None and vault.unconfirmed_key is not None:
+            self.status.setText("Encrypting every entry with the new key alone…")
+            run_in_background(vault.confirm_key,
+                              lambda _r: self.status.setText("Your new recovery key is now the "
+                                                             "only one that opens the journal."),
+                              self, on_failed=self.status.setText, pool=self.pool)
+        self._show_state()
+
+    def show_waiting_key(self) -> bool:
+        """Show a new recovery key that waits to be confirmed; True when there was one."""
+        key = self.vault.unconfirmed_key if self.vault is not None else None
+        if key is None:
+            return False
+        self.recovery_view.show_key(key, "Your new recovery key: store it, then continue")
+        self.stack.setCurrentWidget(self.recovery_view)
+        return True
+
     def _unlock(self, passphrase: str) -> None:
         folder, clock = self.folder, self._clock
 
         def work() -> tuple[Vault, ReadResult]:
+            protect_process()
             vault = unlock(folder, passphrase, clock)
             return vault, vault.open_all()
 
@@ -283,6 +317,7 @@ class JournalPage(BasePage):
         folder, clock = self.folder, self._clock
 
         def work() -> tuple[Vault, ReadResult]:
+            protect_process()
             vault = unlock_with_recovery_key(folder, recovery_key, clock)
             vault.change_passphrase(new_passphrase)
             return vault, vault.open_all()
@@ -300,6 +335,7 @@ class JournalPage(BasePage):
             app.installEventFilter(self)
         self._restart_idle()
         self._show_state()
+        self.show_waiting_key()  # a key change finished at this unlock is shown now
         self.locked_changed.emit(False)
         log.info("journal unlocked: %d entries", len(self.entries))
 
@@ -309,8 +345,10 @@ class JournalPage(BasePage):
         if editing is not None and editing not in read.entries and editing in self.entries:
             read.entries[editing] = self.entries[editing]  # new and not yet saved
         self.entries = read.entries
-        self.problems = read.problems
+        self.problems = read.problems + [n for n in self.vault.notes if n not in read.problems] \
+            if self.vault is not None else read.problems
         self.conflicts = read.conflicts
+        self.reviews = read.reviews
         self.index.replace_all(self.entries.values())
         self._refresh_filters()
         self._show_list()
@@ -326,19 +364,18 @@ class JournalPage(BasePage):
         self._save_sync()
         self._commit_delete()
         self._clear_clipboard()
-        entries = dict(self.entries)
-        def save_and_forget() -> None:
-            try:
-                vault.save_index(entries)
-            finally:
-                vault.lock()
-
-        run_in_background(save_and_forget, lambda _r: None, self,
-                          on_failed=lambda msg: log.warning("index not saved: %s", msg),
-                          pool=self.pool)
+        try:
+            write_index = index_writer(vault, dict(self.entries))  # holds no secret key
+        except JournalError:
+            write_index = None
+        vault.lock()  # the keys are gone now, even if a worker task is stuck
+        if write_index is not None:
+            run_in_background(write_index, lambda _r: None, self,
+                              on_failed=lambda msg: log.warning("index not saved: %s", msg),
+                              pool=self.pool)
         self.vault = None
         self.entries = {}
-        self.problems, self.conflicts = [], []
+        self.problems, self.conflicts, self.reviews = [], [], []
         self.index.clear()
         self.guided.stop()
         self.editor.forget()
@@ -347,6 +384,7 @@ class JournalPage(BasePage):
         for text in self.conflict_texts:
             text.clear()
         self.conflict_card.hide()
+        self.review_card.forget()
         self.notice.hide()
         self.idle_timer.stop()
         self.watch_timer.stop()
@@ -454,10 +492,9 @@ class JournalPage(BasePage):
     def _save_sync(self) -> None:
         """Save now on this thread (locking and quitting must not leave typing behind)."""
         updated = self._take_edits()
-        if updated is not None and self.vault is not None:
-            self.pool.waitForDone()
-            try:
-                self.vault.save(updated)
+        if updated is not None and self.vault is not None and self.vault.ring is not None:
+            try:  # a handle of its own: a worker stuck on the vault cannot hold this up
+                Vault(self.vault.folder, self.vault.ring, self._clock).save(updated)
             except JournalError as exc:
                 log.warning("entry not saved on lock: %s", exc)
 
@@ -526,6 +563,31 @@ class JournalPage(BasePage):
 
         run_in_background(lambda: vault.read_all(known), done, self, pool=self.pool)
 
+    def resolve_review(self, keep: bool) -> None:
+        """The person's choice for the first thing set aside (keep it, or discard it)."""
+        if not self.reviews or self.vault is None:
+            return
+        review = self.reviews.pop(0)
+        vault = self.vault
+        run_in_background(lambda: vault.resolve_review(review, keep),
+                          lambda _r: self.refresh_from_disk(), self,
+                          on_failed=self.status.setText, pool=self.pool)
+        self._show_notices()
+
+    def save_record(self, entry: Entry) -> None:
+        """Save a record made elsewhere in the app (a quiet session) in the vault's worker."""
+        vault = self.vault
+        if vault is None:
+            raise JournalError("The journal is locked.")
+        self.entries[entry.id] = entry
+
+        def saved(result: object) -> None:
+            if self.vault is vault and isinstance(result, Entry):
+                self.entries[result.id] = result
+
+        run_in_background(lambda: vault.save(entry), saved, self,
+                          on_failed=lambda msg: self.status.setText(msg), pool=self.pool)
+
     def resolve_conflict(self, keep: str) -> None:
         if not self.conflicts or self.vault is None:
             return
@@ -592,6 +654,8 @@ class JournalPage(BasePage):
             self.notice.show()
         else:
             self.notice.hide()
+        self.review_card.show_review(self.reviews[0] if self.reviews else None,
+                                     len(self.reviews))
         if self.conflicts:
             conflict = self.conflicts[0]
             self.conflict_label.setText(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.journal.files import read_regular
 from companion.journal.keys import Keys
 from companion.ui.journal_lock_views import check_new_passphrase, password_field
 from companion.ui.workers import run_in_background
@@ -55,7 +56,12 @@ class PassphraseDialog(QDialog):
         self.second.setVisible(new)
         buttons.accepted.connect(self._check)
         buttons.rejected.connect(self.reject)
+        self.rejected.connect(self._wipe)
         self.finished.connect(self.deleteLater)
+
+    def _wipe(self) -> None:
+        self.first.wipe()
+        self.second.wipe()
 
     def _check(self) -> None:
         problem = check_new_passphrase(self.first.text(), self.second.text()) if self._new \
@@ -65,8 +71,8 @@ class PassphraseDialog(QDialog):
             self.error.show()
             return
         text = self.first.text()
-        self.first.clear()
-        self.second.clear()
+        self.first.wipe()
+        self.second.wipe()
         self.accept()
         self._chosen(text)
 
@@ -99,9 +105,30 @@ class JournalTools:
 
     # --- keys -------------------------------------------------------------------------------------
 
+    def _with_current(self, title: str, then: Callable[[], None]) -> None:
+        """Ask for the current passphrase and check it (in the worker) before going on."""
+        vault = self.page.vault
+        if vault is None:
+            return
+
+        def check(passphrase: str) -> None:
+            def work() -> None:
+                Keys.unwrap(read_regular(vault.folder / "identity.age"), passphrase)
+
+            def checked(_result: object) -> None:
+                self.page.status.setText(" ")
+                then()
+
+            self.page.status.setText("Checking your passphrase…")
+            run_in_background(work, checked, self.page, on_failed=self.page.status.setText,
+                              pool=self.page.pool)
+
+        self._ask(title, "Type your current passphrase first.", False, check)
+
     def ask_new_passphrase(self) -> None:
-        self._ask("Change passphrase", "Choose a new passphrase. Your entries and your recovery "
-                  "key stay as they are.", True, self.change_passphrase)
+        self._with_current("Change passphrase", lambda: self._ask(
+            "Change passphrase", "Choose a new passphrase. Your entries and your recovery key "
+            "stay as they are.", True, self.change_passphrase))
 
     def change_passphrase(self, passphrase: str) -> None:
         vault = self.page.vault
@@ -112,8 +139,9 @@ class JournalTools:
 
     def ask_rotate(self) -> None:
         self._ask("Make a new recovery key", "Every entry is encrypted again with a new key, and "
-                  "you get a new recovery key. The old recovery key stops working. Type your "
-                  "passphrase to go on.", False, self.rotate_key)
+                  "you get a new recovery key. The old recovery key keeps working until you say "
+                  "you have stored the new one. Type your passphrase to go on.", False,
+                  self.rotate_key)
 
     def rotate_key(self, passphrase: str) -> None:
         vault = self.page.vault
@@ -122,13 +150,11 @@ class JournalTools:
         folder = vault.folder
 
         def work() -> str:
-            Keys.unwrap((folder / "identity.age").read_bytes(), passphrase)  # checks it first
+            Keys.unwrap(read_regular(folder / "identity.age"), passphrase)  # checks it first
             return vault.rotate_key(passphrase)
 
-        def done(new_key: object) -> None:
-            self.page.recovery_view.show_key(str(new_key), "Your new recovery key: the old one "
-                                                           "no longer works")
-            self.page.stack.setCurrentWidget(self.page.recovery_view)
+        def done(_new_key: object) -> None:
+            self.page.show_waiting_key()  # confirming it retires the old key
             self.page.status.setText("Every entry is now encrypted with the new key.")
 
         def failed(message: str) -> None:
@@ -158,8 +184,9 @@ class JournalTools:
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         def answered(_result: int) -> None:
             if box.clickedButton() is go:
-                self._pick("Export to this folder", True, False,
-                           lambda f: self.export_markdown(Path(f)))
+                self._with_current("Export readable files", lambda: self._pick(
+                    "Export to this folder", True, False,
+                    lambda f: self.export_markdown(Path(f))))
 
         box.finished.connect(answered)
         box.finished.connect(box.deleteLater)
@@ -174,9 +201,11 @@ class JournalTools:
             f"{count} entries exported to {folder}. Those files are readable."))
 
     def ask_export_archive(self) -> None:
-        self._pick("Save the encrypted archive", False, True, lambda f: self._ask(
-            "Archive passphrase", "Choose a passphrase for the archive. It opens with "
-            "age -d, then tar -x.", True, lambda p: self.export_archive(Path(f), p)))
+        self._with_current("Export an encrypted archive", lambda: self._pick(
+            "Save the encrypted archive", False, True, lambda f: self._ask(
+                "Archive passphrase", "Choose a passphrase for the archive, and type it twice. "
+                "It opens with age -d, then tar -x.", True,
+                lambda p: self.export_archive(Path(f), p))))
 
     def export_archive(self, path: Path, passphrase: str) -> None:
         from companion.journal.transfer import export_archive

@@ -266,9 +266,13 @@ def test_export_and_import_from_more(opened, qtbot, tmp_path):
     qtbot.waitUntil(lambda: any(e.title == "From jrnl." for e in page.entries.values()))
 
 
-def test_a_new_passphrase_that_is_too_short_is_refused_in_the_dialog(opened):
+def test_a_new_passphrase_that_is_too_short_is_refused_in_the_dialog(opened, passphrase, qtbot):
     _app, page, _vault = opened
     page.tools.ask_new_passphrase()
+    current = page.tools.dialog
+    current.first.setText(passphrase)  # the current passphrase comes first
+    current._check()
+    qtbot.waitUntil(lambda: page.tools.dialog is not current, timeout=20_000)
     dialog = page.tools.dialog
     dialog.first.setText("short")
     dialog.second.setText("short")

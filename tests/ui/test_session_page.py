@@ -135,6 +135,7 @@ def test_with_the_journal_open_the_session_and_the_writing_are_kept_encrypted(
     page.end_early()
     page.checkin.continue_button.click()
     assert page.kept == "saved"
+    journal.pool.waitForDone()  # records are saved in the journal's own worker
     entries = vault.read_all().entries
     assert len(records(entries)) == 1
     assert any("canary-3c1" in e.body for e in entries.values() if e.kind == "journal")
@@ -151,6 +152,7 @@ def test_while_the_journal_is_locked_the_record_waits_and_is_saved_at_unlock(ses
     assert page.kept == "held" and list(vault.entries_dir.glob("*.age")) == []
     journal = app.window.page("journal")
     journal._opened(Vault(vault.folder, vault.keys, FakeClock()), vault.read_all())
+    journal.pool.waitForDone()
     assert len(records(vault.read_all().entries)) == 1
     assert any("are now saved" in t for t in app.window.notice_texts())
 
