@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import shutil
 from pathlib import Path
@@ -12,10 +13,38 @@ from companion.paths import Paths
 log = logging.getLogger(__name__)
 
 
-def delete_all_data(paths: Paths) -> list[str]:
-    """Remove config, data, cache and logs; return what could not be removed (empty on success)."""
+def journal_files(folder: Path) -> list[Path]:
+    """The journal's own files in a folder (nothing else there: a synced folder may hold more)."""
+    from companion.journal.layout import (
+        CONFLICT_NAME,
+        DELETING_NAME,
+        ENTRY_NAME,
+        MANIFEST_COPY,
+        OWN_TEMP,
+    )
+
+    if not (folder / "companion-vault.toml").is_file():
+        return []
+    own = ["companion-vault.toml", "identity.age", "keyring.age", "manifest.age", "index.age",
+           "check.age", ".lock"]
+    found = [folder / name for name in own if (folder / name).exists()]
+    found += [p for p in folder.iterdir() if MANIFEST_COPY.match(p.name)]
+    found += [p for p in folder.iterdir() if OWN_TEMP.match(p.name)]
+    entries = folder / "entries"
+    if entries.is_dir():
+        found += [p for p in sorted(entries.iterdir()) if ENTRY_NAME.match(p.name)
+                  or CONFLICT_NAME.match(p.name) or DELETING_NAME.match(p.name)
+                  or OWN_TEMP.match(p.name)]
+    return found
+
+
+def delete_all_data(paths: Paths, journal_folder: Path | None = None) -> list[str]:
+    """Remove config, data, cache and logs, and the journal's own files where it was moved to;
+    return what could not be removed (empty on success)."""
     _close_file_logs()
     problems: list[str] = []
+    if journal_folder is not None and not journal_folder.is_relative_to(paths.data):
+        problems += _delete_journal(journal_folder)
     for folder in paths.user_folders():
         try:
             shutil.rmtree(folder)
@@ -27,6 +56,25 @@ def delete_all_data(paths: Paths) -> list[str]:
         autostart_file(paths.autostart).unlink(missing_ok=True)
     except OSError as exc:
         problems.append(f"{autostart_file(paths.autostart)}: {exc.strerror}")
+    return problems
+
+
+def _delete_journal(folder: Path) -> list[str]:
+    problems = []
+    for path in journal_files(folder):
+        try:
+            if path.is_dir() and not path.is_symlink():
+                shutil.rmtree(path)
+            else:
+                path.unlink(missing_ok=True)
+        except OSError as exc:
+            problems.append(f"{path}: {exc.strerror}")
+    for left in (folder / "rotating", folder / "entries", folder):
+        with contextlib.suppress(OSError):  # kept when something else is still inside
+            if left.name == "rotating":
+                shutil.rmtree(left)
+            else:
+                left.rmdir()
     return problems
 
 

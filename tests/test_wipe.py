@@ -18,3 +18,17 @@ def test_delete_all_removes_every_user_folder(paths):
 def test_delete_all_with_nothing_there_is_fine(paths):
     """Deleting when nothing was ever written succeeds quietly."""
     assert delete_all_data(paths) == []
+
+
+def test_a_journal_moved_elsewhere_loses_only_its_own_files(paths, vault):
+    """In a shared folder, the journal's files go; a sync tool's marker and other files stay."""
+    folder = vault.folder
+    (folder / ".stfolder").mkdir()
+    (folder / "shopping-list.txt").write_text("milk")
+    assert delete_all_data(paths, folder) == []
+    assert sorted(p.name for p in folder.iterdir()) == [".stfolder", "shopping-list.txt"]
+
+
+def test_a_journal_folder_with_nothing_else_is_removed(paths, vault):
+    assert delete_all_data(paths, vault.folder) == []
+    assert not vault.folder.exists()

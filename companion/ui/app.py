@@ -573,7 +573,7 @@ class CompanionApp(QuietWiring, QObject):
         box.setIcon(QMessageBox.Icon.Question)
         box.setText("This removes everything Companion has kept on this computer: settings, "
                     "your journal and history, and the logs. It cannot be undone.")
-        box.setInformativeText("Companion will close afterwards and start fresh next time.")
+        box.setInformativeText(delete_all_wording(self.paths, self.journal_folder()))
         delete = box.addButton("Delete everything", QMessageBox.ButtonRole.DestructiveRole)
         keep = box.addButton("Keep my data", QMessageBox.ButtonRole.RejectRole)
         box.setDefaultButton(keep)
@@ -589,12 +589,25 @@ class CompanionApp(QuietWiring, QObject):
 
         self.window.stop_all()
         self.model.saving_enabled = False
-        problems = delete_all_data(self.paths)
+        if "journal" in self._built_page_ids():  # nothing may write the journal again
+            self.window.page("journal").lock("deleting", save=False)  # type: ignore[attr-defined]
+        problems = delete_all_data(self.paths, self.journal_folder())
         if problems:
             log.warning("delete all: %d items remained", len(problems))
             QMessageBox.warning(self.window, "Some files remain",
                                 "Companion could not remove everything:\n" + "\n".join(problems))
         self.quit()
+
+
+def delete_all_wording(paths: Paths, journal: Path) -> str:
+    """Exactly which folders go, and what a synced journal folder means."""
+    folders = [str(folder) for folder in paths.user_folders()]
+    text = "These folders are removed: " + ", ".join(folders) + "."
+    if not journal.is_relative_to(paths.data):
+        text += (f" In {journal}, only the journal's own files are removed (anything else "
+                 "there stays). If that folder is synced, the deletion reaches every computer it "
+                 "is synced with.")
+    return text + " Companion will close afterwards and start fresh next time."
 
 
 def _needs_display_message() -> str | None:

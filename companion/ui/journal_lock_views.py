@@ -3,6 +3,8 @@ unlock form (with the recovery key for a forgotten passphrase). No decrypted tex
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont, QGuiApplication
 from PySide6.QtWidgets import (
@@ -162,8 +164,8 @@ class RecoveryKeyView(QWidget):
             inner.addWidget(widget)
         layout.addWidget(frame)
         layout.addStretch(1)
-        self.copy_button.clicked.connect(
-            lambda: QGuiApplication.clipboard().setText(self.key_label.text()))
+        self.copy_key: Callable[[str], None] = QGuiApplication.clipboard().setText  # page's: safer
+        self.copy_button.clicked.connect(lambda: self.copy_key(self.key_label.text()))
         self.stored.toggled.connect(self.continue_button.setEnabled)
         self.continue_button.clicked.connect(self._done)
 

@@ -4,6 +4,7 @@ leaving; lock by button, Ctrl+L, idleness, screen lock or sleep, forgetting ever
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Callable
 from datetime import timedelta
@@ -11,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QFileSystemWatcher, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -45,6 +46,7 @@ from companion.journal.vault import (
     unlock_with_recovery_key,
 )
 from companion.ui.base_page import BasePage, card, choice_list
+from companion.ui.journal_clipboard import JournalClipboard
 from companion.ui.journal_editor_widget import EntryEditorWidget, GuidedWritingWidget
 from companion.ui.journal_lock_views import LockedView, RecoveryKeyView, SetupView
 from companion.ui.journal_review_widget import ReviewCardWidget
@@ -110,6 +112,8 @@ class JournalPage(BasePage):
         from companion.ui.journal_tools import JournalTools
 
         self.tools = JournalTools(self)
+        self.clipboard = JournalClipboard(self)
+        self.recovery_view.copy_key = self.clipboard.copy_secret
         self.lock_shortcut = QShortcut(QKeySequence("Ctrl+L"), self)
         self.lock_shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
         self.lock_shortcut.activated.connect(lambda: self.lock("Ctrl+L"))
@@ -354,20 +358,23 @@ class JournalPage(BasePage):
         self._show_list()
         self._show_notices()
 
-    def lock(self, why: str = "") -> None:
-        """Save what is typed, then forget the key and every decrypted word, everywhere."""
+    def lock(self, why: str = "", save: bool = True) -> None:
+        """Save what is typed (unless the journal is being deleted), then forget the key and
+        every decrypted word, everywhere."""
         vault = self.vault
         if vault is None:
             return
         log.info("journal locking (%s)", why or "asked")
         self.autosave.stop()
-        self._save_sync()
-        self._commit_delete()
+        write_index = None
+        if save:
+            self._save_sync()
+            self._commit_delete()
+            with contextlib.suppress(JournalError):
+                write_index = index_writer(vault, dict(self.entries))  # holds no secret key
+        else:
+            self._pending_delete = None
         self._clear_clipboard()
-        try:
-            write_index = index_writer(vault, dict(self.entries))  # holds no secret key
-        except JournalError:
-            write_index = None
         vault.lock()  # the keys are gone now, even if a worker task is stuck
         if write_index is not None:
             run_in_background(write_index, lambda _r: None, self,
@@ -397,14 +404,9 @@ class JournalPage(BasePage):
         self.locked_changed.emit(True)
 
     def _clear_clipboard(self) -> None:
-        clipboard = QGuiApplication.clipboard()
-        held = clipboard.text()
-        if not held:
-            return
         texts = [self.editor.body.toPlainText(), self.editor.title.text()]
         texts += [e.body for e in self.entries.values()] + [e.title for e in self.entries.values()]
-        if any(held in text for text in texts if text):
-            clipboard.clear()
+        self.clipboard.forget(texts)
 
     # --- idle lock --------------------------------------------------------------------------------
 

@@ -1,8 +1,13 @@
 """The Settings page: every change applies at once and is saved."""
 
+
+import shutil
+
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from companion.autostart import starts_at_login
+from companion.clock import FakeClock
+from companion.journal.vault import Vault
 from companion.settings import SettingsStore
 
 
@@ -151,3 +156,26 @@ def test_a_hand_set_text_size_is_shown_not_lost(make_app, save_settings):
     app = make_app()
     assert app.settings_page.text_size.currentData() == 14
     assert app.model.settings.text_size == 14
+
+
+def test_delete_all_removes_a_journal_moved_elsewhere_and_nothing_writes_it_again(
+        make_app, save_settings, qtbot, paths, vault, tmp_path):
+    """The journal in a synced folder goes too (only its own files), and locking on the way out
+    does not write its index back; the dialog names the folders and the sync."""
+    synced = tmp_path / "Sync"
+    shutil.copytree(vault.folder, synced / "journal")
+    (synced / "journal" / "my-notes.txt").write_text("not Companion's")
+    save_settings(welcome_seen=True, journal_folder=str(synced / "journal"))
+    app = make_app()
+    app.show("journal", start=False, background=False)
+    journal = app.window.page("journal")
+    journal._opened(Vault(synced / "journal", vault.keys, FakeClock()),
+                    Vault(synced / "journal", vault.keys, FakeClock()).read_all())
+    app.confirm_delete_all()
+    text = app.delete_box.informativeText()
+    assert str(synced / "journal") in text and "every computer" in text
+    assert str(paths.config) in text
+    button = next(b for b in app.delete_box.buttons() if b.text() == "Delete everything")
+    button.click()
+    journal.pool.waitForDone()
+    assert sorted(p.name for p in (synced / "journal").rglob("*")) == ["my-notes.txt"]
