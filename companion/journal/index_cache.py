@@ -32,7 +32,7 @@ def index_writer(vault: Vault, entries: dict[str, Entry]) -> Callable[[], None]:
     previous = vault._index_digest
 
     def write() -> None:
-        from companion.journal.vault import kind_write
+        from companion.journal.disk import kind_write
 
         records = {name: {"sig": list(signature), "plain": to_plaintext(entry, current).decode()}
                    for name, (signature, entry) in sorted(chosen.items())}
@@ -41,7 +41,7 @@ def index_writer(vault: Vault, entries: dict[str, Entry]) -> Callable[[], None]:
         if digest == previous:
             return  # nothing changed: no write, and nothing for a sync tool to carry
         with vault.mutex:
-            from companion.journal.vault import write_lock
+            from companion.journal.disk import write_lock
 
             with write_lock(vault.folder):
                 kind_write(vault.folder / INDEX, encrypt_to(data, writers))

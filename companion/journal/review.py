@@ -139,7 +139,7 @@ def read_everything(vault: Vault, known: dict[str, Entry]) -> ReadResult:
 def _encrypt_again(vault: Vault, path: Path, signature: tuple[int, int], entry: Entry) -> None:
     """A known entry that arrived under an earlier key goes to the current key (unless the file
     changed meanwhile: then the next read looks at it again)."""
-    from companion.journal.vault import kind_write
+    from companion.journal.disk import kind_write
 
     with contextlib.suppress(OSError, JournalError), vault.writing() as ring:
         stat = path.lstat()

@@ -57,7 +57,7 @@ def this_computer() -> str:
 def recover(vault: Vault, passphrase: str | None = None) -> Vault:
     """After unlock: sweep what a crash left, finish an interrupted delete or key change, and
     make identity.age hold the journal's current key (when the passphrase is at hand)."""
-    from companion.journal.vault import kind_write
+    from companion.journal.disk import kind_write
 
     unlocked_with = vault._ring().current
     with vault.writing() as ring:
@@ -86,7 +86,7 @@ def prepare_rotation(passphrase: str) -> tuple[Keys, bytes]:
 
 def commit_rotation(vault: Vault, new: Keys, wrapped: bytes) -> str:
     """Make the new key the journal's key, and return it as the new recovery key."""
-    from companion.journal.vault import kind_write
+    from companion.journal.disk import kind_write
 
     with vault.writing() as ring:
         problems = vault.read_all().problems
@@ -115,7 +115,7 @@ def confirm_rotation(vault: Vault) -> None:
 
 
 def _write_keyring(vault: Vault, ring: Keyring) -> None:
-    from companion.journal.vault import kind_write
+    from companion.journal.disk import kind_write
 
     kind_write(vault.folder / KEYRING, keyring_file.seal(ring))
     stat = (vault.folder / KEYRING).stat()
@@ -126,7 +126,7 @@ def reencrypt_all(vault: Vault, ring: Keyring) -> int:
     """Encrypt every entry (and conflict copy) to exactly the writing keys, one file at a time,
     each atomically; a file from an earlier key that the manifest does not know is left for the
     person. Marks the keyring settled at the end. Returns how many files were rewritten."""
-    from companion.journal.vault import kind_write
+    from companion.journal.disk import kind_write
 
     manifest = vault.manifest()
     rewritten = 0
@@ -170,7 +170,7 @@ def upgrade_format_1(vault: Vault, ring: Keyring) -> Keyring:
     """keyring.age is missing: a format 1 vault (check.age) gets a keyring and a manifest; a
     format 2 vault whose keyring went missing gets it again, and the person hears of it. Either
     way the key must prove it belongs (WrongPassphrase otherwise)."""
-    from companion.journal.vault import _write_marker, kind_write
+    from companion.journal.disk import _write_marker, kind_write
 
     folder = vault.folder
     if not _key_belongs(folder, ring.current):

@@ -15,7 +15,6 @@ is upgraded at the first unlock."""
 from __future__ import annotations
 
 import contextlib
-import errno
 import logging
 import os
 import threading
@@ -26,10 +25,11 @@ from pathlib import Path
 
 import pyrage
 
-from companion.atomic import atomic_write_bytes, atomic_write_text, fsync_dir
+from companion.atomic import fsync_dir
 from companion.clock import Clock
 from companion.journal import keyring as keyring_file
 from companion.journal import manifest as manifest_file
+from companion.journal.disk import _write_marker, kind_write, write_lock
 from companion.journal.entry import Entry, from_plaintext, to_plaintext
 from companion.journal.files import NotARegularFile, read_regular
 from companion.journal.keyring import KEYRING, Keyring, open_keyring
@@ -51,52 +51,12 @@ from companion.journal.layout import (  # noqa: F401 (other modules take names f
 from companion.journal.manifest import MANIFEST, Manifest, open_manifest
 from companion.journal.review import Conflict, ReadResult, Review
 
-try:
-    import fcntl
-except ImportError:  # pragma: no cover - Windows: writes are still atomic, just not interlocked
-    fcntl = None  # type: ignore[assignment]
-
 log = logging.getLogger(__name__)
 
 
 
 def is_vault(folder: Path) -> bool:
     return (folder / MARKER).is_file() and (folder / IDENTITY).is_file()
-
-
-@contextlib.contextmanager
-def write_lock(folder: Path) -> Iterator[None]:
-    """Hold the vault's lock for one short write (never for a whole session)."""
-    folder.mkdir(parents=True, exist_ok=True)
-    with os.fdopen(os.open(folder / LOCK, os.O_RDWR | os.O_CREAT, 0o600), "r+b") as handle:
-        if fcntl is not None:
-            fcntl.flock(handle.fileno(), fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            if fcntl is not None:
-                fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
-
-
-def kind_write(path: Path, data: bytes) -> None:
-    """Atomic write; a full disk becomes a JournalError that says the old version is intact."""
-    try:
-        atomic_write_bytes(path, data)
-    except OSError as exc:
-        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise JournalError("The disk is full, so this was not saved; the version saved "
-                               "before is intact. Free some space and it will save again.") from exc
-        raise JournalError(f"This could not be saved ({exc.strerror}); the version saved before "
-                           "is intact.") from exc
-
-
-_kind_write = kind_write  # the name tests and older callers use
-
-
-def _write_marker(folder: Path, created: str) -> None:
-    atomic_write_text(folder / MARKER, "# A Companion journal. Each file in entries/ is a "
-                                       f"standard age file.\nformat = {FORMAT}\n"
-                                       f"created = \"{created}\"\n")
 
 
 def create_vault(folder: Path, passphrase: str, clock: Clock) -> Vault:
