@@ -171,8 +171,13 @@ def in_app(home: Path) -> dict[str, float]:
         t0 = time.monotonic()
         index.search(word)
         searches.append(time.monotonic() - t0)
+    t0 = time.monotonic()
+    problems = vault.check()
+    checked = time.monotonic() - t0
+    if problems:
+        raise RuntimeError("check found problems: " + "; ".join(problems[:3]))
     return {"unlock": unlocked, "save": statistics.median(saves),
-            "search": statistics.median(searches)}
+            "search": statistics.median(searches), "check": checked}
 
 
 def main() -> int:
@@ -194,6 +199,7 @@ def main() -> int:
             ours_find = [run_companion(home, "search", "river") for _ in range(args.repeat)]
             theirs_find = [run_jrnl(jrnl, env, "-contains", "river") for _ in
                            range(args.repeat)]
+            ours_check = [run_companion(home, "check") for _ in range(args.repeat)]
 
             def med(runs: list[tuple[float, float]], i: int) -> float:
                 return statistics.median(r[i] for r in runs)
@@ -206,6 +212,10 @@ def main() -> int:
             print(f"  search: Companion in the open app {app['search'] * 1000:.2f} ms; whole "
                   f"command Companion {med(ours_find, 0):.2f} s, jrnl {med(theirs_find, 0):.2f} s")
             print(f"  unlock (scrypt + index cache): Companion {app['unlock']:.2f} s")
+            print(f"  check (every file decrypted, MAC-checked, held against the manifest): in "
+                  f"the open app {app['check']:.2f} s; whole command {med(ours_check, 0):.2f} s, "
+                  f"{med(ours_check, 1):.0f} MiB; jrnl reading its whole journal (search) "
+                  f"{med(theirs_find, 0):.2f} s -> {med(ours_check, 0) / med(theirs_find, 0):.2f}x")
             print(f"  peak memory, search command: Companion {med(ours_find, 1):.0f} MiB, "
                   f"jrnl {med(theirs_find, 1):.0f} MiB")
     return 0
