@@ -83,3 +83,38 @@ def test_filters_by_tag_date_and_mood_newest_first():
     assert filtered(everything, tag="walk") == [newer, older]
     assert filtered(everything, mood=5) == [other, older]
     assert filtered(everything, since=datetime(2026, 11, 15).date()) == [other, newer]
+
+
+def test_an_import_takes_ordinary_files_only_and_names_the_rest(tmp_path):
+    """A symlink, a FIFO and a file over 10 MiB are left out by name; the others come in."""
+    import os
+
+    (tmp_path / "good.md").write_text("# Kept\nwords\n")
+    (tmp_path / "elsewhere.txt").write_text("not to be followed")
+    (tmp_path / "link.md").symlink_to(tmp_path / "elsewhere.txt")
+    os.mkfifo(tmp_path / "pipe.md")
+    (tmp_path / "huge.md").write_bytes(b"x" * (10 * 1024 * 1024 + 1))
+    entries, problems = import_markdown(tmp_path)
+    assert [e.title for e in entries] == ["Kept"]
+    assert any("huge.md" in p and "10 MiB" in p for p in problems)
+    assert any("link.md" in p and "link" in p for p in problems)
+    assert any("pipe.md" in p and "not an ordinary file" in p for p in problems)
+
+
+def test_bad_front_matter_skips_that_file_not_the_import(tmp_path):
+    (tmp_path / "a.md").write_text('---\ncreated: "2026-13-45"\nmood: true\n---\nfine\n')
+    (tmp_path / "b.md").write_text('---\ntitle: ["not", "text"]\ntags: 7\n---\nalso fine\n')
+    (tmp_path / "c.md").write_bytes(b"\xff\xfe not utf-8")
+    entries, problems = import_markdown(tmp_path)
+    assert sorted(e.body.strip() for e in entries) == ["also fine", "fine"]
+    assert entries[0].mood is None
+    assert problems == ["c.md is not UTF-8 text"]
+
+
+def test_search_accepts_any_text_without_an_error():
+    index = SearchIndex()
+    index.put(Entry.new(datetime(2026, 12, 2, tzinfo=UTC), "Quotes", 'she said "enough"'))
+    for text in ['"', '""', "AND", "OR NOT", "NEAR(", "*", "a\x00b", "^", "'", "(", "enough\"",
+                 "-", ":", "title:", "\\"]:
+        assert isinstance(index.search(text), list), text
+    assert index.search('"enough') != []
