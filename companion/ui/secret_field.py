@@ -4,8 +4,18 @@ it is shown), and emptied in a way no keystroke can undo."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QAction, QColor, QIcon, QKeySequence, QPainter, QPainterPath, QPen, QPixmap
+from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QIcon,
+    QKeySequence,
+    QPainter,
+    QPainterPath,
+    QPalette,
+    QPen,
+    QPixmap,
+)
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
@@ -51,10 +61,24 @@ class SecretField(QLineEdit):
         words = "Hide it" if shown else "Show it"
         self.toggle.setText(words)
         self.toggle.setToolTip(f"{words} (Alt+S)")
-        self.toggle.setIcon(_eye_icon(self.palette().text().color(), shown))
+        self._draw_eye()
         if self.toggle.isChecked() != shown:
             self.toggle.setChecked(shown)
         self._forget_history()
+
+    def _draw_eye(self) -> None:
+        """In the field's own text colour, which the theme's style sheet sets when polished."""
+        self.toggle.setIcon(_eye_icon(self.palette().color(QPalette.ColorRole.Text),
+                                      self.toggle.isChecked()))
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.StyleChange, QEvent.Type.PaletteChange):
+            self._draw_eye()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._draw_eye()
 
     def _forget_history(self, *_args: object) -> None:
         """setText() drops Qt's undo history; the cursor stays where the person left it."""
