@@ -565,16 +565,19 @@ class JournalPage(BasePage):
 
         run_in_background(lambda: vault.read_all(known), done, self, pool=self.pool)
 
-    def resolve_review(self, keep: bool) -> None:
-        """The person's choice for the first thing set aside (keep it, or discard it)."""
-        if not self.reviews or self.vault is None:
+    def _decide(self, waiting: list, act: Callable[[Vault, Any], object]) -> None:
+        """Carry out the person's choice for the first item waiting, then read the folder."""
+        if not waiting or self.vault is None:
             return
-        review = self.reviews.pop(0)
+        item = waiting.pop(0)
         vault = self.vault
-        run_in_background(lambda: vault.resolve_review(review, keep),
-                          lambda _r: self.refresh_from_disk(), self,
+        run_in_background(lambda: act(vault, item), lambda _r: self.refresh_from_disk(), self,
                           on_failed=self.status.setText, pool=self.pool)
         self._show_notices()
+
+    def resolve_review(self, keep: bool) -> None:
+        """Keep, or discard, the first thing set aside."""
+        self._decide(self.reviews, lambda vault, review: vault.resolve_review(review, keep))
 
     def save_record(self, entry: Entry) -> None:
         """Save a record made elsewhere in the app (a quiet session) in the vault's worker."""
@@ -591,14 +594,7 @@ class JournalPage(BasePage):
                           on_failed=lambda msg: self.status.setText(msg), pool=self.pool)
 
     def resolve_conflict(self, keep: str) -> None:
-        if not self.conflicts or self.vault is None:
-            return
-        conflict = self.conflicts.pop(0)
-        vault = self.vault
-        run_in_background(lambda: vault.resolve_conflict(conflict, keep),
-                          lambda _r: self.refresh_from_disk(), self,
-                          on_failed=self.status.setText, pool=self.pool)
-        self._show_notices()
+        self._decide(self.conflicts, lambda vault, conflict: vault.resolve_conflict(conflict, keep))
 
     # --- showing ----------------------------------------------------------------------------------
 
