@@ -118,3 +118,9 @@ def test_search_accepts_any_text_without_an_error():
                  "-", ":", "title:", "\\"]:
         assert isinstance(index.search(text), list), text
     assert index.search('"enough') != []
+
+
+def test_the_search_index_keeps_its_temporary_data_in_memory():
+    """SQLite may spill sorts to temp files; for decrypted words it must use memory only."""
+    index = SearchIndex()
+    assert index._db.execute("PRAGMA temp_store").fetchone()[0] == 2  # 2 = MEMORY
