@@ -28,6 +28,11 @@ class DamagedFile(JournalError):
     """A file is damaged, truncated, swapped or forged; the message names it."""
 
 
+class DeletedElsewhere(JournalError):
+    """The entry was deleted (on another computer, or from the command line) since it was read
+    here: nothing was saved, and the person decides whether it comes back."""
+
+
 class KeyChanged(JournalError):
     """The journal's key was changed elsewhere since it was unlocked here: nothing was written."""
 

@@ -6,7 +6,10 @@ for the person to keep or discard. A sync tool's copies are conflicts, not tampe
 from __future__ import annotations
 
 import contextlib
+import re
+import uuid
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,12 +26,16 @@ KINDS = {
     "removed": "“{heading}” was removed from the journal folder outside Companion",
     "earlier-key": "“{heading}” was written with an earlier key of this journal, by a computer "
                    "that had not heard of the key change (or by someone holding that old key)",
+    "deleted-elsewhere": "“{heading}” was deleted on another computer (or from the command "
+                         "line) while it was open here; your latest words are kept in this "
+                         "window",
 }
 CHOICES = {  # (keep, discard) as the person reads them
     "rolled-back": ("Keep this older copy", "Remove it"),
     "resurrected": ("Keep it", "Delete it again"),
     "removed": ("Put back this computer's copy", "Let it go"),
     "earlier-key": ("Keep it", "Remove it"),
+    "deleted-elsewhere": ("Keep it", "Let it go"),
 }
 
 
@@ -39,6 +46,31 @@ class Conflict:
     original: Entry | None
     copy: Entry
     copy_path: Path
+
+    @property
+    def labels(self) -> tuple[str, str]:
+        """Each version named by when it was saved and, where the sync tool says, by which
+        device (never 'here': a sync tool keeps the newer file, not this computer's)."""
+        device = _device_of(self.copy_path.name)
+        copy = f"Saved {_when(self.copy.modified)}" + (f" on device {device}" if device else "")
+        if self.original is None:
+            return "(missing)", copy
+        return f"Saved {_when(self.original.modified)}", copy
+
+    @property
+    def copy_id(self) -> str:
+        """The id 'keep both' gives the copy: derived from the conflict file's name, so two
+        computers that resolve the same conflict end with one copy, not two."""
+        return str(uuid.uuid5(uuid.NAMESPACE_URL, "companion-conflict:" + self.copy_path.name))
+
+
+def _device_of(name: str) -> str:
+    match = re.search(r"\.sync-conflict-\d{8}-\d{6}-([0-9A-Z]{7})", name)
+    return match.group(1) if match else ""
+
+
+def _when(moment: datetime) -> str:
+    return f"{moment.astimezone():%a %d %b %Y, %H:%M}"
 
 
 @dataclass
@@ -151,7 +183,9 @@ def _encrypt_again(vault: Vault, path: Path, signature: tuple[int, int], entry: 
 
 
 def _same(a: Entry, b: Entry) -> bool:
-    return a == b and a.version == b.version and a.extra == b.extra
+    """The same words, whatever the versions and times: nothing to choose between."""
+    return (a.title, a.body, a.tags, a.mood, a.kind, a.extra) == \
+        (b.title, b.body, b.tags, b.mood, b.kind, b.extra)
 
 
 def _drop_copy(vault: Vault, path: Path) -> None:
@@ -175,8 +209,8 @@ def check_lines(vault: Vault) -> list[str]:
 def resolve_review(vault: Vault, review: Review, keep: bool) -> Entry | None:
     """Accept (keep) or discard what was set aside; returns the entry kept, if any."""
     if keep and review.entry is not None:
-        return vault.save(review.entry)  # a version above any before; the current key
-    if keep:
+        return vault.save(review.entry, revive=True)  # above any version before; current key
+    if keep or review.kind == "deleted-elsewhere":
         return None
     if review.kind == "removed":
         with vault.writing() as ring:
@@ -200,8 +234,9 @@ def resolve_conflict(vault: Vault, conflict: Conflict, keep: str) -> Entry | Non
         kept = vault.save(conflict.copy)
     elif keep == "both":
         copy = conflict.copy
-        kept = vault.save(Entry.new(copy.modified, copy.title + " (other copy)", copy.body,
-                                    copy.tags, copy.mood, copy.kind))
+        kept = vault.save(Entry(conflict.copy_id, copy.created, copy.modified,
+                                copy.title + " (other copy)", copy.body, copy.tags, copy.mood,
+                                copy.kind, copy.extra))
     elif keep != "original":
         raise ValueError(f"keep must be original, copy or both, not {keep!r}")
     with vault.writing():

@@ -62,6 +62,9 @@ def recover(vault: Vault, passphrase: str | None = None) -> Vault:
     unlocked_with = vault._ring().current
     with vault.writing() as ring:
         for folder in (vault.folder, vault.entries_dir):
+            with contextlib.suppress(OSError):  # private whoever made it (a sync tool: 0755)
+                if folder.stat().st_mode & 0o077:
+                    folder.chmod(0o700)
             for path in folder.iterdir():
                 if OWN_TEMP.match(path.name):
                     path.unlink(missing_ok=True)

@@ -33,7 +33,14 @@ from companion.journal.disk import _write_marker, kind_write, write_lock
 from companion.journal.entry import Entry, from_plaintext, to_plaintext
 from companion.journal.files import NotARegularFile, read_regular
 from companion.journal.keyring import KEYRING, Keyring, open_keyring
-from companion.journal.keys import DamagedFile, JournalError, KeyChanged, Keys, WrongPassphrase
+from companion.journal.keys import (
+    DamagedFile,
+    DeletedElsewhere,
+    JournalError,
+    KeyChanged,
+    Keys,
+    WrongPassphrase,
+)
 from companion.journal.layout import (  # noqa: F401 (other modules take names from here)
     CHECK,
     CHECK_TEXT,
@@ -273,12 +280,17 @@ class Vault:
     def path_of(self, entry_id: str) -> Path:
         return self.entries_dir / f"{entry_id}.age"
 
-    def save(self, entry: Entry) -> Entry:
+    def save(self, entry: Entry, revive: bool = False) -> Entry:
         """Encrypt and write one entry atomically with a version above any before; JournalError
-        keeps the old version intact. Returns the entry as saved."""
+        keeps the old version intact, DeletedElsewhere refuses to bring back a deleted entry
+        unless revive. Returns the entry as saved."""
         path = self.path_of(entry.id)
         with self.writing() as ring:
             manifest = self.manifest().copy()
+            if entry.id in manifest.deleted and not revive:
+                raise DeletedElsewhere(f"“{entry.heading}” was deleted (on another computer, or "
+                                       "from the command line) after it was opened here, so "
+                                       "this was not saved.")
             saved = replace(entry, version=manifest.next_version(entry.id, entry.version))
             kind_write(path, ring.encrypt(to_plaintext(saved, ring.current)))
             manifest.saved(entry.id, saved.version)

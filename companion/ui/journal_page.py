@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidgetItem,
-    QPlainTextEdit,
     QPushButton,
     QSplitter,
     QStackedWidget,
@@ -32,7 +31,7 @@ from companion.clock import Clock
 from companion.journal.entry import MOODS, Entry
 from companion.journal.hardening import protect_process
 from companion.journal.index_cache import index_writer
-from companion.journal.keys import JournalError
+from companion.journal.keys import DeletedElsewhere, JournalError, KeyChanged
 from companion.journal.prompts import Prompt
 from companion.journal.search import SearchIndex, all_tags, filtered
 from companion.journal.vault import (
@@ -45,8 +44,9 @@ from companion.journal.vault import (
     unlock,
     unlock_with_recovery_key,
 )
-from companion.ui.base_page import BasePage, card, choice_list
+from companion.ui.base_page import BasePage, choice_list
 from companion.ui.journal_clipboard import JournalClipboard
+from companion.ui.journal_conflict_widget import ConflictCardWidget
 from companion.ui.journal_editor_widget import EntryEditorWidget, GuidedWritingWidget
 from companion.ui.journal_lock_views import LockedView, RecoveryKeyView, SetupView
 from companion.ui.journal_review_widget import ReviewCardWidget
@@ -79,6 +79,7 @@ class JournalPage(BasePage):
         self.problems: list[str] = []
         self.conflicts: list[Conflict] = []
         self.reviews: list[Review] = []
+        self.held_edits: dict[str, Entry] = {}  # typed when the key changed elsewhere; unsaved
         self.index = SearchIndex()
         self.pool = serial_pool(self)  # vault work, one task at a time and in order
         self._pending_delete: Entry | None = None
@@ -186,7 +187,8 @@ class JournalPage(BasePage):
         undo.addWidget(self.undo_button)
         self.undo_row.hide()
         layout.addWidget(self.undo_row)
-        self.conflict_card = self._build_conflict_card()
+        self.conflict_card = ConflictCardWidget()
+        self.conflict_card.decided.connect(self.resolve_conflict)
         layout.addWidget(self.conflict_card)
         self.review_card = ReviewCardWidget()
         self.review_card.decided.connect(self.resolve_review)
@@ -228,32 +230,6 @@ class JournalPage(BasePage):
         self.undo_button.clicked.connect(self.undo_delete)
         self.guided.finished.connect(self.save_now)
         return view
-
-    def _build_conflict_card(self) -> QWidget:
-        frame, inner = card()
-        self.conflict_label = QLabel()
-        self.conflict_label.setWordWrap(True)
-        versions = QHBoxLayout()
-        self.conflict_texts = (QPlainTextEdit(), QPlainTextEdit())
-        for text, name in zip(self.conflict_texts, ("The version here", "The other version"),
-                              strict=True):
-            text.setReadOnly(True)
-            text.setMaximumHeight(110)
-            text.setAccessibleName(name)
-            versions.addWidget(text)
-        buttons = QHBoxLayout()
-        self.keep_buttons = {"original": QPushButton("Keep the version here"),
-                             "copy": QPushButton("Keep the other version"),
-                             "both": QPushButton("Keep both")}
-        for keep, button in self.keep_buttons.items():
-            button.clicked.connect(lambda _c=False, k=keep: self.resolve_conflict(k))
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        inner.addWidget(self.conflict_label)
-        inner.addLayout(versions)
-        inner.addLayout(buttons)
-        frame.hide()
-        return frame
 
     # --- states -----------------------------------------------------------------------------------
 
@@ -333,15 +309,35 @@ class JournalPage(BasePage):
         self.locked_view.clear()
         self.vault = vault
         self._take(read)
-        self.watcher.addPath(str(vault.entries_dir))
+        self.watcher.addPaths([str(vault.entries_dir), str(vault.folder)])  # keyring, manifest
         app = QApplication.instance()
         if app is not None:
             app.installEventFilter(self)
         self._restart_idle()
         self._show_state()
         self.show_waiting_key()  # a key change finished at this unlock is shown now
+        self._save_held()
         self.locked_changed.emit(False)
         log.info("journal unlocked: %d entries", len(self.entries))
+
+    def _save_held(self) -> None:
+        """Words typed before the key changed elsewhere are saved with the journal's key now."""
+        held, self.held_edits = list(self.held_edits.values()), {}
+        vault = self.vault
+        if not held or vault is None:
+            return
+        for entry in held:
+            self.entries[entry.id] = entry
+
+        def save_all() -> int:
+            for entry in held:
+                vault.save(entry)
+            return len(held)
+
+        run_in_background(save_all, lambda count: self.status.setText(
+            f"Saved what you typed before the journal's key changed ({count})."), self,
+            on_failed=self.status.setText, pool=self.pool)
+        self._show_list()
 
     def _take(self, read: ReadResult) -> None:
         """Adopt what was read from disk, keeping the entry being edited as it is on screen."""
@@ -352,7 +348,8 @@ class JournalPage(BasePage):
         self.problems = read.problems + [n for n in self.vault.notes if n not in read.problems] \
             if self.vault is not None else read.problems
         self.conflicts = read.conflicts
-        self.reviews = read.reviews
+        waiting = [r for r in self.reviews if r.kind == "deleted-elsewhere"]  # not on disk
+        self.reviews = waiting + read.reviews
         self.index.replace_all(self.entries.values())
         self._refresh_filters()
         self._show_list()
@@ -388,9 +385,7 @@ class JournalPage(BasePage):
         self.editor.forget()
         self.entry_list.clear()
         self.search.clear()
-        for text in self.conflict_texts:
-            text.clear()
-        self.conflict_card.hide()
+        self.conflict_card.forget()
         self.review_card.forget()
         self.notice.hide()
         self.idle_timer.stop()
@@ -469,8 +464,31 @@ class JournalPage(BasePage):
             self._saving -= 1
             self.status.setText(message)
 
-        run_in_background(lambda: vault.save(updated), saved, self, on_failed=failed,
-                          pool=self.pool)
+        def work() -> object:
+            try:
+                return vault.save(updated)
+            except (DeletedElsewhere, KeyChanged) as exc:
+                return exc  # the person decides: see _save_refused
+
+        def finished(result: object) -> None:
+            saved(result)
+            if isinstance(result, JournalError):
+                self._save_refused(updated, result)
+
+        run_in_background(work, finished, self, on_failed=failed, pool=self.pool)
+
+    def _save_refused(self, entry: Entry, why: JournalError) -> None:
+        """A deleted entry is not brought back unasked; a key changed elsewhere means unlocking
+        again, with the words kept in memory (hidden while locked) and saved afterwards."""
+        if isinstance(why, DeletedElsewhere):
+            self.reviews.insert(0, Review("deleted-elsewhere", entry.id, entry, None))
+            self.status.setText("Not saved: this entry was deleted elsewhere.")
+            self._show_notices()
+            return
+        self.held_edits[entry.id] = entry
+        self.lock("the key changed elsewhere", save=False)
+        self.locked_view.show_error(f"{why} Your latest words are kept and will be saved when "
+                                    "the journal opens.")
 
     def _take_edits(self) -> Entry | None:
         """The edited entry, adopted in memory; None when nothing changed or it is still empty."""
@@ -577,6 +595,12 @@ class JournalPage(BasePage):
 
     def resolve_review(self, keep: bool) -> None:
         """Keep, or discard, the first thing set aside."""
+        if self.reviews and self.reviews[0].kind == "deleted-elsewhere" and not keep:
+            gone = self.reviews[0].entry_id
+            self.entries.pop(gone, None)
+            self.index.remove(gone)
+            if self.editor.entry is not None and self.editor.entry.id == gone:
+                self.editor.load(None)
         self._decide(self.reviews, lambda vault, review: vault.resolve_review(review, keep))
 
     def save_record(self, entry: Entry) -> None:
@@ -654,17 +678,7 @@ class JournalPage(BasePage):
             self.notice.hide()
         self.review_card.show_review(self.reviews[0] if self.reviews else None,
                                      len(self.reviews))
-        if self.conflicts:
-            conflict = self.conflicts[0]
-            self.conflict_label.setText(
-                f"Two versions of “{conflict.copy.heading}” were found: a syncing app kept both. "
-                "Nothing is lost. Which would you like to keep?")
-            here = conflict.original.body if conflict.original is not None else "(missing)"
-            self.conflict_texts[0].setPlainText(here)
-            self.conflict_texts[1].setPlainText(conflict.copy.body)
-            self.conflict_card.show()
-        else:
-            self.conflict_card.hide()
+        self.conflict_card.show_conflict(self.conflicts[0] if self.conflicts else None)
 
     # --- page protocol ----------------------------------------------------------------------------
 

@@ -190,9 +190,10 @@ def test_a_sync_conflict_shows_both_versions_and_keeping_both_loses_nothing(open
     page.refresh_from_disk()
     page.pool.waitForDone()
     qtbot.waitUntil(lambda: page.conflict_card.isVisibleTo(page))
-    assert page.conflict_texts[0].toPlainText() == "Written at home."
-    assert page.conflict_texts[1].toPlainText() == "Written on the laptop."
-    page.keep_buttons["both"].click()
+    assert page.conflict_card.texts[0].toPlainText() == "Written at home."
+    assert page.conflict_card.texts[1].toPlainText() == "Written on the laptop."
+    assert page.conflict_card.names[1].text().startswith("Saved ")  # never "here"
+    page.conflict_card.keep_buttons["both"].click()
     page.pool.waitForDone()
     qtbot.waitUntil(lambda: len(page.entries) == 2 and not page.conflict_card.isVisibleTo(page))
     assert not copy.exists()

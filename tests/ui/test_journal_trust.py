@@ -130,3 +130,39 @@ def test_a_session_record_is_saved_in_the_journals_worker(opened, qtbot):  # noq
     page.pool.waitForDone()
     assert callers and callers[0] is not threading.main_thread()
     assert vault.read(record.id).title == "Quiet session"
+
+
+def test_an_entry_deleted_elsewhere_is_not_brought_back_by_typing_here(opened, qtbot):  # noqa: F811
+    _app, page, vault = opened
+    entry = write(page, qtbot, "first words", title="Deleted there")
+    Vault(vault.folder, vault.keys, FakeClock()).delete(entry.id)  # the other computer
+    page.editor.body.setPlainText("typed here afterwards")
+    page.save_now()
+    page.pool.waitForDone()
+    qtbot.waitUntil(page.review_card.isVisible)
+    assert "was deleted on another computer" in page.review_card.label.text()
+    assert not vault.path_of(entry.id).exists()
+    page.review_card.keep_button.click()  # "Keep it"
+    page.pool.waitForDone()
+    qtbot.waitUntil(lambda: vault.path_of(entry.id).exists())
+    assert vault.read(entry.id).body == "typed here afterwards"
+
+
+def test_a_key_changed_elsewhere_locks_keeps_the_words_and_saves_them_after_unlock(
+        opened, qtbot, passphrase):  # noqa: F811
+    _app, page, vault = opened
+    entry = write(page, qtbot, "before the change", title="Kept")
+    other = Vault(vault.folder, vault.keys, FakeClock())
+    other.rotate_key(passphrase)
+    other.confirm_key()  # the key this window holds no longer opens the journal
+    page.editor.body.setPlainText("typed while the other computer changed the key")
+    page.save_now()
+    page.pool.waitForDone()
+    qtbot.waitUntil(lambda: not page.is_unlocked())
+    assert "kept and will be saved" in page.locked_view.error.text()
+    assert page.editor.body.toPlainText() == ""  # hidden while locked
+    page.locked_view.passphrase.setText(passphrase)
+    page.locked_view.unlock_button.click()
+    qtbot.waitUntil(page.is_unlocked, timeout=20_000)
+    page.pool.waitForDone()
+    qtbot.waitUntil(lambda: "typed while" in other.read(entry.id).body)

@@ -1,0 +1,102 @@
+"""The journal on two computers, as a sync tool leaves it: conflict copies resolved the same way on
+both sides end as one copy, copies with the same words are cleared, versions are named by date
+and device (never 'here'), a deletion is not undone by a stale save, and a key change made on one
+computer is followed by the other."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import UTC, datetime
+
+import pytest
+
+from companion.clock import FakeClock
+from companion.journal.entry import Entry, to_plaintext
+from companion.journal.keys import KeyChanged
+from companion.journal.vault import Vault
+
+NOW = datetime(2026, 12, 2, 21, 0, tzinfo=UTC)
+DEVICE = "ABCDEF1"
+
+
+def conflict_copy(vault: Vault, entry: Entry, body: str) -> Entry:
+    """What Syncthing leaves when both computers changed one entry."""
+    other = entry.edited(NOW, body=body)
+    other = Entry(other.id, other.created, other.modified, other.title, other.body, other.tags,
+                  other.mood, other.kind, other.extra, entry.version + 1)
+    name = f"{entry.id}.sync-conflict-20261202-210000-{DEVICE}.age"
+    (vault.entries_dir / name).write_bytes(vault.keys.encrypt(to_plaintext(other, vault.keys)))
+    return other
+
+
+def test_keep_both_on_two_computers_ends_with_one_copy(vault, tmp_path):
+    original = vault.save(Entry.new(NOW, "Shared", "at home"))
+    conflict_copy(vault, original, "on the laptop")
+    laptop = tmp_path / "laptop"
+    shutil.copytree(vault.folder, laptop)
+    here, there = vault, Vault(laptop, vault.keys, FakeClock())
+    for side in (here, there):
+        side.resolve_conflict(side.read_all().conflicts[0], "both")
+    for path in (laptop / "entries").glob("*.age"):  # the sync tool brings the laptop's files
+        shutil.copy(path, here.entries_dir / path.name)
+    bodies = sorted(e.body for e in here.read_all().entries.values())
+    assert bodies == ["at home", "on the laptop"]
+
+
+def test_a_conflict_copy_with_the_same_words_is_cleared(vault):
+    original = vault.save(Entry.new(NOW, "Same", "the same words"))
+    conflict_copy(vault, original, "the same words")
+    read = vault.read_all()
+    assert read.conflicts == [] and not list(vault.entries_dir.glob("*sync-conflict*"))
+
+
+def test_versions_are_named_by_date_and_device(vault):
+    original = vault.save(Entry.new(NOW, "Named", "one"))
+    conflict_copy(vault, original, "two")
+    first, second = vault.read_all().conflicts[0].labels
+    assert first.startswith("Saved ") and second.startswith("Saved ")
+    assert second.endswith(f"on device {DEVICE}") and "here" not in first + second
+
+
+def test_a_save_of_an_entry_deleted_elsewhere_asks_first(vault):
+    """The other computer deleted it; this one's open window must not silently bring it back."""
+    entry = vault.save(Entry.new(NOW, "Gone there", "words"))
+    other = Vault(vault.folder, vault.keys, FakeClock())
+    other.delete(entry.id)
+    from companion.journal.keys import DeletedElsewhere
+
+    with pytest.raises(DeletedElsewhere, match="deleted"):
+        vault.save(entry.edited(NOW, body="still typing here"))
+    assert not vault.path_of(entry.id).exists()
+    vault.save(entry.edited(NOW, body="still typing here"), revive=True)
+    assert vault.read(entry.id).body == "still typing here"
+
+
+def test_a_key_change_on_one_computer_is_followed_by_the_other(vault, passphrase, tmp_path):
+    """B holds the journal open while A changes the key: B's next save uses the new key."""
+    a, b = vault, Vault(vault.folder, vault.keys, FakeClock())
+    a.save(Entry.new(NOW, "Before", "words"))
+    a.rotate_key(passphrase)
+    saved = b.save(Entry.new(NOW, "From B", "after the change"))
+    assert b.keys.recovery_key == a.keys.recovery_key
+    assert a.read(saved.id).title == "From B"
+    a.confirm_key()
+    with pytest.raises(KeyChanged):  # B's old key no longer opens the keyring: B must unlock
+        Vault(vault.folder, b.ring.retiring, FakeClock()).save(Entry.new(NOW, "x", "y"))
+
+
+def test_unlock_makes_the_folders_private_whoever_made_them(vault):
+    vault.folder.chmod(0o755)
+    vault.entries_dir.chmod(0o755)
+    vault.recovered()
+    assert vault.folder.stat().st_mode & 0o777 == 0o700
+    assert vault.entries_dir.stat().st_mode & 0o777 == 0o700
+
+
+def test_a_new_journal_may_go_in_a_folder_a_sync_tool_already_shares(tmp_path, passphrase):
+    from companion.journal.vault import create_vault
+
+    (tmp_path / "Sync").mkdir()
+    (tmp_path / "Sync" / ".stfolder").mkdir()
+    vault = create_vault(tmp_path / "Sync", passphrase, FakeClock())
+    assert vault.read_all().entries == {}
