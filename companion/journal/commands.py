@@ -133,7 +133,7 @@ def journal_folder(args: argparse.Namespace, paths: Paths) -> Path:
 
 def run_journal(args: argparse.Namespace, paths: Paths) -> int:
     try:
-        return _run(args, journal_folder(args, paths))
+        return _run(args, journal_folder(args, paths), paths.cache)
     except JournalError as exc:
         print(f"companion journal: {exc}", file=sys.stderr)
         return 1
@@ -143,13 +143,13 @@ def run_journal(args: argparse.Namespace, paths: Paths) -> int:
         return 1
 
 
-def _run(args: argparse.Namespace, folder: Path) -> int:
+def _run(args: argparse.Namespace, folder: Path, cache: Path) -> int:
     clock = SystemClock()
     secrets = _Passphrases(args.passphrase_fd)
     action = args.journal_command
     if action == "init":
         protect_process()
-        vault = create_vault(folder, secrets.new(), clock)
+        vault = create_vault(folder, secrets.new(), clock, cache)
         assert vault.keys is not None
         print(f"A new journal is ready in {folder}.\n\nYour recovery key (shown only now):\n\n"
               f"    {vault.keys.recovery_key}\n\nStore it somewhere safe, apart from this "
@@ -164,17 +164,17 @@ def _run(args: argparse.Namespace, folder: Path) -> int:
         if not text.strip():
             raise JournalError("the entry is empty, so nothing was saved; give its text as "
                                "arguments, on stdin, or in your editor")
-        vault = _unlock(folder, secrets, clock)
+        vault = _unlock(folder, secrets, clock, cache)
         entry = vault.save(Entry.new(clock.now(), args.title, text.rstrip("\n") + "\n",
                                      tuple(args.tag), args.mood))
         print(f"saved {entry.id}")
         return 0
     if action == "passwd":
-        vault = _unlock(folder, secrets, clock, "Current passphrase: ")
+        vault = _unlock(folder, secrets, clock, cache, "Current passphrase: ")
         vault.change_passphrase(secrets.new())
         print("The passphrase is changed. Your recovery key is the same as before.")
         return 0
-    vault = _unlock(folder, secrets, clock)
+    vault = _unlock(folder, secrets, clock, cache)
     if action in KEY_ACTIONS:
         return KEY_ACTIONS[action](vault, secrets)
     if action == "check":
@@ -183,16 +183,23 @@ def _run(args: argparse.Namespace, folder: Path) -> int:
     for problem in read.problems:
         print(f"companion journal: {problem}", file=sys.stderr)
     entries = read.entries
+    copies = {c.copy_id: c.other_copy() for c in read.conflicts}  # a sync tool's other versions
+    of_copy = {c.copy_id: c.copy.id for c in read.conflicts}
+    two = set(of_copy.values())
     if action == "list":
         for entry in filtered(entries.values(), tag=args.tag)[:args.limit]:
-            _print_line(entry)
+            _print_line(entry, entry.id in two)
     elif action == "search":
         index = SearchIndex()
-        index.replace_all(entries.values())
-        for entry_id in index.search(" ".join(args.words)):
-            _print_line(entries[entry_id])
+        index.replace_all([*entries.values(), *copies.values()])
+        shown: set[str] = set()
+        for found in index.search(" ".join(args.words)):
+            entry_id = of_copy.get(found, found)
+            if entry_id not in shown and entry_id in entries:
+                shown.add(entry_id)
+                _print_line(entries[entry_id], entry_id in two)
     elif action == "export":
-        return _export(args, vault, entries, secrets)
+        return _export(args, vault, {**entries, **copies}, secrets)
     elif action == "import":
         return _import(args, vault)
     elif action in ("edit", "delete"):
@@ -204,10 +211,10 @@ def _run(args: argparse.Namespace, folder: Path) -> int:
     return 1 if read.problems else 0
 
 
-def _unlock(folder: Path, secrets: _Passphrases, clock: SystemClock,
+def _unlock(folder: Path, secrets: _Passphrases, clock: SystemClock, cache: Path,
             prompt: str = "Passphrase: ") -> Vault:
     protect_process()
-    vault = unlock(folder, secrets.ask(prompt), clock)
+    vault = unlock(folder, secrets.ask(prompt), clock, cache)
     if vault.unconfirmed_key is not None:
         print("companion journal: a new recovery key waits to be confirmed; see it with "
               "`companion journal new-recovery-key`, then run `companion journal confirm-key`",
@@ -281,10 +288,11 @@ def _new_text(current: str) -> str:
     return write_in_editor(current)
 
 
-def _print_line(entry: Entry) -> None:
+def _print_line(entry: Entry, two_versions: bool = False) -> None:
     tags = " ".join(f"#{t}" for t in entry.tags)
+    mark = "  [two versions: a sync conflict; choose in the window]" if two_versions else ""
     print(f"{entry.id[:8]}  {entry.created.astimezone():%Y-%m-%d %H:%M}  {entry.heading}  "
-          f"{tags}".rstrip())
+          f"{tags}".rstrip() + mark)
 
 
 def _export(args: argparse.Namespace, vault: Vault, entries: dict[str, Entry],

@@ -14,7 +14,7 @@ import pyrage
 from companion.journal.entry import Entry, from_plaintext, to_plaintext
 from companion.journal.files import NotARegularFile, read_regular
 from companion.journal.keys import DamagedFile, encrypt_to
-from companion.journal.layout import ENTRY_NAME, INDEX
+from companion.journal.layout import ENTRY_NAME
 
 if TYPE_CHECKING:
     from companion.journal.vault import Vault
@@ -44,7 +44,8 @@ def index_writer(vault: Vault, entries: dict[str, Entry]) -> Callable[[], None]:
             from companion.journal.disk import write_lock
 
             with write_lock(vault.folder):
-                kind_write(vault.folder / INDEX, encrypt_to(data, writers))
+                vault.index_path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+                kind_write(vault.index_path, encrypt_to(data, writers))
         vault._index_digest = digest
 
     # The MAC key stays reachable only through `current` inside this closure.
@@ -59,7 +60,7 @@ def load_index(vault: Vault) -> dict[str, Entry]:
     """Entries from the cache (each still MAC-checked); empty when it is missing or stale."""
     ring = vault._ring()
     try:
-        plain, _keys = ring.decrypt(read_regular(vault.folder / INDEX))
+        plain, _keys = ring.decrypt(read_regular(vault.index_path))
         doc = json.loads(plain)
     except (OSError, NotARegularFile, pyrage.DecryptError, ValueError):
         return {}

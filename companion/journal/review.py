@@ -57,6 +57,12 @@ class Conflict:
             return "(missing)", copy
         return f"Saved {_when(self.original.modified)}", copy
 
+    def other_copy(self) -> Entry:
+        """The copy as an entry of its own ('keep both', export, search)."""
+        copy = self.copy
+        return Entry(self.copy_id, copy.created, copy.modified, copy.title + " (other copy)",
+                     copy.body, copy.tags, copy.mood, copy.kind, copy.extra)
+
     @property
     def copy_id(self) -> str:
         """The id 'keep both' gives the copy: derived from the conflict file's name, so two
@@ -233,10 +239,7 @@ def resolve_conflict(vault: Vault, conflict: Conflict, keep: str) -> Entry | Non
     if keep == "copy":
         kept = vault.save(conflict.copy)
     elif keep == "both":
-        copy = conflict.copy
-        kept = vault.save(Entry(conflict.copy_id, copy.created, copy.modified,
-                                copy.title + " (other copy)", copy.body, copy.tags, copy.mood,
-                                copy.kind, copy.extra))
+        kept = vault.save(conflict.other_copy())
     elif keep != "original":
         raise ValueError(f"keep must be original, copy or both, not {keep!r}")
     with vault.writing():

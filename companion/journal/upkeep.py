@@ -68,6 +68,8 @@ def recover(vault: Vault, passphrase: str | None = None) -> Vault:
             for path in folder.iterdir():
                 if OWN_TEMP.match(path.name):
                     path.unlink(missing_ok=True)
+        if vault.index_path != vault.folder / INDEX:
+            (vault.folder / INDEX).unlink(missing_ok=True)  # 0.1 kept it in the synced folder
         for path in list(vault.entries_dir.iterdir()):
             if match := DELETING_NAME.match(path.name):
                 vault.finish_delete(match.group(1), ring)
@@ -99,7 +101,7 @@ def commit_rotation(vault: Vault, new: Keys, wrapped: bytes) -> str:
         changed = ring.with_new_key(new, this_computer())
         _write_keyring(vault, changed)  # the commit point
         kind_write(vault.folder / IDENTITY, wrapped)
-        (vault.folder / INDEX).unlink(missing_ok=True)
+        vault.index_path.unlink(missing_ok=True)
         reencrypt_all(vault, changed)
     vault._seen.clear()
     return new.recovery_key
@@ -112,7 +114,7 @@ def confirm_rotation(vault: Vault) -> None:
             return
         confirmed = ring.confirmed(this_computer())
         _write_keyring(vault, confirmed)  # the commit point
-        (vault.folder / INDEX).unlink(missing_ok=True)
+        vault.index_path.unlink(missing_ok=True)
         reencrypt_all(vault, confirmed)
     vault._seen.clear()
 

@@ -15,6 +15,7 @@ is upgraded at the first unlock."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
 import os
 import threading
@@ -66,7 +67,7 @@ def is_vault(folder: Path) -> bool:
     return (folder / MARKER).is_file() and (folder / IDENTITY).is_file()
 
 
-def create_vault(folder: Path, passphrase: str, clock: Clock) -> Vault:
+def create_vault(folder: Path, passphrase: str, clock: Clock, cache: Path | None = None) -> Vault:
     """A new, empty vault protected by a passphrase (slow: scrypt). Refuses a non-empty folder
     (a sync tool's own marker files aside)."""
     if is_vault(folder):
@@ -83,7 +84,7 @@ def create_vault(folder: Path, passphrase: str, clock: Clock) -> Vault:
         kind_write(folder / MANIFEST, manifest_file.seal(Manifest(), ring))
         kind_write(folder / IDENTITY, wrapped)
         _write_marker(folder, clock.now().date().isoformat())
-    return Vault(folder, ring, clock)
+    return Vault(folder, ring, clock, cache)
 
 
 def vault_format(folder: Path) -> int:
@@ -99,7 +100,7 @@ def vault_format(folder: Path) -> int:
     return int(found)
 
 
-def unlock(folder: Path, passphrase: str, clock: Clock) -> Vault:
+def unlock(folder: Path, passphrase: str, clock: Clock, cache: Path | None = None) -> Vault:
     """Open the vault with its passphrase (slow: scrypt; call it off the GUI thread), finishing
     any interrupted key change."""
     vault_format(folder)
@@ -108,14 +109,15 @@ def unlock(folder: Path, passphrase: str, clock: Clock) -> Vault:
     except (OSError, NotARegularFile) as exc:
         raise DamagedFile(f"{IDENTITY} cannot be read ({exc}). Your recovery key still opens "
                           "the journal.") from exc
-    return Vault(folder, Keys.unwrap(data, passphrase), clock).recovered(passphrase)
+    return Vault(folder, Keys.unwrap(data, passphrase), clock, cache).recovered(passphrase)
 
 
-def unlock_with_recovery_key(folder: Path, recovery_key: str, clock: Clock) -> Vault:
+def unlock_with_recovery_key(folder: Path, recovery_key: str, clock: Clock,
+                             cache: Path | None = None) -> Vault:
     """Open the vault with its recovery key (fast); the caller then sets a new passphrase, which
     protects the journal's current key (a newer one than this, after an unconfirmed change)."""
     vault_format(folder)
-    vault = Vault(folder, Keys.from_recovery_key(recovery_key), clock)
+    vault = Vault(folder, Keys.from_recovery_key(recovery_key), clock, cache)
     try:
         with vault.writing():
             pass
@@ -128,8 +130,11 @@ def unlock_with_recovery_key(folder: Path, recovery_key: str, clock: Clock) -> V
 class Vault:
     """An unlocked vault: the keys live here and nowhere else; lock() forgets them."""
 
-    def __init__(self, folder: Path, keys: Keys | Keyring, clock: Clock) -> None:
+    def __init__(self, folder: Path, keys: Keys | Keyring, clock: Clock,
+                 cache: Path | None = None) -> None:
         self.folder = folder
+        # The index is this computer's own: in the cache folder, never in a synced folder.
+        self.index_path = folder / INDEX if cache is None else index_file(cache, folder)
         self.ring: Keyring | None = keys if isinstance(keys, Keyring) else Keyring(keys)
         self._ring_sig: tuple[int, int] | None = None
         self._clock = clock
@@ -402,6 +407,12 @@ class Vault:
         from companion.journal.review import check_lines
 
         return check_lines(self)
+
+
+def index_file(cache: Path, folder: Path) -> Path:
+    """Where this computer keeps its index cache of the journal in folder."""
+    key = hashlib.sha256(str(folder.expanduser().resolve()).encode()).hexdigest()[:16]
+    return cache / "journal-index" / f"{key}.age"
 
 
 def default_folder(data_dir: Path) -> Path:

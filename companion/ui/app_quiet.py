@@ -65,7 +65,8 @@ class QuietWiring:
     def _build_journal_page(self) -> BasePage:
         from companion.journal.prompts import load_prompts
         from companion.ui.journal_page import JournalPage
-        page = JournalPage(self.model, self.clock, self.journal_folder(), load_prompts())
+        page = JournalPage(self.model, self.clock, self.journal_folder(), load_prompts(),
+                           cache=self.paths.cache)
         self.screen_watcher().away.connect(page.lock)
         page.locked_changed.connect(self._journal_locked_changed)
         self.model.changed.connect(lambda _s: page.settings_changed())

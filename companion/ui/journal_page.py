@@ -69,8 +69,9 @@ class JournalPage(BasePage):
     locked_changed = Signal(bool)
 
     def __init__(self, model: SettingsModel, clock: Clock, folder: Path, prompts: list[Prompt],
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, cache: Path | None = None):
         super().__init__(parent)
+        self.cache = cache  # where this computer keeps its index of the journal
         self._model = model
         self._clock = clock
         self.folder = folder
@@ -249,7 +250,7 @@ class JournalPage(BasePage):
         folder, clock = self.folder, self._clock
         def work() -> Vault:
             protect_process()
-            return create_vault(folder, passphrase, clock)
+            return create_vault(folder, passphrase, clock, self.cache)
 
         run_in_background(work, self._created, self,
                           on_failed=self.setup_view.show_error, pool=self.pool)
@@ -287,7 +288,7 @@ class JournalPage(BasePage):
 
         def work() -> tuple[Vault, ReadResult]:
             protect_process()
-            vault = unlock(folder, passphrase, clock)
+            vault = unlock(folder, passphrase, clock, self.cache)
             return vault, vault.open_all()
 
         run_in_background(work, lambda done: self._opened(*done), self,
@@ -298,7 +299,7 @@ class JournalPage(BasePage):
 
         def work() -> tuple[Vault, ReadResult]:
             protect_process()
-            vault = unlock_with_recovery_key(folder, recovery_key, clock)
+            vault = unlock_with_recovery_key(folder, recovery_key, clock, self.cache)
             vault.change_passphrase(new_passphrase)
             return vault, vault.open_all()
 

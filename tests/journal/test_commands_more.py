@@ -151,3 +151,35 @@ def test_unlocking_turns_core_dumps_off(tmp_path):
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
                           check=True)
     assert done.stdout.split() == ["(0,", "0)", "0"]
+
+
+def test_the_command_line_sees_both_versions_of_a_sync_conflict(home, tmp_path):
+    """`list` marks it, `search` finds words only the other version holds, `export` writes both."""
+    from companion.journal.entry import to_plaintext
+    from companion.journal.vault import unlock
+
+    folder = home / "data" / "journal"
+    vault = unlock(folder, PHRASE.strip(), FakeClock())
+    first = next(e for e in vault.read_all().entries.values() if e.title == "First")
+    other = first.edited(FakeClock().now(), body="heron words only on the laptop")
+    name = f"{first.id}.sync-conflict-20261202-210000-ABCDEF1.age"
+    (folder / "entries" / name).write_bytes(vault.keys.encrypt(to_plaintext(other, vault.keys)))
+    listed = journal(home, "list", secrets=PHRASE)
+    assert "[two versions" in next(line for line in listed.stdout.splitlines() if "First" in line)
+    found = journal(home, "search", "heron", secrets=PHRASE)
+    assert "First" in found.stdout
+    out = tmp_path / "out"
+    assert journal(home, "export", "--markdown", str(out), secrets=PHRASE).returncode == 0
+    texts = [p.read_text() for p in out.glob("*.md")]
+    assert len(texts) == 3 and any("heron words only" in t for t in texts)
+
+
+def test_the_index_cache_lives_outside_the_journal_folder(home):
+    """Nothing a read rewrites lands in a folder a sync tool shares."""
+    folder = home / "data" / "journal"
+    before = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+    assert journal(home, "list", secrets=PHRASE).returncode == 0
+    assert not (folder / "index.age").exists()
+    assert list((home / "cache" / "journal-index").glob("*.age"))
+    after = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
+    assert after == before
