@@ -115,8 +115,9 @@ class ReadResult:
 def read_everything(vault: Vault, known: dict[str, Entry]) -> ReadResult:
     """Every entry in the folder, each checked (MAC, id, key) and held against the manifest."""
     result = ReadResult()
+    with vault.writing() as ring:  # follows a key change made elsewhere (KeyChanged if it can't)
+        pass
     manifest = vault.manifest(result.problems)
-    ring = vault._ring()
     names = sorted(p.name for p in vault.entries_dir.iterdir())
     copies = [(m.group(1), vault.entries_dir / n) for n in names if (m := CONFLICT_NAME.match(n))]
     with_copies = {entry_id for entry_id, _path in copies}

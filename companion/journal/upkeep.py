@@ -77,7 +77,7 @@ def recover(vault: Vault, passphrase: str | None = None) -> Vault:
             _adopt_format_1_rotation(vault, ring)
         if passphrase is not None and not ring.current.same_as(unlocked_with):
             kind_write(vault.folder / IDENTITY, ring.current.wrap(passphrase))
-        mine = ring.by in ("", this_computer()) or passphrase is None
+        mine = ring.by in ("", vault.computer) or passphrase is None
         if not ring.settled and mine:
             reencrypt_all(vault, ring)
     return vault
@@ -98,7 +98,7 @@ def commit_rotation(vault: Vault, new: Keys, wrapped: bytes) -> str:
         if problems:
             raise JournalError("Some entries cannot be read, so the key was not changed (they "
                                "would be lost): " + "; ".join(problems))
-        changed = ring.with_new_key(new, this_computer())
+        changed = ring.with_new_key(new, vault.computer)
         _write_keyring(vault, changed)  # the commit point
         kind_write(vault.folder / IDENTITY, wrapped)
         vault.index_path.unlink(missing_ok=True)
@@ -112,7 +112,7 @@ def confirm_rotation(vault: Vault) -> None:
     with vault.writing() as ring:
         if ring.retiring is None:
             return
-        confirmed = ring.confirmed(this_computer())
+        confirmed = ring.confirmed(vault.computer)
         _write_keyring(vault, confirmed)  # the commit point
         vault.index_path.unlink(missing_ok=True)
         reencrypt_all(vault, confirmed)

@@ -147,6 +147,9 @@ class Vault:
         self.observed: dict[str, int] = {}  # versions read that the manifest does not hold yet
         self.notes: list[str] = []  # what the person should hear about the vault itself
         self.mutex = threading.RLock()  # one thread of this process writes at a time
+        from companion.journal.upkeep import this_computer
+
+        self.computer = this_computer()  # only the computer that began a key change finishes it
         self._depth = 0
         self._index_digest: str | None = None  # what index.age holds, to skip rewriting it
 

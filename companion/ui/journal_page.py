@@ -478,18 +478,22 @@ class JournalPage(BasePage):
 
         run_in_background(work, finished, self, on_failed=failed, pool=self.pool)
 
-    def _save_refused(self, entry: Entry, why: JournalError) -> None:
+    def _save_refused(self, entry: Entry | None, why: JournalError) -> None:
         """A deleted entry is not brought back unasked; a key changed elsewhere means unlocking
         again, with the words kept in memory (hidden while locked) and saved afterwards."""
-        if isinstance(why, DeletedElsewhere):
+        if entry is None:  # found while reading: what is typed is kept all the same
+            entry = self._take_edits()
+        if isinstance(why, DeletedElsewhere) and entry is not None:
             self.reviews.insert(0, Review("deleted-elsewhere", entry.id, entry, None))
             self.status.setText("Not saved: this entry was deleted elsewhere.")
             self._show_notices()
             return
-        self.held_edits[entry.id] = entry
+        if entry is not None:
+            self.held_edits[entry.id] = entry
         self.lock("the key changed elsewhere", save=False)
-        self.locked_view.show_error(f"{why} Your latest words are kept and will be saved when "
-                                    "the journal opens.")
+        kept = " Your latest words are kept and will be saved when the journal opens." \
+            if self.held_edits else ""
+        self.locked_view.show_error(f"{why}{kept}")
 
     def _take_edits(self) -> Entry | None:
         """The edited entry, adopted in memory; None when nothing changed or it is still empty."""
@@ -575,14 +579,23 @@ class JournalPage(BasePage):
         known = dict(self.entries)
         pending = self._pending_delete.id if self._pending_delete is not None else None
 
-        def done(read: ReadResult) -> None:
+        def work() -> ReadResult | KeyChanged:
+            try:
+                return vault.read_all(known)
+            except KeyChanged as exc:
+                return exc
+
+        def done(read: ReadResult | KeyChanged) -> None:
             if self.vault is not vault:
                 return  # locked meanwhile
+            if isinstance(read, KeyChanged):
+                self._save_refused(None, read)
+                return
             if pending is not None:
                 read.entries.pop(pending, None)
             self._take(read)
 
-        run_in_background(lambda: vault.read_all(known), done, self, pool=self.pool)
+        run_in_background(work, done, self, pool=self.pool)
 
     def _decide(self, waiting: list, act: Callable[[Vault, Any], object]) -> None:
         """Carry out the person's choice for the first item waiting, then read the folder."""

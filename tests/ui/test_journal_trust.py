@@ -166,3 +166,16 @@ def test_a_key_changed_elsewhere_locks_keeps_the_words_and_saves_them_after_unlo
     qtbot.waitUntil(page.is_unlocked, timeout=20_000)
     page.pool.waitForDone()
     qtbot.waitUntil(lambda: "typed while" in other.read(entry.id).body)
+
+
+def test_a_key_changed_elsewhere_is_noticed_when_the_folder_changes(opened, qtbot, passphrase):  # noqa: F811
+    """The window watches the vault root: the other computer's new keyring locks it calmly."""
+    _app, page, vault = opened
+    assert str(vault.folder) in page.watcher.directories()
+    other = Vault(vault.folder, vault.keys, FakeClock())
+    other.rotate_key(passphrase)
+    other.confirm_key()
+    page.refresh_from_disk()
+    page.pool.waitForDone()
+    qtbot.waitUntil(lambda: not page.is_unlocked())
+    assert "key was changed" in page.locked_view.error.text()
