@@ -9,6 +9,7 @@ holds a retired key, cannot write a keyring that the current key accepts."""
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass, field
 
 import pyrage
@@ -17,6 +18,9 @@ from companion.journal.keys import DamagedFile, Keys, WrongPassphrase, encrypt_t
 
 KEYRING = "keyring.age"
 MAGIC = "companion-keyring/1"
+# A sync tool's copy of keyring.age when the key was changed on two computers while apart.
+KEYRING_COPY = re.compile(r"^keyring(\.sync-conflict-[0-9A-Za-z-]+| \([^)]*conflict[^)]*\))\.age$",
+                          re.IGNORECASE)
 
 
 @dataclass

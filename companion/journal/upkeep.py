@@ -123,8 +123,7 @@ def _write_keyring(vault: Vault, ring: Keyring) -> None:
     from companion.journal.disk import kind_write
 
     kind_write(vault.folder / KEYRING, keyring_file.seal(ring))
-    stat = (vault.folder / KEYRING).stat()
-    vault.ring, vault._ring_sig = ring, (stat.st_mtime_ns, stat.st_size)
+    vault.ring, vault._ring_sig = ring, None  # the next write reads it back
 
 
 def reencrypt_all(vault: Vault, ring: Keyring) -> int:

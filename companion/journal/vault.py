@@ -33,7 +33,7 @@ from companion.journal import manifest as manifest_file
 from companion.journal.disk import _write_marker, kind_write, write_lock
 from companion.journal.entry import Entry, from_plaintext, to_plaintext
 from companion.journal.files import NotARegularFile, read_regular
-from companion.journal.keyring import KEYRING, Keyring, open_keyring
+from companion.journal.keyring import KEYRING, KEYRING_COPY, Keyring
 from companion.journal.keys import (
     DamagedFile,
     DeletedElsewhere,
@@ -136,7 +136,7 @@ class Vault:
         # The index is this computer's own: in the cache folder, never in a synced folder.
         self.index_path = folder / INDEX if cache is None else index_file(cache, folder)
         self.ring: Keyring | None = keys if isinstance(keys, Keyring) else Keyring(keys)
-        self._ring_sig: tuple[int, int] | None = None
+        self._ring_sig: tuple[int, int, int] | None = None
         self._clock = clock
         self.entries_dir = folder / ENTRIES
         self.entries_dir.mkdir(parents=True, exist_ok=True)
@@ -196,39 +196,46 @@ class Vault:
                     self._depth = 0
 
     def sync_ring(self) -> Keyring:
-        """Re-read keyring.age when it changed: adopt a key change this key may follow, refuse
-        (KeyChanged) one it may not. Call under the write lock."""
+        """Re-read keyring.age when it changed: adopt a key change this key may follow, merge a
+        sync tool's copy from a change made on both computers while apart, refuse (KeyChanged) a
+        change this key may not follow. Call under the write lock."""
         ring = self._ring()
         path = self.folder / KEYRING
+        copies = sorted(p for p in self.folder.iterdir() if KEYRING_COPY.match(p.name))
         try:
             stat = path.stat()
         except FileNotFoundError:
             from companion.journal.upkeep import upgrade_format_1
 
             return upgrade_format_1(self, ring)
-        signature = (stat.st_mtime_ns, stat.st_size)
+        signature = (stat.st_mtime_ns, stat.st_size, len(copies))
         if signature == self._ring_sig:
             return ring
+        from companion.journal.keyring_merge import open_with_any, with_copies
+
         try:
-            found = open_keyring(read_regular(path), ring.current)
-        except WrongPassphrase:
-            found = self._open_with_retired(path, ring)
+            found = open_with_any(read_regular(path), ring.writers)  # never a retired key
+            if found is None:
+                found = with_copies(ring, copies, self)  # their keys may open the winner
+                if found is None or (found := open_with_any(read_regular(path),
+                                                            found.writers)) is None:
+                    raise KeyChanged("The journal's key was changed (on another computer, or by "
+                                     "a new recovery key) since it was unlocked here, so "
+                                     "nothing was written. Unlock it again to go on; what you "
+                                     "typed is kept.")
         except (DamagedFile, NotARegularFile) as exc:
             self.note(f"{exc}. The keys this computer holds are used; nothing was changed.")
             self._ring_sig = signature
             return ring
+        if copies:
+            found = with_copies(found, copies, self) or found
         if not found.current.same_as(ring.current):
             log.info("the journal's key was changed elsewhere; following it")
-        self.ring, self._ring_sig = found, signature
+        stat = path.stat()
+        self.ring = found
+        self._ring_sig = (stat.st_mtime_ns, stat.st_size,
+                          len([p for p in self.folder.iterdir() if KEYRING_COPY.match(p.name)]))
         return found
-
-    def _open_with_retired(self, path: Path, ring: Keyring) -> Keyring:
-        for keys in ring.writers[1:]:
-            with contextlib.suppress(WrongPassphrase, DamagedFile):
-                return open_keyring(read_regular(path), keys)
-        raise KeyChanged("The journal's key was changed (on another computer, or by a new "
-                         "recovery key) since it was unlocked here, so nothing was written. "
-                         "Unlock it again to go on; what you typed is kept.")
 
     def note(self, text: str) -> None:
         if text not in self.notes:
@@ -322,12 +329,20 @@ class Vault:
             raise DamagedFile(f"{exc}; it was left alone") from None
         except OSError as exc:
             raise DamagedFile(f"{path.name} cannot be read ({exc.strerror})") from exc
+        ring = self._ring()
         try:
-            plain, keys = self._ring().decrypt(data)
+            plain, keys = ring.decrypt(data)
         except pyrage.DecryptError:
             raise DamagedFile(f"{path.name} is damaged or truncated, or was written with a key "
                               "this computer does not have") from None
-        return from_plaintext(plain, entry_id, keys, path.name), keys
+        try:
+            return from_plaintext(plain, entry_id, keys, path.name), keys
+        except DamagedFile as first:  # sealed by another of the journal's keys (two computers)
+            for other in ring.all():
+                if not other.same_as(keys):
+                    with contextlib.suppress(DamagedFile):
+                        return from_plaintext(plain, entry_id, other, path.name), other
+            raise first
 
     def read(self, entry_id: str) -> Entry:
         return self.read_file(self.path_of(entry_id), entry_id)

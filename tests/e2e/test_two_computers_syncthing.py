@@ -136,3 +136,26 @@ def test_a_key_change_on_a_while_b_is_open_leaves_everything_readable(
         assert not read.problems and not read.reviews
         age_opens_every_entry(side.folder, new_key, tmp_path)
     no_stray_conflicts(pair.a.folder, pair.b.folder)
+
+
+def test_keys_changed_on_both_computers_while_apart_are_merged(computers, passphrase):
+    pair, a, b = computers
+    before = [a.save(Entry.new(NOW, f"E{n}", f"entry {n}")) for n in range(3)]
+    pair.in_sync()
+    pair.pause()
+    a.rotate_key(passphrase)
+    b.rotate_key(passphrase)
+    on_b = b.save(Entry.new(NOW, "On B", "written while apart"))
+    pair.resume()
+    pair.in_sync()
+    for _round in range(2):  # each side merges what it found; the other then sees the result
+        for side in (a, b):
+            side.read_all()
+        pair.in_sync()
+    for side in (a, b):
+        read = side.read_all()
+        assert {on_b.id, *(e.id for e in before)} <= set(read.entries), side.folder
+        assert not read.problems and not read.reviews and not read.conflicts
+        assert not list(side.folder.glob("keyring.sync-conflict-*"))
+    assert any("changed on two computers" in note for note in a.notes + b.notes)  # it merged
+    no_stray_conflicts(pair.a.folder, pair.b.folder)

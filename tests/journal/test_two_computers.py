@@ -100,3 +100,30 @@ def test_a_new_journal_may_go_in_a_folder_a_sync_tool_already_shares(tmp_path, p
     (tmp_path / "Sync" / ".stfolder").mkdir()
     vault = create_vault(tmp_path / "Sync", passphrase, FakeClock())
     assert vault.read_all().entries == {}
+
+
+def test_keys_changed_on_both_computers_while_apart_are_merged(vault, passphrase, tmp_path):
+    """Both keyrings' keys are kept: every entry opens, whichever keyring the sync tool kept."""
+    entries = [vault.save(Entry.new(NOW, f"E{n}", f"entry {n}")) for n in range(3)]
+    laptop = tmp_path / "laptop"
+    shutil.copytree(vault.folder, laptop)
+    a, b = vault, Vault(laptop, vault.keys, FakeClock())
+    a.computer, b.computer = "computer-a", "computer-b"
+    a.rotate_key(passphrase)
+    b.rotate_key(passphrase)
+    written_on_b = b.save(Entry.new(NOW, "On B", "while apart"))
+    # What the sync tool leaves on A: A's keyring won, B's is a conflict copy; B's files arrive.
+    for name in ("keyring", "manifest"):
+        shutil.copy(laptop / f"{name}.age",
+                    vault.folder / f"{name}.sync-conflict-20261202-210000-ABCDEF1.age")
+    for path in (laptop / "entries").glob("*.age"):
+        target = vault.entries_dir / path.name
+        if target.exists():
+            target = vault.entries_dir / f"{path.stem}.sync-conflict-20261202-210000-ABCDEF1.age"
+        shutil.copy(path, target)
+    fresh = Vault(vault.folder, a.ring, FakeClock())
+    read = fresh.read_all()
+    assert {e.id for e in entries} | {written_on_b.id} <= set(read.entries)
+    assert not read.problems and not read.conflicts and not read.reviews
+    assert any("changed on two computers" in note for note in fresh.notes)
+    assert not list(vault.folder.glob("keyring.sync-conflict-*"))
