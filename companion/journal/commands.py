@@ -56,6 +56,9 @@ def add_journal_commands(commands: argparse._SubParsersAction) -> None:
                                                                "and print its recovery key"))
     parsers.append(actions.add_parser("confirm-key", help="say the new recovery key is stored; "
                                                           "the one before stops working"))
+    parsers.append(actions.add_parser("merge-key", help="after the key was changed on two "
+                                                        "computers while apart: merge in the "
+                                                        "other computer's recovery key"))
     listing = actions.add_parser("list", help="list entries, newest first")
     listing.add_argument("--tag")
     listing.add_argument("--limit", type=int, default=50)
@@ -251,7 +254,20 @@ def _confirm_key(vault: Vault, _secrets: _Passphrases) -> int:
     return 0
 
 
-KEY_ACTIONS = {"new-recovery-key": _new_recovery_key, "confirm-key": _confirm_key}
+def _merge_key(vault: Vault, secrets: _Passphrases) -> int:
+    from companion.journal.keyring_merge import merge_with_key
+    from companion.journal.keys import Keys
+
+    other = Keys.from_recovery_key(secrets.ask("The other computer's recovery key: "))
+    count = merge_with_key(vault, other)
+    print(f"Merged {count} keyring(s) from the other computer: every entry opens here now. To be "
+          "sure which recovery key is yours, make a new one (companion journal "
+          "new-recovery-key).")
+    return 0
+
+
+KEY_ACTIONS = {"new-recovery-key": _new_recovery_key, "confirm-key": _confirm_key,
+               "merge-key": _merge_key}
 
 
 def _find(entries: dict[str, Entry], wanted: str) -> Entry:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from companion.journal import keyring as keyring_file
 from companion.journal.disk import kind_write
 from companion.journal.files import NotARegularFile, read_regular
-from companion.journal.keyring import KEYRING, Keyring, open_keyring
+from companion.journal.keyring import KEYRING, KEYRING_COPY, Keyring, open_keyring
 from companion.journal.keys import DamagedFile, Keys, WrongPassphrase
 
 if TYPE_CHECKING:
@@ -39,8 +39,9 @@ def with_copies(ring: Keyring, copies: list[Path], vault: Vault) -> Keyring | No
             continue
         if other is None:
             vault.note(f"{copy.name}: the journal's key was also changed on another computer, "
-                       "with a key this computer does not hold; entries written there may not "
-                       "open here until it is merged")
+                       "with a key this computer does not hold, so entries written there may "
+                       "not open here. Merge them with that computer's recovery key: "
+                       "companion journal merge-key")
             continue
         known = merged.all()
         extra = [k for k in other.all() if not any(k.same_as(m) for m in known)]
@@ -55,4 +56,33 @@ def with_copies(ring: Keyring, copies: list[Path], vault: Vault) -> Keyring | No
     vault.note("The journal's key was changed on two computers while they were apart. Both keys "
                "are kept, so every entry opens. To be sure which recovery key is yours, make a "
                "new one (More… → Make a new recovery key).")
+    return merged
+
+
+def merge_with_key(vault: Vault, other: Keys) -> int:
+    """Merge the keyrings that only the other computer's key opens (its recovery key, or the key
+    its passphrase opens); returns how many were merged. WrongPassphrase when it opens none."""
+    merged = 0
+    with vault.writing() as ring:
+        copies = sorted(p for p in vault.folder.iterdir() if KEYRING_COPY.match(p.name))
+        for copy in copies:
+            try:
+                theirs = open_keyring(read_regular(copy), other)
+            except (WrongPassphrase, DamagedFile, NotARegularFile, OSError):
+                continue
+            known = ring.all()
+            extra = [k for k in theirs.all() if not any(k.same_as(m) for m in known)]
+            ring = Keyring(ring.current, ring.retiring, [*ring.earlier, *extra], settled=False,
+                           by=vault.computer)
+            kind_write(vault.folder / KEYRING, keyring_file.seal(ring))
+            copy.unlink(missing_ok=True)
+            vault.ring, vault._ring_sig = ring, None
+            merged += 1
+    if not merged:
+        raise WrongPassphrase("That key opens none of the other computer's keyrings here.")
+    from companion.journal.upkeep import reencrypt_all
+
+    with vault.writing() as ring:
+        reencrypt_all(vault, ring)
+    vault.notes = [n for n in vault.notes if "does not hold" not in n]
     return merged

@@ -183,3 +183,20 @@ def test_the_index_cache_lives_outside_the_journal_folder(home):
     assert list((home / "cache" / "journal-index").glob("*.age"))
     after = {p.name: p.stat().st_mtime_ns for p in folder.iterdir()}
     assert after == before
+
+
+def test_merge_key_merges_the_other_computers_keyring(home, tmp_path):
+    """After both computers changed and confirmed a key while apart, the other recovery key
+    (typed without echo, or on the passphrase descriptor) brings every entry back."""
+    from companion.journal.vault import unlock
+    from tests.journal.test_two_computers import both_changed_and_confirmed
+
+    vault = unlock(home / "data" / "journal", PHRASE.strip(), FakeClock())
+    expected, b = both_changed_and_confirmed(vault, PHRASE.strip(), tmp_path)
+    checked = journal(home, "check", secrets=PHRASE)
+    assert checked.returncode == 1 and "merge-key" in checked.stdout
+    merged = journal(home, "merge-key", secrets=PHRASE + b.keys.recovery_key + "\n")
+    assert merged.returncode == 0, merged.stderr
+    assert journal(home, "check", secrets=PHRASE).returncode == 0
+    listed = journal(home, "list", secrets=PHRASE).stdout
+    assert all(entry.title in listed for entry in expected)

@@ -127,3 +127,36 @@ def test_keys_changed_on_both_computers_while_apart_are_merged(vault, passphrase
     assert not read.problems and not read.conflicts and not read.reviews
     assert any("changed on two computers" in note for note in fresh.notes)
     assert not list(vault.folder.glob("keyring.sync-conflict-*"))
+
+
+def both_changed_and_confirmed(vault, passphrase, tmp_path):
+    """A and B each made and confirmed a new key while apart; A received B's files."""
+    entries = [vault.save(Entry.new(NOW, f"E{n}", f"entry {n}")) for n in range(2)]
+    laptop = tmp_path / "laptop"
+    shutil.copytree(vault.folder, laptop)
+    b = Vault(laptop, vault.keys, FakeClock())
+    b.computer = "computer-b"
+    for side in (vault, b):
+        side.rotate_key(passphrase)
+        side.confirm_key()
+    on_b = b.save(Entry.new(NOW, "On B", "while apart"))
+    for name in ("keyring", "manifest"):
+        shutil.copy(laptop / f"{name}.age",
+                    vault.folder / f"{name}.sync-conflict-20261202-210000-ABCDEF1.age")
+    shutil.copy(b.path_of(on_b.id), vault.path_of(on_b.id))
+    return [*entries, on_b], b
+
+
+def test_a_keyring_only_the_other_key_opens_is_named_and_merged_with_that_key(
+        vault, passphrase, tmp_path):
+    from companion.journal.keyring_merge import merge_with_key
+
+    expected, b = both_changed_and_confirmed(vault, passphrase, tmp_path)
+    fresh = Vault(vault.folder, vault.ring, FakeClock())
+    before = fresh.read_all()
+    assert any("companion journal merge-key" in note for note in fresh.notes)
+    assert expected[-1].id not in before.entries
+    assert merge_with_key(fresh, b.keys) == 1
+    after = fresh.read_all()
+    assert {e.id for e in expected} <= set(after.entries) and not after.problems
+    assert not after.reviews and not list(vault.folder.glob("keyring.sync-conflict-*"))
