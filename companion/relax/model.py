@@ -14,7 +14,7 @@ from companion.relax.body import AREAS
 MAX_TEXT = 600
 MAX_STEP_SECONDS = 600
 MAX_STEPS = 400
-TENSE_SECONDS = (3, 10)  # Longer holds invite cramps; CONTENT.md asks for 5-7 s
+TENSE_SECONDS = (3, 10)  # Longer holds invite cramps; Bernstein & Borkovec tense 5-7 s
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
 
 

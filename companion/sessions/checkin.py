@@ -1,5 +1,5 @@
 """Mood check-ins before and after a session (distress 0-10, one pleasant/unpleasant choice on 7
-steps, optional words), and the gentle help rule of CONTENT.md section 4."""
+steps, optional words), and our gentle help rule (8 or more after, or 3 or more higher)."""
 
 from __future__ import annotations
 

@@ -40,7 +40,7 @@ HELP_TEXT = ("That sounds like a lot to carry right now. You do not have to hold
              "people behind <b>Need help now?</b> are there to listen, day and night.")
 GROUNDING_HERE = ("Come back to the room. Name five things you can see, four you can touch, "
                   "three you can hear, two you can smell and one you can taste. Take your time.")
-LATER_MINUTES = 60  # the optional later check-in (CONTENT.md: better often comes at 90 min)
+LATER_MINUTES = 60  # the optional later check-in (Gračanin et al. 2015: better at 90 min)
 
 
 class SessionBar(QFrame):

@@ -1,5 +1,5 @@
 """Relaxation scripts as data: the validator names file, line and field; the built-ins keep the
-timings of CONTENT.md section 2; a user's broken file is listed while the others still load."""
+timings of Bernstein & Borkovec's method; a user's broken file is listed while the others still load."""
 
 from __future__ import annotations
 
@@ -116,7 +116,7 @@ def test_pmr_visits_its_groups_and_tenses_each_twice(script_id, groups):
 
 @pytest.mark.parametrize("script_id", list(BUILTINS))
 def test_tense_holds_last_5_to_7_seconds_and_releases_30_to_45(script_id):
-    """CONTENT.md: tense 5-7 s, release 30-40 s (recall's releases take up to 45 s)."""
+    """Bernstein & Borkovec: tense 5-7 s, release 30-40 s (recall's releases take up to 45 s)."""
     for step in BUILTINS[script_id].steps:
         if step.kind is StepKind.TENSE:
             assert 5 <= step.seconds <= 7
