@@ -41,7 +41,11 @@ class CheckInWidget(QWidget):
         self.distress.setPageStep(1)
         self.distress.setAccessibleName("How distressed do you feel, 0 to 10")
         self.distress_label = QLabel()
+        self.distress_label.setWordWrap(True)
+        self.chosen = False  # a default is never recorded as an answer
         self.distress.valueChanged.connect(self._show_distress)
+        self.distress.actionTriggered.connect(self._chose)  # keys, clicks and drags
+        self.distress.sliderPressed.connect(self._chose)
         feel = QLabel("Right now it feels…")
         valence_row = QHBoxLayout()
         self.valence = QButtonGroup(self)
@@ -92,6 +96,7 @@ class CheckInWidget(QWidget):
     def reset(self, question: str) -> None:
         self.heading.setText(question)
         self.distress.setValue(5)
+        self.chosen = False
         self._show_distress(5)
         self.valence.setExclusive(False)
         for button in self.valence.buttons():
@@ -101,7 +106,18 @@ class CheckInWidget(QWidget):
         for button in self.word_buttons:
             button.setChecked(False)
 
+    def _chose(self, *_args: object) -> None:
+        self.chosen = True
+        self._show_distress(self.distress.value())
+
     def _show_distress(self, value: int) -> None:
+        if self.sender() is self.distress:
+            self.chosen = True  # set by the program (or a test) on the person's behalf
+        if not self.chosen:
+            self.distress_label.setText("Distress: not chosen yet. Move the slider: 0 is "
+                                        "completely calm, 10 the worst you can imagine.")
+            self.distress.setAccessibleDescription(self.distress_label.text())
+            return
         nearest = max(k for k in DISTRESS_WORDS if k <= value)
         words = DISTRESS_WORDS[nearest] if value == nearest else ""
         self.distress_label.setText(f"Distress: {value} of 10" + (f", {words}" if words else ""))
@@ -112,4 +128,9 @@ class CheckInWidget(QWidget):
         return CheckIn(self.distress.value(), max(1, self.valence.checkedId()), words)
 
     def _give(self) -> None:
+        if not self.chosen:
+            self.distress_label.setText("Choose a number on the slider first (0 to 10), or "
+                                        "press Skip this. Either is fine.")
+            self.distress.setFocus()
+            return
         self.given.emit(self.current())

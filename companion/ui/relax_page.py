@@ -506,7 +506,7 @@ class RelaxPage(BasePage):
         self.step_timer.stop()
         self.voice.stop()
         self.kind_label.setText("Finished")
-        self.step_label.setText("Well done. Take all the time you need before you move on.")
+        self.step_label.setText("That is the end. Take all the time you need before you move on.")
         self.outline.set_lit(frozenset())
         self.rating_label.setText("How relaxed do you feel now?")
         self.answers_row.show()

@@ -56,6 +56,7 @@ def go():
         marks["pressed"] = time.monotonic()
         page.begin_button.click()
         page.ready_button.click()
+        page.checkin.distress.setValue(4)  # an answer, not the default
         page.checkin.continue_button.click()  # at once: no time to read, so the worst case
         QTimer.singleShot(4000, lambda: (peaks.append(rss()),
                                          app.window.page("breathe").stop()))

@@ -133,6 +133,7 @@ def test_with_the_journal_open_the_session_and_the_writing_are_kept_encrypted(
     page.writing.setPlainText("canary-3c1 what I never said to him")
     page.here_done.click()
     page.end_early()
+    page.checkin.distress.setValue(4)  # an answer, not the default
     page.checkin.continue_button.click()
     assert page.kept == "saved"
     journal.pool.waitForDone()  # records are saved in the journal's own worker
@@ -148,6 +149,7 @@ def test_while_the_journal_is_locked_the_record_waits_and_is_saved_at_unlock(ses
     app, page = session_app(journal_folder=str(vault.folder))
     through_check_in(page)
     page.end_early()
+    page.checkin.distress.setValue(4)  # an answer, not the default
     page.checkin.continue_button.click()
     assert page.kept == "held" and list(vault.entries_dir.glob("*.age")) == []
     journal = app.window.page("journal")
@@ -161,6 +163,7 @@ def test_with_history_switched_off_nothing_is_kept(session_app, vault):
     _app, page = session_app(journal_folder=str(vault.folder), session_history=False)
     through_check_in(page)
     page.end_early()
+    page.checkin.distress.setValue(4)  # an answer, not the default
     page.checkin.continue_button.click()
     assert page.kept == "off" and "switched off" in page.kept_label.text()
 
@@ -219,6 +222,7 @@ def test_quitting_while_a_session_waits_for_the_journal_asks_first(session_app, 
     app, page = session_app(journal_folder=str(vault.folder))
     through_check_in(page)
     page.end_early()
+    page.checkin.distress.setValue(4)  # an answer, not the default
     page.checkin.continue_button.click()
     assert page.kept == "held"
     assert app.request_quit() is False and not app.quitting

@@ -1,0 +1,66 @@
+"""Care in the wording and the check-ins: nothing grades the person, and a default is never
+recorded as their answer."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from companion.ui.checkin_widget import CheckInWidget
+
+
+def test_continue_without_choosing_a_distress_number_asks_for_one_or_a_skip(qtbot):
+    widget = CheckInWidget()
+    qtbot.addWidget(widget)
+    given = []
+    widget.given.connect(given.append)
+    assert "not chosen yet" in widget.distress_label.text()
+    widget.continue_button.click()
+    assert given == [] and "or press Skip this" in widget.distress_label.text()
+
+
+def test_a_key_on_the_slider_is_an_answer_even_at_the_same_number(qtbot):
+    widget = CheckInWidget()
+    qtbot.addWidget(widget)
+    given = []
+    widget.given.connect(given.append)
+    widget.show()
+    widget.distress.setFocus()
+    QTest.keyClick(widget.distress, Qt.Key.Key_Right)
+    QTest.keyClick(widget.distress, Qt.Key.Key_Left)  # back to 5, chosen on purpose
+    widget.continue_button.click()
+    assert [c.distress for c in given] == [5]
+
+
+def test_skipping_records_nothing(qtbot):
+    widget = CheckInWidget()
+    qtbot.addWidget(widget)
+    skipped = []
+    widget.skipped.connect(lambda: skipped.append(True))
+    widget.skip_button.click()
+    assert skipped == [True]
+
+
+def test_each_new_check_in_starts_unset_again(qtbot):
+    widget = CheckInWidget()
+    qtbot.addWidget(widget)
+    widget.distress.setValue(8)
+    assert widget.chosen
+    widget.reset("And now: how are you?")
+    assert not widget.chosen and "not chosen yet" in widget.distress_label.text()
+
+
+def test_no_exercise_ends_by_grading_the_person():
+    """Neutral closes only: no 'well done', 'great job' or the like anywhere in the app."""
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[2]
+    praise = ("well done", "great job", "good job", "nice work", "you did it", "congratulations",
+              "amazing", "excellent")
+    found = []
+    for folder in ("companion", "assets"):
+        for path in (root / folder).rglob("*"):
+            if path.suffix in {".py", ".toml"}:
+                text = path.read_text(encoding="utf-8").lower()
+                found += [f"{path.name}: {word}" for word in praise if word in text]
+    assert found == []
