@@ -11,11 +11,13 @@ from companion.resources import asset
 
 WRITING_MINUTES = 15  # Pennebaker's sessions: 15 minutes, a few days in a row
 
+WHERE_HELP_IS = "If dark thoughts come, stop and press F1, or Need help now?"
 INVITATION = ("Write without stopping; nobody else will read it. If it gets too much, switch "
-              "topic or stop.")
+              "topic or stop. " + WHERE_HELP_IS)
 GROUNDING = ("Before you go on, come back to the room. Name five things you can see, four you "
              "can touch, three you can hear, two you can smell and one you can taste. Feeling "
-             "stirred up after writing is common; many people find the lightness comes later.")
+             "stirred up after writing is common; many people find the lightness comes later. "
+             + WHERE_HELP_IS)
 
 
 @dataclass(frozen=True)

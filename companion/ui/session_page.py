@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.clock import Clock
-from companion.journal.prompts import INVITATION, Prompt, prompt_for
+from companion.journal.prompts import INVITATION, WHERE_HELP_IS, Prompt, prompt_for
 from companion.sessions.checkin import RAW_AFTER_RELEASE, CheckIn, needs_gentle_check
 from companion.sessions.flow import FlowRun, Stage
 from companion.sessions.flows import Flow, StepKind
@@ -34,12 +34,14 @@ from companion.ui.checkin_widget import CheckInWidget
 log = logging.getLogger(__name__)
 
 SPACE_TEXT = ("<p><b>Making the space</b></p><p>Dim the lights if you like. Keep tissues and "
-              "some water close by. You can pause, skip or stop at any moment, and crying is "
-              "welcome here.</p><p>Nothing here needs to go well. It only needs to be yours.</p>")
+              "some water close by. You can pause, skip or stop at any moment. Crying is "
+              "welcome here, and if tears don't come, that's fine too.</p><p>Nothing here needs "
+              "to go well. It only needs to be yours.</p>")
 HELP_TEXT = ("That sounds like a lot to carry right now. You do not have to hold it alone: the "
              "people behind <b>Need help now?</b> are there to listen, day and night.")
 GROUNDING_HERE = ("Come back to the room. Name five things you can see, four you can touch, "
-                  "three you can hear, two you can smell and one you can taste. Take your time.")
+                  "three you can hear, two you can smell and one you can taste. Take your time. "
+                  + WHERE_HELP_IS)
 LATER_MINUTES = 60  # the optional later check-in (Gračanin et al. 2015: better at 90 min)
 
 
@@ -144,7 +146,7 @@ class SessionPage(BasePage):
 
     def _build_space(self) -> QWidget:
         frame, inner = card()
-        text = QLabel(SPACE_TEXT)
+        text = self.space_text = QLabel(SPACE_TEXT)
         text.setWordWrap(True)
         buttons = QHBoxLayout()
         self.ready_button = QPushButton("I'm ready")
@@ -169,11 +171,20 @@ class SessionPage(BasePage):
         self.here_text.setWordWrap(True)
         self.writing = QPlainTextEdit()
         self.writing.setAccessibleName("Your writing")
+        self.keep_note = QLabel()  # said before writing starts: where the words will go
+        self.keep_note.setProperty("role", "muted")
+        self.keep_note.setWordWrap(True)
+        self.keep_button = QPushButton()
         self.here_done = QPushButton("Done")
         self.here_done.setProperty("role", "primary")
-        for widget in (self.here_title, self.here_text, self.writing):
+        for widget in (self.here_title, self.here_text, self.keep_note, self.writing):
             inner.addWidget(widget)
-        inner.addWidget(self.here_done, 0, Qt.AlignmentFlag.AlignRight)
+        row = QHBoxLayout()
+        row.addWidget(self.keep_button)
+        row.addStretch(1)
+        row.addWidget(self.here_done)
+        inner.addLayout(row)
+        self.keep_button.clicked.connect(lambda: self.open_journal())
         self.here_done.clicked.connect(self._here_finished)
         return frame
 
@@ -352,7 +363,22 @@ class SessionPage(BasePage):
         self.here_text.setText(text)
         self.writing.setVisible(writing)
         self.writing.clear()
+        note, button = self._where_writing_goes() if writing else ("", "")
+        self.keep_note.setText(note)
+        self.keep_note.setVisible(bool(note))
+        self.keep_button.setText(button)
+        self.keep_button.setVisible(bool(button))
         self.stack.setCurrentWidget(self.here)
+
+    def _where_writing_goes(self) -> tuple[str, str]:
+        """Before the writing starts: whether it will be kept, and a way to keep it."""
+        if self.keeper.vault() is not None:
+            return "What you write here is kept, encrypted, in your journal.", ""
+        if self.keeper.exists():
+            return ("Your journal is locked, so what you write here will not be kept. Unlock it "
+                    "first if you want to keep it."), "Open my journal"
+        return ("There is no journal yet, so what you write here will not be kept. You can make "
+                "one first, and come back."), "Create a journal"
 
     def _writing_done(self) -> None:
         self.here_text.setText("Your writing time is over. Finish your sentence, then press "

@@ -53,3 +53,14 @@ def make_app(qapp: QApplication, qtbot, paths: Paths, clock: FakeClock
     QApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
     QApplication.processEvents()
 
+
+@pytest.fixture
+def session_app(make_app, save_settings, qtbot):
+    """The app on the quiet-session page (welcome and the relaxation note already seen)."""
+    def build(**settings):
+        save_settings(welcome_seen=True, pmr_note_seen=True, **settings)
+        app = make_app(audio_opener=lambda: "No sound device in this test.")
+        app.show("session", start=False, background=False)
+        qtbot.waitExposed(app.window)
+        return app, app.window.page("session")
+    return build

@@ -64,3 +64,46 @@ def test_no_exercise_ends_by_grading_the_person():
                 text = path.read_text(encoding="utf-8").lower()
                 found += [f"{path.name}: {word}" for word in praise if word in text]
     assert found == []
+
+
+def writing_step(session_app, **settings):
+    """A quiet session ('Let it out', the writing moved first) at its writing step."""
+    from tests.ui.test_session_page import choose, through_check_in
+
+    app, page = session_app(**settings)
+    choose(page, "let-it-out")
+    kinds = [step.kind.value for step in page.chosen_flow().steps]
+    page.step_list.setCurrentRow(kinds.index("express"))
+    for _move in range(kinds.index("express")):
+        page.up_button.click()
+    assert page.chosen_flow().steps[0].kind.value == "express"
+    through_check_in(page)
+    return app, page
+
+
+def test_without_a_journal_the_writing_step_says_first_that_nothing_will_be_kept(session_app):
+    _app, page = writing_step(session_app)
+    assert page.writing.isVisibleTo(page)
+    assert "will not be kept" in page.keep_note.text() and page.keep_note.isVisibleTo(page)
+    assert page.keep_button.text() == "Create a journal"
+
+
+def test_writing_and_grounding_say_where_help_is(session_app):
+    _app, page = writing_step(session_app)
+    assert "press F1, or Need help now?" in page.here_text.text()
+    page.here_done.click()  # on to the release, then skip to the closing grounding
+    for _step in range(4):
+        if page.here_title.text() == "Coming back":
+            break
+        page.skip()
+    assert page.here_title.text() == "Coming back"
+    assert "press F1, or Need help now?" in page.here_text.text()
+
+
+def test_the_space_says_tears_are_welcome_and_not_needed(session_app):
+    from tests.ui.test_session_page import choose
+
+    _app, page = session_app()
+    choose(page, "let-it-out")
+    page.begin()
+    assert "if tears don't come, that's fine too" in page.space_text.text()

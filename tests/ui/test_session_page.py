@@ -4,7 +4,6 @@ the help rule shows help, and the record goes to the encrypted journal, held whi
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 
 from companion.clock import FakeClock
@@ -12,17 +11,6 @@ from companion.journal.vault import Vault
 from companion.sessions.checkin import CheckIn
 from companion.sessions.flow import Stage
 from companion.sessions.history import records
-
-
-@pytest.fixture
-def session_app(make_app, save_settings, qtbot):
-    def build(**settings):
-        save_settings(welcome_seen=True, pmr_note_seen=True, **settings)
-        app = make_app(audio_opener=lambda: "No sound device in this test.")
-        app.show("session", start=False, background=False)
-        qtbot.waitExposed(app.window)
-        return app, app.window.page("session")
-    return build
 
 
 def choose(page, flow_id: str) -> None:
