@@ -66,12 +66,18 @@ def total_minutes(records: list[SessionRecord]) -> float:
     return round(sum(r.minutes for r in records), 1)
 
 
+# Flows made for a release (crying): mood often dips first and lifts only later (Gračanin et al.
+# 2015), so their "after" ratings say little, and they are never suggested as what "eased most".
+RELEASE_FLOWS = frozenset({"let-it-out"})
+
+
 def suggest_flow(records: list[SessionRecord], hour: int, flow_ids: list[str]) -> tuple[str, str]:
     """The flow to suggest and why: the one that eased the most lately (from at least two rated
-    sessions), else by the time of day."""
+    sessions; never a release flow), else by the time of day."""
     scores: dict[str, list[int]] = defaultdict(list)
     for record in records[-20:]:
-        if record.easing is not None and record.flow_id in flow_ids:
+        if (record.easing is not None and record.flow_id in flow_ids
+                and record.flow_id not in RELEASE_FLOWS):
             scores[record.flow_id].append(record.easing)
     rated = {fid: sum(v) / len(v) for fid, v in scores.items() if len(v) >= 2}
     if rated:

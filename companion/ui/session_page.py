@@ -42,7 +42,7 @@ HELP_TEXT = ("That sounds like a lot to carry right now. You do not have to hold
 GROUNDING_HERE = ("Come back to the room. Name five things you can see, four you can touch, "
                   "three you can hear, two you can smell and one you can taste. Take your time. "
                   + WHERE_HELP_IS)
-LATER_MINUTES = 60  # the optional later check-in (Gračanin et al. 2015: better at 90 min)
+LATER_MINUTES = 90  # the optional later check-in (Gračanin et al. 2015: better at 90 min)
 
 
 class SessionBar(QFrame):

@@ -107,8 +107,15 @@ def test_the_suggestion_follows_what_eased_most_else_the_time_of_day():
     ids = ["wind-down", "after-a-hard-day", "let-it-out"]
     assert suggest_flow([], 22, ids)[0] == "wind-down"
     assert suggest_flow([], 14, ids)[0] == "after-a-hard-day"
-    history = [replace(record(0, 8, 3, ["write"]), flow_id="let-it-out"),
-               replace(record(1, 7, 3, ["write"]), flow_id="let-it-out"),
+    history = [replace(record(0, 8, 3, ["write"]), flow_id="after-a-hard-day"),
+               replace(record(1, 7, 3, ["write"]), flow_id="after-a-hard-day"),
                record(2, 6, 5, ["breathe:resonance"]), record(3, 6, 5, ["breathe:resonance"])]
-    assert suggest_flow(history, 22, ids) == ("let-it-out",
+    assert suggest_flow(history, 22, ids) == ("after-a-hard-day",
                                               "It has eased things most for you lately.")
+
+
+def test_a_release_flow_is_never_suggested_as_what_eased_most():
+    """After crying mood often dips first and lifts later, so 'Let it out' is not ranked."""
+    ids = ["wind-down", "after-a-hard-day", "let-it-out"]
+    history = [replace(record(n, 9, 2, ["write"]), flow_id="let-it-out") for n in range(3)]
+    assert suggest_flow(history, 22, ids) == ("wind-down", "Something gentle for the evening.")

@@ -93,7 +93,7 @@ def test_a_later_check_in_is_a_one_off_reminder(session_app, clock):
     page.checkin.skip_button.click()
     page.later_button.click()
     rules = app.reminder_service().reminders.rules
-    assert len(rules) == 1 and rules[0].once_at == clock.now() + timedelta(minutes=60)
+    assert len(rules) == 1 and rules[0].once_at == clock.now() + timedelta(minutes=90)
 
 
 def test_steps_can_be_reordered_and_left_out_before_beginning(session_app):
