@@ -159,6 +159,7 @@ class CompanionApp(QuietWiring, QObject):
         page.set_palette(palette_for(self.model.settings.appearance))
         page.set_reduce_motion(self.reduce_motion)
         page.quiet_mode_requested.connect(self.window.set_quiet)
+        page.help_requested.connect(self.window.show_help)
         page.session_active_changed.connect(
             lambda on: self._keep_screen_awake(on, "A breathing session is running"))
         page.session_active_changed.connect(self._duck_sounds)

@@ -73,6 +73,7 @@ class BreathePage(BasePage):
 
     page_id = "breathe"
     quiet_mode_requested = Signal(bool)
+    help_requested = Signal()
     session_active_changed = Signal(bool)
     edit_patterns_requested = Signal()
 
@@ -179,6 +180,13 @@ class BreathePage(BasePage):
         for widget in (self.start_button, self.pause_button, self.stop_button):
             widget.setMinimumWidth(110)
             controls.addWidget(widget)
+        # In quiet mode the sidebar (and its help button) is hidden: help stays one click away.
+        self.quiet_help = QPushButton("Need help now?")
+        self.quiet_help.setProperty("role", "help")
+        self.quiet_help.setAccessibleName("Need help now? Show helplines (F1)")
+        self.quiet_help.hide()
+        self.quiet_help.clicked.connect(self.help_requested.emit)
+        controls.addWidget(self.quiet_help)
         controls.addStretch(1)
         layout.addLayout(controls)
         self.sound_row = QWidget()
@@ -533,6 +541,7 @@ class BreathePage(BasePage):
         for widget in (self.title, self.setup_row, self.description, self.sound_row,
                        self.start_button):
             widget.setVisible(not quiet)
+        self.quiet_help.setVisible(quiet)
         self.setProperty("quiet", quiet)
         self.orb.quiet = quiet
         self.orb.update()

@@ -9,6 +9,13 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from companion.helplines import HelpDirectory, country_of, load_directory, ordered_for
 
+SEEK_SUPPORT = ("If low mood or crying spells last two weeks or more, if you feel numb or empty "
+                "most of the time, or if day-to-day things have become hard to manage, talk to a "
+                "doctor or a therapist. That is not a failure; it is what they are there for.")
+AFTER_CARE = ("Drink some water, rest, and go easy on yourself for a while. Feeling raw or tired "
+              "afterwards is common. If you can, be near someone you trust, or tell them how "
+              "you are.")
+
 
 def help_html(directory: HelpDirectory) -> str:
     """The dialog's text as simple rich text."""
@@ -20,6 +27,8 @@ def help_html(directory: HelpDirectory) -> str:
     numbers = " · ".join(escape(num.number) for num in directory.emergency)
     parts.append(f"<p><b>If you are in danger, or someone else is</b><br>"
                  f"Call emergency services: {numbers}</p>")
+    parts.append(f"<p><b>When to look for more support</b><br>{escape(SEEK_SUPPORT)}</p>")
+    parts.append(f"<p><b>After a good cry</b><br>{escape(AFTER_CARE)}</p>")
     parts.append("<p>Companion is here to help you relax. It is a companion, "
                  "not a substitute for professional care.</p>")
     return "".join(parts)

@@ -107,3 +107,26 @@ def test_the_space_says_tears_are_welcome_and_not_needed(session_app):
     choose(page, "let-it-out")
     page.begin()
     assert "if tears don't come, that's fine too" in page.space_text.text()
+
+
+def test_quiet_mode_keeps_a_help_button_on_screen(make_app, qtbot):
+    app = make_app()
+    app.show("breathe", start=False, background=False)
+    page = app.window.page("breathe")
+    assert not page.quiet_help.isVisibleTo(page)
+    page.set_quiet(True)
+    assert page.quiet_help.isVisibleTo(page) and not app.window.sidebar_panel.isVisible()
+    page.quiet_help.click()
+    assert app.window.help_dialog is not None
+    app.window.help_dialog.close()
+    page.set_quiet(False)
+    assert not page.quiet_help.isVisibleTo(page)
+
+
+def test_help_says_when_to_seek_support_and_how_to_look_after_yourself_afterwards():
+    from companion.helplines import load_directory
+    from companion.ui.help_dialog import help_html
+
+    text = help_html(load_directory())
+    assert "two weeks or more" in text and "doctor or a therapist" in text
+    assert "Drink some water" in text and "someone you trust" in text
