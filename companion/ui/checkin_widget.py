@@ -27,6 +27,8 @@ class CheckInWidget(QWidget):
 
     given = Signal(object)
     skipped = Signal()
+    help_requested = Signal()
+    calmer_requested = Signal()
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -74,6 +76,25 @@ class CheckInWidget(QWidget):
             button.setStyleSheet(COMPACT)
             self.word_buttons.append(button)
             words_grid.addWidget(button, index // 7, index % 7)
+        self.care_row = QWidget()  # before a session, at 8 or more: help and a calmer flow
+        care = QVBoxLayout(self.care_row)
+        care.setContentsMargins(0, 0, 0, 0)
+        care_text = QLabel("That sounds like a lot to hold. If talking to someone would help, "
+                           "they are there now. Or you could start with something calmer.")
+        care_text.setWordWrap(True)
+        care_buttons = QHBoxLayout()
+        self.care_help = QPushButton("Need help now?")
+        self.care_help.setProperty("role", "help")
+        self.care_calmer = QPushButton("Try Wind down instead")
+        care_buttons.addWidget(self.care_help)
+        care_buttons.addWidget(self.care_calmer)
+        care_buttons.addStretch(1)
+        care.addWidget(care_text)
+        care.addLayout(care_buttons)
+        self.care_row.hide()
+        self.offer_care = False
+        self.care_help.clicked.connect(self.help_requested.emit)
+        self.care_calmer.clicked.connect(self.calmer_requested.emit)
         buttons = QHBoxLayout()
         self.continue_button = QPushButton("Continue")
         self.continue_button.setProperty("role", "primary")
@@ -86,6 +107,7 @@ class CheckInWidget(QWidget):
         inner.addLayout(valence_row)
         inner.addWidget(words_label)
         inner.addLayout(words_grid)
+        inner.addWidget(self.care_row)
         inner.addLayout(buttons)
         layout.addWidget(frame)
         layout.addStretch(1)
@@ -93,7 +115,11 @@ class CheckInWidget(QWidget):
         self.skip_button.clicked.connect(self.skipped.emit)
         self.reset("How are you, right now?")
 
-    def reset(self, question: str) -> None:
+    def reset(self, question: str, offer_care: bool = False) -> None:
+        """A fresh check-in; offer_care shows help and a calmer flow at 8 or more (before a
+        session: gently, beside Continue, never in the way)."""
+        self.offer_care = offer_care
+        self.care_row.hide()
         self.heading.setText(question)
         self.distress.setValue(5)
         self.chosen = False
@@ -118,6 +144,7 @@ class CheckInWidget(QWidget):
                                         "completely calm, 10 the worst you can imagine.")
             self.distress.setAccessibleDescription(self.distress_label.text())
             return
+        self.care_row.setVisible(self.offer_care and value >= 8)
         nearest = max(k for k in DISTRESS_WORDS if k <= value)
         words = DISTRESS_WORDS[nearest] if value == nearest else ""
         self.distress_label.setText(f"Distress: {value} of 10" + (f", {words}" if words else ""))

@@ -42,6 +42,7 @@ HELP_TEXT = ("That sounds like a lot to carry right now. You do not have to hold
 GROUNDING_HERE = ("Come back to the room. Name five things you can see, four you can touch, "
                   "three you can hear, two you can smell and one you can taste. Take your time. "
                   + WHERE_HELP_IS)
+CALMER_FLOW = "wind-down"  # offered instead when a check-in before a session is 8 or more
 LATER_MINUTES = 90  # the optional later check-in (Gračanin et al. 2015: better at 90 min)
 
 
@@ -111,6 +112,8 @@ class SessionPage(BasePage):
         for view in (self.picker, self.space, self.checkin, self.here, self.summary):
             self.stack.addWidget(view)
         self.checkin.given.connect(self._checked)
+        self.checkin.help_requested.connect(lambda: self.help_requested())
+        self.checkin.calmer_requested.connect(self._calmer)
         self.checkin.skipped.connect(lambda: self._checked(None))
         self.set_flows(flows)
 
@@ -291,8 +294,22 @@ class SessionPage(BasePage):
         self.run.begin()
         if self.run.flow.sound:
             self.play_sound(self.run.flow.sound)
-        self.checkin.reset("Before we begin: how are you, right now?")
+        self.checkin.reset("Before we begin: how are you, right now?",
+                           offer_care=self.run.flow.id != CALMER_FLOW)
         self.stack.setCurrentWidget(self.checkin)
+
+    def _calmer(self) -> None:
+        """Wind down instead of the flow chosen, keeping the check-in just given."""
+        calmer = next((f for f in self.flows if f.id == CALMER_FLOW), None)
+        if calmer is None or self.run is None or self.run.stage is not Stage.CHECK_IN:
+            return
+        feeling = self.checkin.current()
+        self.run = FlowRun(calmer, self._clock)
+        self.run.begin()
+        if calmer.sound:
+            self.play_sound(calmer.sound)
+        self.run.check_in(feeling)
+        self._next()
 
     def _checked(self, feeling: CheckIn | None) -> None:
         run = self.run

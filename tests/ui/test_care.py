@@ -130,3 +130,34 @@ def test_help_says_when_to_seek_support_and_how_to_look_after_yourself_afterward
     text = help_html(load_directory())
     assert "two weeks or more" in text and "doctor or a therapist" in text
     assert "Drink some water" in text and "someone you trust" in text
+
+
+def test_a_check_in_of_8_or_more_before_a_session_offers_help_and_a_calmer_flow(session_app):
+    from tests.ui.test_session_page import choose
+
+    app, page = session_app()
+    choose(page, "let-it-out")
+    page.begin()
+    page.ready_button.click()
+    page.checkin.distress.setValue(6)
+    assert not page.checkin.care_row.isVisibleTo(page)
+    page.checkin.distress.setValue(8)
+    assert page.checkin.care_row.isVisibleTo(page)
+    assert page.checkin.continue_button.isEnabled()  # never in the way
+    page.checkin.care_help.click()
+    assert app.window.help_dialog is not None
+    app.window.help_dialog.close()
+    page.checkin.care_calmer.click()
+    assert page.run.flow.id == "wind-down" and page.run.before.distress == 8
+    app.window.page("breathe").stop()
+
+
+def test_the_check_out_does_not_offer_a_calmer_flow(session_app):
+    from tests.ui.test_session_page import choose, through_check_in
+
+    _app, page = session_app()
+    choose(page, "let-it-out")
+    through_check_in(page, distress=5)
+    page.end_early()
+    page.checkin.distress.setValue(9)
+    assert not page.checkin.care_row.isVisibleTo(page)
