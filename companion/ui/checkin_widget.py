@@ -77,6 +77,8 @@ class CheckInWidget(QWidget):
             self.word_buttons.append(button)
             words_grid.addWidget(button, index // 7, index % 7)
         self.care_row = QWidget()  # before a session, at 8 or more: help and a calmer flow
+        self.care_row.setObjectName("careRow")
+        self.care_row.setStyleSheet("#careRow { background: transparent; }")  # the card shows
         care = QVBoxLayout(self.care_row)
         care.setContentsMargins(0, 0, 0, 0)
         care_text = QLabel("That sounds like a lot to hold. If talking to someone would help, "
