@@ -11,6 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+import shiboken6
 from PySide6.QtCore import QObject, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
@@ -83,6 +84,7 @@ class CompanionApp(QuietWiring, QObject):
         self.icon = QIcon(str(asset("icons/companion.svg")))
         # The open dialogs, kept so they are not collected while shown (and for tests).
         self.welcome_dialog: WelcomeDialog | None = None
+        self._start_after_welcome: str | None = None  # a page to start once the welcome closes
         self.delete_box: QMessageBox | None = None
         self.pattern_dialog: QDialog | None = None
         qapp.setWindowIcon(self.icon)
@@ -399,7 +401,9 @@ class CompanionApp(QuietWiring, QObject):
             else:
                 self.window.show()
             self.window.first_paint.connect(self._after_first_paint)
-        if start:
+        if start and not self.model.settings.welcome_seen and self.window.isVisible():
+            self._start_after_welcome = self.window.current_page_id()  # never behind the card
+        elif start:
             self.window.page(self.window.current_page_id()).start_main_action()
         QTimer.singleShot(0, self.reminder_service)  # after the first paint: arms one timer
 
@@ -427,6 +431,9 @@ class CompanionApp(QuietWiring, QObject):
     def _welcome_finished(self) -> None:
         if not self.quitting:  # closed by the user, not by the app shutting down around it
             self.model.update(welcome_seen=True)
+            waiting, self._start_after_welcome = self._start_after_welcome, None
+            if waiting is not None:  # `--open X --start` on the very first launch
+                self.window.show_page(waiting, start=True)
 
     def _on_system_motion(self, prefers_reduced: bool | None) -> None:
         before = self.reduce_motion
@@ -441,7 +448,12 @@ class CompanionApp(QuietWiring, QObject):
     def handle_request(self, page: str | None, start: bool) -> None:
         """A later launch asked for the window (and maybe a page)."""
         log.info("request from another launch: page=%s start=%s", page, start)
-        if page is not None:
+        dialog = self.welcome_dialog
+        if start and page is not None and dialog is not None and shiboken6.isValid(dialog) \
+                and dialog.isVisible():
+            self.window.show_page(page)
+            self._start_after_welcome = page  # starts when the welcome is closed
+        elif page is not None:
             self.window.show_page(page, start=start)
         self.window.bring_to_front()
 

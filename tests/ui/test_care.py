@@ -161,3 +161,28 @@ def test_the_check_out_does_not_offer_a_calmer_flow(session_app):
     page.end_early()
     page.checkin.distress.setValue(9)
     assert not page.checkin.care_row.isVisibleTo(page)
+
+
+def test_on_the_very_first_launch_breathing_starts_after_the_welcome_not_behind_it(
+        make_app, qtbot):
+    """`companion --open breathe --start` with a fresh home: the welcome first, then breathing."""
+    app = make_app(first_run=True)
+    app.show("breathe", start=True, background=False)
+    qtbot.waitUntil(lambda: app.welcome_dialog is not None and app.welcome_dialog.isVisible())
+    breathe = app.window.page("breathe")
+    assert not breathe.is_running()
+    app.welcome_dialog.accept()
+    qtbot.waitUntil(breathe.is_running)
+    breathe.stop()
+
+
+def test_a_second_launch_asking_to_start_waits_for_the_welcome_too(make_app, qtbot):
+    app = make_app(first_run=True)
+    app.show("home", start=False, background=False)
+    qtbot.waitUntil(lambda: app.welcome_dialog is not None and app.welcome_dialog.isVisible())
+    app.handle_request("breathe", True)
+    breathe = app.window.page("breathe")
+    assert not breathe.is_running()
+    app.welcome_dialog.accept()
+    qtbot.waitUntil(breathe.is_running)
+    breathe.stop()
