@@ -28,8 +28,8 @@ class PhaseKind(StrEnum):
     @property
     def word(self) -> str:
         """The word shown under the orb."""
-        return {"inhale": "Breathe in", "top_up": "A little more in", "hold_in": "Rest",
-                "exhale": "Breathe out", "hold_out": "Rest"}[self.value]
+        return {"inhale": "Breathe in", "top_up": "A little more in", "hold_in": "Hold",
+                "exhale": "Breathe out", "hold_out": "Hold"}[self.value]  # a hold, never "rest"
 
 
 # The order phases take within one breath; a pattern lists the ones it uses, in this order.

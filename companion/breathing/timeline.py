@@ -120,5 +120,8 @@ def plan_for_breaths(pattern: Pattern, breaths: int,
 
 
 def plan_until_stop(pattern: Pattern) -> SessionPlan:
-    """Breathe until the user stops; no closing stage."""
+    """Breathe until the user stops; no closing stage. A capped pattern (4-7-8) never runs
+    unbounded: it gets its cap and the free-breathing close."""
+    if pattern.max_cycles is not None:
+        return plan_for_breaths(pattern, pattern.max_cycles)
     return SessionPlan(pattern, None, Fraction(0))

@@ -58,8 +58,8 @@ SAFETY_TEXT = (
 
 def length_choices(pattern: Pattern) -> list[tuple[str, str]]:
     """(value, label) pairs for the length menu; patterns with a cap are counted in breaths."""
-    if pattern.counted_in_breaths:
-        return [("breaths", f"{pattern.max_cycles} breaths"), ("until", "Until I stop")]
+    if pattern.counted_in_breaths:  # a capped pattern offers its cap only, then the close
+        return [("breaths", f"{pattern.max_cycles} breaths")]
     return [(str(m), f"{m} minutes") for m in SESSION_MINUTES] + [("until", "Until I stop")]
 
 

@@ -34,9 +34,9 @@ FIELD_LABELS = {
     "name": "Name",
     PhaseKind.INHALE.value: "Breathe in",
     PhaseKind.TOP_UP.value: "Extra sip in",
-    PhaseKind.HOLD_IN.value: "Rest after breathing in",
+    PhaseKind.HOLD_IN.value: "Hold after breathing in",
     PhaseKind.EXHALE.value: "Breathe out",
-    PhaseKind.HOLD_OUT.value: "Rest after breathing out",
+    PhaseKind.HOLD_OUT.value: "Hold after breathing out",
     "cycle": "One breath",
 }
 

@@ -146,3 +146,22 @@ def test_stop_freezes_the_session():
     session.stop()
     clock.advance(100)
     assert session.elapsed() == 3 and session.state is SessionState.STOPPED
+
+
+def test_a_capped_pattern_never_runs_until_stopped():
+    """4-7-8 asked to run 'until I stop' gets its four breaths and the free-breathing close."""
+    from companion.breathing.library import load_builtin_patterns
+
+    capped = next(p for p in load_builtin_patterns() if p.id == "4-7-8")
+    plan = plan_until_stop(capped)
+    assert plan.cycles == 4 and plan.close_seconds > 0
+
+
+def test_a_hold_is_called_a_hold_in_every_pattern():
+    from companion.breathing.library import load_builtin_patterns
+
+    for pattern in load_builtin_patterns():
+        for phase in pattern.phases:
+            if phase.kind.is_hold:
+                assert phase.kind.word == "Hold", pattern.id
+        assert " rest" not in pattern.description.lower(), pattern.id

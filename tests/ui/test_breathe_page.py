@@ -263,13 +263,13 @@ def test_holds_note_appears_once(breathe, qtbot):
 
 
 def test_4_7_8_is_offered_in_breaths(breathe):
-    """Choosing 4-7-8 offers its four-breath session instead of minutes."""
+    """Choosing 4-7-8 offers its four-breath session only: never minutes, never "until I stop"."""
     index = breathe.pattern_box.findData("4-7-8")
     breathe.pattern_box.setCurrentIndex(index)
     breathe.pattern_box.activated.emit(index)
     breathe.safety_box.close()
     labels = [breathe.length_box.itemText(i) for i in range(breathe.length_box.count())]
-    assert labels == ["4 breaths", "Until I stop"]
+    assert labels == ["4 breaths"]
     assert breathe.plan().cycles == 4
 
 
