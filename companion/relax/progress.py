@@ -61,6 +61,29 @@ class RelaxProgress:
         return first, "A gentle place to start: nothing to tense, only noticing."
 
 
+HELP_NOTE = ("If things feel heavy, help is one click away under \u201cNeed help now?\u201d.")
+
+
+def after_less_relaxed(done: Script, scripts: list[Script]) -> tuple[Script | None, str]:
+    """Something that fits better after a script left the person less relaxed, and why: never
+    the same kind again (not the body scan right after the body scan)."""
+    by_stage = {s.stage: s for s in reversed(scripts)}  # the first script of each stage
+    if done.stage is Stage.SCAN:
+        return None, ("Thank you for saying so. Lying still with your attention on the body is "
+                      "not for every moment. A few minutes of slow breathing on Breathe, or "
+                      "simply resting with your eyes open, may be kinder today. " + HELP_NOTE)
+    if done.stage is Stage.TENSE:
+        other = by_stage.get(Stage.SCAN)
+        words = "Thank you for saying so. The body scan, with nothing to tense, may suit you " \
+                "better."
+    else:
+        other = by_stage.get(Stage.SCAN) or by_stage.get(Stage.TENSE)
+        words = ("Thank you for saying so. Some days releasing without tensing is hard; the "
+                 f"{other.title.lower()} may suit you better." if other is not None else
+                 "Thank you for saying so.")
+    return other, f"{words} {HELP_NOTE}"
+
+
 class ProgressStore:
     """relax-progress.toml in the config folder: only counts, so nothing here is sensitive."""
 

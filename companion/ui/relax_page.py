@@ -29,7 +29,7 @@ from companion.relax.body import AREAS
 from companion.relax.library import BrokenScript
 from companion.relax.model import Script, StepKind
 from companion.relax.player import PlayerState, ScriptPlayer
-from companion.relax.progress import Answer, RelaxProgress
+from companion.relax.progress import Answer, RelaxProgress, after_less_relaxed
 from companion.relax.voice import bundled_voice
 from companion.ui.base_page import BasePage, card, choice_list
 from companion.ui.body_outline_widget import BodyOutlineWidget
@@ -523,10 +523,12 @@ class RelaxPage(BasePage):
         self.answers_row.hide()
         suggested = self.progress.suggestion(self.scripts, self._model.settings.relax_script)
         words = {Answer.MORE: "Thank you. It is good that this helped.",
-                 Answer.SAME: "Thank you. Some days it takes longer, and that is fine.",
-                 Answer.LESS: "Thank you for saying so. The body scan, with nothing to tense, "
-                              "may suit you better; and if things feel heavy, help is one click "
-                              "away under \u201cNeed help now?\u201d."}[answer]
+                 Answer.SAME: "Thank you. Some days it takes longer, and that is fine."}.get(answer)
+        if answer is Answer.LESS:  # something that fits what was just done, never the same
+            other, words = after_less_relaxed(player.script, self.scripts)
+            if other is not None:
+                self.select(other.id)
+        assert words is not None
         if suggested is not None and suggested[0].stage is not player.script.stage \
                 and answer is Answer.MORE:
             words += " " + suggested[1]

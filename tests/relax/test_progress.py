@@ -67,3 +67,18 @@ def test_nonsense_counts_are_ignored(tmp_path):
     path = tmp_path / "relax-progress.toml"
     path.write_text('[relaxed]\ntense = -3\nrecall = "lots"\nnap = 4\ncounting = 1\n')
     assert ProgressStore(path, FakeClock()).load().relaxed == {"counting": 1}
+
+
+def test_after_less_relaxed_the_suggestion_fits_what_was_just_done():
+    """Never the same kind again: not the body scan right after the body scan."""
+    from companion.relax.library import load_builtin_scripts
+    from companion.relax.progress import after_less_relaxed
+
+    scripts = load_builtin_scripts()
+    by_id = {s.id: s for s in scripts}
+    other, words = after_less_relaxed(by_id["body-scan"], scripts)
+    assert other is None and "slow breathing" in words and "Need help now?" in words
+    other, words = after_less_relaxed(by_id["pmr-7"], scripts)
+    assert other is not None and other.id == "body-scan" and "nothing to tense" in words
+    other, _words = after_less_relaxed(by_id["counting"], scripts)
+    assert other is not None and other.stage.value != "counting"
