@@ -245,3 +245,14 @@ def test_with_the_voice_off_ambient_sound_is_not_ducked(relax_app):
     page.select("body-scan")
     page.start_main_action()
     assert not app.player.ducked and page.engine.voiced == []
+
+
+def test_less_relaxed_after_the_body_scan_never_suggests_the_body_scan_again(relax_app):
+    _app, page = relax_app()
+    page.select("body-scan")
+    page.start_main_action()
+    for _step in page.player.script.steps:
+        page.next()
+    page.answer_buttons[Answer.LESS].click()
+    assert "slow breathing" in page.rating_label.text()
+    assert "body scan" not in page.rating_label.text().lower()
