@@ -59,7 +59,16 @@ class HelpDialog(QDialog):
         body.setFixedWidth(body.fontMetrics().averageCharWidth() * 60)  # wrapped text needs a width
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
+        self.evidence_button = buttons.addButton("What the evidence says",
+                                                 QDialogButtonBox.ButtonRole.ActionRole)
+        self.evidence_button.clicked.connect(self.show_evidence)
         layout.addWidget(title)
         layout.addWidget(body)
         layout.addWidget(buttons)
         layout.setSizeConstraint(QVBoxLayout.SizeConstraint.SetFixedSize)  # grow to fit all text
+
+    def show_evidence(self) -> None:
+        from companion.ui.evidence_dialog import EvidenceDialog
+
+        self.evidence_dialog = EvidenceDialog(self)
+        self.evidence_dialog.open()

@@ -97,6 +97,9 @@ class SettingsPage(BasePage):
         self._section(layout, "Privacy", [("Lock the journal when I am away for",
                                            self.lock_minutes), ("", self.session_history),
                                           ("", where), ("", self.delete_button)])
+        self.evidence_button = QPushButton("What the evidence says")
+        self.evidence_button.clicked.connect(self.show_evidence)
+        self._section(layout, "About these exercises", [("", self.evidence_button)])
         layout.addStretch(1)
 
         self.show_settings(model.settings)
@@ -176,3 +179,9 @@ class SettingsPage(BasePage):
         else:
             text = "Your system allows animations."
         self.motion_status.setText(text)
+
+    def show_evidence(self) -> None:
+        from companion.ui.evidence_dialog import EvidenceDialog
+
+        self.evidence_dialog = EvidenceDialog(self)
+        self.evidence_dialog.open()

@@ -186,3 +186,19 @@ def test_a_second_launch_asking_to_start_waits_for_the_welcome_too(make_app, qtb
     app.welcome_dialog.accept()
     qtbot.waitUntil(breathe.is_running)
     breathe.stop()
+
+
+def test_what_the_evidence_says_is_reachable_from_help_and_settings(make_app, qtbot):
+    """Small, honest effects with their sources; never 'clinically proven' or 'treats'."""
+    app = make_app()
+    app.show("settings", start=False, background=False)
+    app.settings_page.evidence_button.click()
+    text = app.settings_page.evidence_dialog.body.text()
+    assert "Frattaroli 2006" in text and "Gračanin et al. 2015" in text and "small" in text
+    assert "clinically proven" not in text.lower() and "not supported" in text
+    app.settings_page.evidence_dialog.close()
+    app.window.show_help()
+    app.window.help_dialog.evidence_button.click()
+    assert app.window.help_dialog.evidence_dialog.isVisible()
+    app.window.help_dialog.evidence_dialog.close()
+    app.window.help_dialog.close()
