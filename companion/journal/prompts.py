@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import random
 import tomllib
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 
 from companion.clock import Clock
 from companion.resources import asset
@@ -24,21 +26,87 @@ GROUNDING = ("Before you go on, come back to the room. Name five things you can 
 class Prompt:
     theme: str
     text: str
-    grief: bool = False
+    grief: bool = False  # about a loss: offered only where a flow is about loss
+    release: bool = False  # about what was held back: what "Let it out" promises
+
+
+class PromptError(ValueError):
+    """A prompt a person wrote cannot be used; the message names the file, line and field."""
+
+
+def prompt_from_table(table: dict) -> Prompt:
+    theme, text = table.get("theme"), table.get("text")
+    if not isinstance(theme, str) or not theme.strip():
+        raise PromptError("theme: give a short label, for example theme = \"held back\"")
+    if not isinstance(text, str) or not text.strip():
+        raise PromptError("text: give the question to write about, in quotes")
+    for flag in ("grief", "release"):
+        if not isinstance(table.get(flag, False), bool):
+            raise PromptError(f"{flag}: must be true or false")
+    return Prompt(theme.strip(), " ".join(text.split()), bool(table.get("grief", False)),
+                  bool(table.get("release", False)))
+
+
+def parse_prompts(text: str, name: str) -> list[Prompt]:
+    """Every [[prompt]] in a file; PromptError names the file, the line and the field."""
+    from companion.tomlfile import table_lines
+
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise PromptError(f"{name}: this is not valid TOML ({exc})") from None
+    if doc.get("format", 1) != 1:
+        raise PromptError(f"{name}: format {doc.get('format')!r} is not one this version reads")
+    lines = table_lines(text, "prompt")
+    prompts = []
+    for index, table in enumerate(doc.get("prompt", [])):
+        try:
+            prompts.append(prompt_from_table(table))
+        except PromptError as exc:
+            line = lines[index] if index < len(lines) else None
+            raise PromptError(f"{name}, line {line}: {exc}") from None
+    return prompts
 
 
 def load_prompts() -> list[Prompt]:
     """The bundled prompts (a broken file is a bug, so this raises)."""
-    doc = tomllib.loads(asset("prompts/prompts.toml").read_text(encoding="utf-8"))
-    return [Prompt(p["theme"], " ".join(p["text"].split()), bool(p.get("grief", False)))
-            for p in doc["prompt"]]
+    return parse_prompts(asset("prompts/prompts.toml").read_text(encoding="utf-8"),
+                         "prompts.toml")
 
 
-def prompt_for(prompts: list[Prompt], turn: int, grief: bool = False) -> Prompt:
-    """The prompt for the nth request (each 'another prompt' moves on); grief prompts first
-    when asked for."""
-    chosen = [p for p in prompts if p.grief] if grief else prompts
+def load_user_prompts(path: Path) -> tuple[list[Prompt], str | None]:
+    """The person's own prompts (prompts.toml in the config folder, the same format), and what
+    is wrong with the file if it could not be used (it is left as it is)."""
+    try:
+        return parse_prompts(path.read_text(encoding="utf-8"), path.name), None
+    except FileNotFoundError:
+        return [], None
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], f"{path.name} could not be read ({exc})"
+    except PromptError as exc:
+        return [], str(exc)
+
+
+def prompt_for(prompts: list[Prompt], turn: int, grief: bool | None = None,
+               release: bool = False) -> Prompt:
+    """The prompt for the nth request (each 'another prompt' moves on). None: any prompt (the
+    journal's own guided writing). In a session, a grief step draws from the loss prompts and any
+    other from the rest (loss only where loss is the subject), from the release prompts when the
+    step promises a release."""
+    chosen = prompts if grief is None else [p for p in prompts if p.grief == grief]
+    if release and not grief:
+        chosen = [p for p in chosen if p.release] or chosen
+    chosen = chosen or prompts
     return chosen[turn % len(chosen)]
+
+
+def session_turn(seed: float, count: int, avoid: int | None = None) -> int:
+    """A different starting prompt for each session (from when it began), never the one the
+    last session started with."""
+    turn = random.Random(seed).randrange(max(1, count))
+    if avoid is not None and count > 1 and turn == avoid:
+        turn = (turn + 1) % count
+    return turn
 
 
 class WritingState(StrEnum):

@@ -62,10 +62,22 @@ class QuietWiring:
         chosen = self.model.settings.journal_folder
         return Path(chosen).expanduser() if chosen else self.paths.data / "journal"
 
+    def prompts(self):
+        """The built-in writing prompts and the person's own (prompts.toml in the config folder);
+        a file that cannot be used is named in a notice and left as it is."""
+        from companion.journal.prompts import load_prompts, load_user_prompts
+
+        if getattr(self, "_prompts", None) is None:
+            mine, problem = load_user_prompts(self.paths.config / "prompts.toml")
+            if problem:
+                self.window.add_notice(f"Your own writing prompts could not be used: {problem}. "
+                                       "The file is left as it is.")
+            self._prompts = load_prompts() + mine
+        return self._prompts
+
     def _build_journal_page(self) -> BasePage:
-        from companion.journal.prompts import load_prompts
         from companion.ui.journal_page import JournalPage
-        page = JournalPage(self.model, self.clock, self.journal_folder(), load_prompts(),
+        page = JournalPage(self.model, self.clock, self.journal_folder(), self.prompts(),
                            cache=self.paths.cache)
         self.screen_watcher().away.connect(page.lock)
         page.locked_changed.connect(self._journal_locked_changed)
@@ -144,7 +156,6 @@ class QuietWiring:
                 breathe.prepare_for(step.pattern)  # type: ignore[attr-defined]
 
     def _build_session_page(self) -> BasePage:
-        from companion.journal.prompts import load_prompts
         from companion.journal.vault import is_vault
         from companion.sessions.flows import load_builtin_flows, load_user_flows
         from companion.sessions.history import HistoryKeeper
@@ -171,7 +182,7 @@ class QuietWiring:
             self.window.show_page(page_id)
             return self.window.page(page_id)
 
-        page = SessionPage(self.clock, load_builtin_flows() + mine, load_prompts(), self.history,
+        page = SessionPage(self.clock, load_builtin_flows() + mine, self.prompts(), self.history,
                            open_exercise, lambda: self.window.show_page("session"))
         self.window.notices.insertWidget(0, page.bar)
         page.play_sound = self._play_session_sound

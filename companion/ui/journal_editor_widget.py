@@ -77,7 +77,7 @@ class GuidedWritingWidget(QWidget):
         self.done_button.clicked.connect(self._done_pressed)
         self.hide()
 
-    def start(self, grief: bool = False) -> None:
+    def start(self, grief: bool | None = None) -> None:
         self.session = WritingSession(self._clock)
         self._grief = grief
         self.prompt_label.setText(prompt_for(self._prompts, self._turn, grief).text)
@@ -89,7 +89,7 @@ class GuidedWritingWidget(QWidget):
 
     def next_prompt(self) -> None:
         self._turn += 1
-        text = prompt_for(self._prompts, self._turn, getattr(self, "_grief", False)).text
+        text = prompt_for(self._prompts, self._turn, getattr(self, "_grief", None)).text
         self.prompt_label.setText(text)
         self.prompt_changed.emit(text)
 

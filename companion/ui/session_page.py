@@ -23,11 +23,18 @@ from PySide6.QtWidgets import (
 )
 
 from companion.clock import Clock
-from companion.journal.prompts import INVITATION, WHERE_HELP_IS, Prompt, prompt_for
+from companion.journal.prompts import (
+    INVITATION,
+    WHERE_HELP_IS,
+    Prompt,
+    prompt_for,
+    session_turn,
+)
 from companion.sessions.checkin import RAW_AFTER_RELEASE, CheckIn, needs_gentle_check
 from companion.sessions.flow import FlowRun, Stage
-from companion.sessions.flows import Flow, StepKind
+from companion.sessions.flows import Flow, FlowStep, StepKind
 from companion.sessions.history import HistoryKeeper, SessionRecord
+from companion.sessions.progress import RELEASE_FLOWS
 from companion.ui.base_page import BasePage, card, choice_list, page_layout
 from companion.ui.checkin_widget import CheckInWidget
 
@@ -79,6 +86,9 @@ class SessionPage(BasePage):
         self._clock = clock
         self.flows = flows
         self._prompts = prompts
+        self._prompt_turn = 0
+        self._last_turn: int | None = None  # the last session's first prompt is not repeated
+        self._prompt_step: FlowStep | None = None
         self.keeper = keeper
         self._open_exercise = open_exercise
         self._show_self = show_self
@@ -182,7 +192,10 @@ class SessionPage(BasePage):
         self.here_done.setProperty("role", "primary")
         for widget in (self.here_title, self.here_text, self.keep_note, self.writing):
             inner.addWidget(widget)
+        self.new_prompt_button = QPushButton("New prompt")
+        self.new_prompt_button.clicked.connect(self.new_prompt)
         row = QHBoxLayout()
+        row.addWidget(self.new_prompt_button)
         row.addWidget(self.keep_button)
         row.addStretch(1)
         row.addWidget(self.here_done)
@@ -345,8 +358,13 @@ class SessionPage(BasePage):
 
             self._exercise("relax", start_release)
         elif step.kind is StepKind.EXPRESS:
-            prompt = prompt_for(self._prompts, run.index, step.grief)
-            self._here(prompt.text, INVITATION, writing=True)
+            seed = run.started.timestamp() if run.started is not None else 0.0
+            self._prompt_turn = session_turn(seed + run.index, len(self._prompts),
+                                             self._last_turn)
+            self._last_turn = self._prompt_turn
+            self._prompt_step = step
+            self._here(self._prompt_text(), INVITATION, writing=True)
+            self.new_prompt_button.show()
             self.write_timer.start(round(step.minutes * 60_000))
         elif step.grounding:
             self._here("Coming back", GROUNDING_HERE, writing=False)
@@ -380,12 +398,24 @@ class SessionPage(BasePage):
         self.here_text.setText(text)
         self.writing.setVisible(writing)
         self.writing.clear()
+        self.new_prompt_button.setVisible(writing)
         note, button = self._where_writing_goes() if writing else ("", "")
         self.keep_note.setText(note)
         self.keep_note.setVisible(bool(note))
         self.keep_button.setText(button)
         self.keep_button.setVisible(bool(button))
         self.stack.setCurrentWidget(self.here)
+
+    def _prompt_text(self) -> str:
+        run, step = self.run, self._prompt_step
+        release = run is not None and run.flow.id in RELEASE_FLOWS
+        grief = step.grief if step is not None else False
+        return prompt_for(self._prompts, self._prompt_turn, grief, release).text
+
+    def new_prompt(self) -> None:
+        """Another prompt, inside the session (what is written so far stays)."""
+        self._prompt_turn += 1
+        self.here_title.setText(self._prompt_text())
 
     def _where_writing_goes(self) -> tuple[str, str]:
         """Before the writing starts: whether it will be kept, and a way to keep it."""

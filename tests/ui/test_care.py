@@ -202,3 +202,11 @@ def test_what_the_evidence_says_is_reachable_from_help_and_settings(make_app, qt
     assert app.window.help_dialog.evidence_dialog.isVisible()
     app.window.help_dialog.evidence_dialog.close()
     app.window.help_dialog.close()
+
+
+def test_let_it_out_offers_a_new_prompt_inside_the_session(session_app):
+    _app, page = writing_step(session_app)
+    first = page.here_title.text()
+    page.writing.setPlainText("words so far")
+    page.new_prompt_button.click()
+    assert page.here_title.text() != first and page.writing.toPlainText() == "words so far"
