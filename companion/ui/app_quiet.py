@@ -79,6 +79,7 @@ class QuietWiring:
         from companion.ui.journal_page import JournalPage
         page = JournalPage(self.model, self.clock, self.journal_folder(), self.prompts(),
                            cache=self.paths.cache)
+        page.breathe_requested.connect(self.one_minute_of_breathing)  # type: ignore[attr-defined]
         self.screen_watcher().away.connect(page.lock)
         page.locked_changed.connect(self._journal_locked_changed)
         self.model.changed.connect(lambda _s: page.settings_changed())

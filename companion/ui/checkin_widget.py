@@ -45,6 +45,7 @@ class CheckInWidget(QWidget):
         self.distress_label = QLabel()
         self.distress_label.setWordWrap(True)
         self.chosen = False  # a default is never recorded as an answer
+        self.valence_chosen = False
         self.distress.valueChanged.connect(self._show_distress)
         self.distress.actionTriggered.connect(self._chose)  # keys, clicks and drags
         self.distress.sliderPressed.connect(self._chose)
@@ -52,6 +53,7 @@ class CheckInWidget(QWidget):
         valence_row = QHBoxLayout()
         self.valence = QButtonGroup(self)
         self.valence.setExclusive(True)
+        self.valence.buttonClicked.connect(self._valence_clicked)
         unpleasant = QLabel("unpleasant")
         unpleasant.setProperty("role", "muted")
         valence_row.addWidget(unpleasant)
@@ -117,10 +119,12 @@ class CheckInWidget(QWidget):
         self.skip_button.clicked.connect(self.skipped.emit)
         self.reset("How are you, right now?")
 
-    def reset(self, question: str, offer_care: bool = False) -> None:
-        """A fresh check-in; offer_care shows help and a calmer flow at 8 or more (before a
-        session: gently, beside Continue, never in the way)."""
+    def reset(self, question: str, offer_care: bool = False,
+              calmer: str = "Try Wind down instead") -> None:
+        """A fresh check-in; offer_care shows help and something calmer at 8 or more (before a
+        session or writing: gently, beside Continue, never in the way)."""
         self.offer_care = offer_care
+        self.care_calmer.setText(calmer)
         self.care_row.hide()
         self.heading.setText(question)
         self.distress.setValue(5)
@@ -131,8 +135,12 @@ class CheckInWidget(QWidget):
             button.setChecked(False)
         self.valence.setExclusive(True)
         self.valence.button(4).setChecked(True)
+        self.valence_chosen = False
         for button in self.word_buttons:
             button.setChecked(False)
+
+    def _valence_clicked(self, *_args: object) -> None:
+        self.valence_chosen = True
 
     def _chose(self, *_args: object) -> None:
         self.chosen = True

@@ -7,6 +7,7 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -44,7 +45,9 @@ from companion.journal.vault import (
     unlock,
     unlock_with_recovery_key,
 )
+from companion.sessions.checkin import CheckIn
 from companion.ui.base_page import BasePage, choice_list
+from companion.ui.checkin_widget import CheckInWidget
 from companion.ui.journal_clipboard import JournalClipboard
 from companion.ui.journal_conflict_widget import ConflictCardWidget
 from companion.ui.journal_editor_widget import EntryEditorWidget, GuidedWritingWidget
@@ -67,6 +70,7 @@ class JournalPage(BasePage):
 
     page_id = "journal"
     locked_changed = Signal(bool)
+    breathe_requested = Signal()  # a minute of breathing before writing, asked at the check-in
 
     def __init__(self, model: SettingsModel, clock: Clock, folder: Path, prompts: list[Prompt],
                  parent: QWidget | None = None, cache: Path | None = None):
@@ -191,6 +195,13 @@ class JournalPage(BasePage):
         self.conflict_card = ConflictCardWidget()
         self.conflict_card.decided.connect(self.resolve_conflict)
         layout.addWidget(self.conflict_card)
+        self.guided_checkin = CheckInWidget()
+        self.guided_checkin.hide()
+        self.guided_checkin.given.connect(self._begin_guided)
+        self.guided_checkin.skipped.connect(lambda: self._begin_guided(None))
+        self.guided_checkin.help_requested.connect(self._show_help)
+        self.guided_checkin.calmer_requested.connect(self._breathe_first)
+        layout.addWidget(self.guided_checkin)
         self.review_card = ReviewCardWidget()
         self.review_card.decided.connect(self.resolve_review)
         layout.addWidget(self.review_card)
@@ -321,6 +332,15 @@ class JournalPage(BasePage):
         self.locked_changed.emit(False)
         log.info("journal unlocked: %d entries", len(self.entries))
 
+    def _show_help(self) -> None:
+        window = self.window()
+        if hasattr(window, "show_help"):
+            window.show_help()
+
+    def _breathe_first(self) -> None:
+        self.guided_checkin.hide()
+        self.breathe_requested.emit()
+
     def _save_held(self) -> None:
         """Words typed before the key changed elsewhere are saved with the journal's key now."""
         held, self.held_edits = list(self.held_edits.values()), {}
@@ -432,9 +452,26 @@ class JournalPage(BasePage):
         return entry
 
     def start_guided(self) -> None:
-        """A new entry with a prompt and 15 minutes of writing time."""
-        if self.new_entry() is not None:
-            self.guided.start()
+        """A light check-in first (skippable; at 8 or more it offers help and a minute of
+        breathing), then a new entry with a prompt and 15 minutes of writing time."""
+        if self.vault is None:
+            return
+        self.guided_checkin.reset("Before you write: how are you, right now?", offer_care=True,
+                                  calmer="Breathe for a minute first")
+        self.guided_checkin.show()
+        self.guided_checkin.distress.setFocus()
+
+    def _begin_guided(self, feeling: CheckIn | None) -> None:
+        self.guided_checkin.hide()
+        entry = self.new_entry()
+        if entry is None:
+            return
+        if feeling is not None and self.guided_checkin.valence_chosen:  # chosen, not a default:
+            # how it feels becomes the entry's mood (1-7, the same scale)
+            entry = replace(entry, mood=feeling.valence)
+            self.entries[entry.id] = entry
+            self.editor.load(entry)
+        self.guided.start()
 
     def _entry_chosen(self, current: QListWidgetItem | None, _previous: Any = None) -> None:
         self.save_now()

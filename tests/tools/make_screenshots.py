@@ -48,6 +48,7 @@ def journal_screens(app: CompanionApp, qapp: QApplication, out: Path) -> None:
     app.window.grab().save(str(out / "journal-locked.png"))
     page._opened(vault, vault.read_all())
     page.start_guided()
+    page.guided_checkin.skip_button.click()
     page.editor.body.setPlainText("What I kept to myself today was how tired I am of being "
                                   "the strong one.")
     page.save_now()

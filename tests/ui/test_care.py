@@ -210,3 +210,43 @@ def test_let_it_out_offers_a_new_prompt_inside_the_session(session_app):
     page.writing.setPlainText("words so far")
     page.new_prompt_button.click()
     assert page.here_title.text() != first and page.writing.toPlainText() == "words so far"
+
+
+def test_guided_writing_begins_with_a_light_check_in_that_can_offer_help(make_app, vault,
+                                                                           save_settings, qtbot):
+    from companion.clock import FakeClock
+    from companion.journal.vault import Vault
+
+    save_settings(welcome_seen=True, journal_folder=str(vault.folder))
+    app = make_app()
+    app.show("journal", start=False, background=False)
+    page = app.window.page("journal")
+    page._opened(Vault(vault.folder, vault.keys, FakeClock()), vault.read_all())
+    page.guided_button.click()
+    assert page.guided_checkin.isVisibleTo(page) and not page.guided.isVisibleTo(page)
+    page.guided_checkin.distress.setValue(9)
+    assert page.guided_checkin.care_row.isVisibleTo(page)
+    assert page.guided_checkin.care_calmer.text() == "Breathe for a minute first"
+    page.guided_checkin.valence.button(2).click()
+    page.guided_checkin.continue_button.click()
+    assert page.guided.isVisibleTo(page) and page.editor.entry.mood == 2
+    page.guided.stop()
+
+
+def test_breathe_first_from_the_writing_check_in_starts_a_minute_of_breathing(
+        make_app, vault, save_settings, qtbot):
+    from companion.clock import FakeClock
+    from companion.journal.vault import Vault
+
+    save_settings(welcome_seen=True, journal_folder=str(vault.folder))
+    app = make_app(audio_opener=lambda: "No sound device in this test.")
+    app.show("journal", start=False, background=False)
+    page = app.window.page("journal")
+    page._opened(Vault(vault.folder, vault.keys, FakeClock()), vault.read_all())
+    page.start_guided()
+    page.guided_checkin.distress.setValue(8)
+    page.guided_checkin.care_calmer.click()
+    breathe = app.window.page("breathe")
+    qtbot.waitUntil(breathe.is_running)
+    assert app.window.current_page_id() == "breathe"
+    breathe.stop()

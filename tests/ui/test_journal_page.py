@@ -213,6 +213,8 @@ def test_a_damaged_entry_is_named_and_the_rest_still_open(journal_app, vault, qt
 def test_guided_writing_offers_a_prompt_then_grounding_after_15_minutes(opened, clock):
     _app, page, _vault = opened
     page.start_guided()
+    assert page.guided_checkin.isVisibleTo(page)  # a light check-in first, skippable
+    page.guided_checkin.skip_button.click()
     assert page.guided.isVisibleTo(page) and page.guided.prompt_label.text()
     assert page.guided.time_label.text() == "15 min left"
     first = page.guided.prompt_label.text()
