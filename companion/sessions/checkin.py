@@ -18,13 +18,13 @@ class CheckIn:
     """How someone feels now: distress 0 (completely calm) to 10 (the worst imaginable)."""
 
     distress: int
-    valence: int
+    valence: int | None  # None: not chosen (a default is never recorded as an answer)
     words: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         if not 0 <= self.distress <= 10:
             raise ValueError("distress runs from 0 to 10")
-        if self.valence not in VALENCE:
+        if self.valence is not None and self.valence not in VALENCE:
             raise ValueError("valence runs from 1 to 7")
 
 

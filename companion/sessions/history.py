@@ -57,7 +57,9 @@ def _feeling(check: CheckIn | None) -> dict[str, Any] | None:
 def _check(data: Any) -> CheckIn | None:
     if not isinstance(data, dict):
         return None
-    return CheckIn(int(data["distress"]), int(data["valence"]), tuple(data.get("words", ())))
+    valence = data.get("valence")
+    return CheckIn(int(data["distress"]), int(valence) if valence is not None else None,
+                   tuple(data.get("words", ())))
 
 
 def to_entry(record: SessionRecord, now: datetime) -> Entry:
@@ -66,7 +68,8 @@ def to_entry(record: SessionRecord, now: datetime) -> Entry:
     for name, check in (("Before", record.before), ("After", record.after)):
         if check is not None:
             words = f" ({', '.join(check.words)})" if check.words else ""
-            lines.append(f"{name}: distress {check.distress} of 10, {VALENCE[check.valence]}"
+            feels = f", {VALENCE[check.valence]}" if check.valence is not None else ""
+            lines.append(f"{name}: distress {check.distress} of 10{feels}"
                          f"{words}.")
     done = [s.exercise for s in record.steps if not s.skipped]
     lines.append("Steps: " + (", ".join(done) if done else "none") + ".")

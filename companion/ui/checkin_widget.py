@@ -134,8 +134,7 @@ class CheckInWidget(QWidget):
         for button in self.valence.buttons():
             button.setChecked(False)
         self.valence.setExclusive(True)
-        self.valence.button(4).setChecked(True)
-        self.valence_chosen = False
+        self.valence_chosen = False  # none is preselected: a default is never an answer
         for button in self.word_buttons:
             button.setChecked(False)
 
@@ -162,7 +161,8 @@ class CheckInWidget(QWidget):
 
     def current(self) -> CheckIn:
         words = tuple(b.text() for b in self.word_buttons if b.isChecked())
-        return CheckIn(self.distress.value(), max(1, self.valence.checkedId()), words)
+        chosen = self.valence.checkedId()
+        return CheckIn(self.distress.value(), chosen if chosen > 0 else None, words)
 
     def _give(self) -> None:
         if not self.chosen:

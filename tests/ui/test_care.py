@@ -250,3 +250,14 @@ def test_breathe_first_from_the_writing_check_in_starts_a_minute_of_breathing(
     qtbot.waitUntil(breathe.is_running)
     assert app.window.current_page_id() == "breathe"
     breathe.stop()
+
+
+def test_no_feeling_is_preselected_so_none_is_recorded_unless_chosen(qtbot):
+    widget = CheckInWidget()
+    qtbot.addWidget(widget)
+    widget.distress.setValue(3)
+    assert widget.current().valence is None
+    widget.valence.button(6).click()
+    assert widget.current().valence == 6
+    widget.reset("Again")
+    assert widget.valence.checkedId() == -1

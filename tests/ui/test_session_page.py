@@ -34,7 +34,7 @@ def test_wind_down_starts_breathing_on_the_breathe_page(session_app, qtbot):
     assert app.window.current_page_id() == "breathe"
     assert breathe.session.plan.pattern.id == "resonance"
     assert page.bar.isVisibleTo(app.window) and "step 1 of 3" in page.bar.label.text()
-    assert page.run.before == CheckIn(7, 4)
+    assert page.run.before == CheckIn(7, None)  # no feeling chosen: none recorded
 
 
 def test_when_breathing_ends_the_body_scan_follows_then_grounding_here(session_app, qtbot):
