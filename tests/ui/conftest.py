@@ -45,7 +45,9 @@ def make_app(qapp: QApplication, qtbot, paths: Paths, clock: FakeClock
         return app
 
     yield make
-    QThreadPool.globalInstance().waitForDone()  # background reads finish before the app goes
+    pool = QThreadPool.globalInstance()  # background work finishes before the app goes; short
+    while not pool.waitForDone(20):  # waits, so a worker that needs the GIL gets it in between
+        pass
     for app in apps:
         app.quit()
         app.deleteLater()
