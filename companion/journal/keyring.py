@@ -58,6 +58,14 @@ class Keyring:
                 continue
         raise pyrage.DecryptError("no key of this journal opens it")
 
+    def open_file(self, data: bytes, name: str) -> tuple[bytes, Keys]:
+        """Like decrypt, but DamagedFile names the file when no key here opens it."""
+        try:
+            return self.decrypt(data)
+        except pyrage.DecryptError:
+            raise DamagedFile(f"{name} is damaged or truncated, or was written with a key this "
+                              "computer does not have") from None
+
     def with_new_key(self, new: Keys, by: str) -> Keyring:
         """The ring after a key change: the new key writes, and the key the person holds (the
         current one, or the one before an unconfirmed change) still opens everything."""

@@ -7,8 +7,6 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
-import pyrage
-
 from companion.journal.keyring import Keyring
 from companion.journal.keys import DamagedFile
 
@@ -54,11 +52,7 @@ def seal(manifest: Manifest, ring: Keyring) -> bytes:
 
 def open_manifest(data: bytes, ring: Keyring, name: str = MANIFEST) -> Manifest:
     """The records, checked; DamagedFile (naming the file) when they cannot be trusted."""
-    try:
-        plain, keys = ring.decrypt(data)
-    except pyrage.DecryptError:
-        raise DamagedFile(f"{name} is damaged, or was written with a key this computer does "
-                          "not have") from None
+    plain, keys = ring.open_file(data, name)
     try:
         magic, body, mac = plain.split(b"\n", 2)
         sealers = [keys, *(k for k in ring.all() if not k.same_as(keys))]  # two computers

@@ -24,8 +24,6 @@ from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
 
-import pyrage
-
 from companion.atomic import fsync_dir
 from companion.clock import Clock
 from companion.journal import keyring as keyring_file
@@ -330,11 +328,7 @@ class Vault:
         except OSError as exc:
             raise DamagedFile(f"{path.name} cannot be read ({exc.strerror})") from exc
         ring = self._ring()
-        try:
-            plain, keys = ring.decrypt(data)
-        except pyrage.DecryptError:
-            raise DamagedFile(f"{path.name} is damaged or truncated, or was written with a key "
-                              "this computer does not have") from None
+        plain, keys = ring.open_file(data, path.name)
         try:
             return from_plaintext(plain, entry_id, keys, path.name), keys
         except DamagedFile as first:  # sealed by another of the journal's keys (two computers)

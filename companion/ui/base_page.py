@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QListWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QVBoxLayout, QWidget
 
 
 class BasePage(QWidget):
@@ -48,6 +48,15 @@ def card(parent: QWidget | None = None) -> tuple[QFrame, QVBoxLayout]:
     inner.setContentsMargins(24, 20, 24, 20)
     inner.setSpacing(12)
     return frame, inner
+
+
+def card_in(widget: QWidget) -> QVBoxLayout:
+    """Fill a widget with one card; returns the card's layout."""
+    frame, inner = card()
+    outer = QHBoxLayout(widget)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(frame)
+    return inner
 
 
 def choice_list(name: str) -> QListWidget:

@@ -7,7 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
 
 from companion.journal.vault import Conflict
-from companion.ui.base_page import card
+from companion.ui.base_page import card_in
 
 
 class ConflictCardWidget(QWidget):
@@ -17,10 +17,7 @@ class ConflictCardWidget(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        frame, inner = card()
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(frame)
+        inner = card_in(self)
         self.label = QLabel()
         self.label.setWordWrap(True)
         versions = QGridLayout()

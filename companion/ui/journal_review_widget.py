@@ -8,7 +8,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
 
 from companion.journal.vault import Review
-from companion.ui.base_page import card
+from companion.ui.base_page import card_in
 
 
 class ReviewCardWidget(QWidget):
@@ -18,10 +18,7 @@ class ReviewCardWidget(QWidget):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        frame, inner = card()
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(frame)
+        inner = card_in(self)
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.text = QPlainTextEdit()

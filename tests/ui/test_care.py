@@ -3,6 +3,7 @@ recorded as their answer."""
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -212,16 +213,22 @@ def test_let_it_out_offers_a_new_prompt_inside_the_session(session_app):
     assert page.here_title.text() != first and page.writing.toPlainText() == "words so far"
 
 
-def test_guided_writing_begins_with_a_light_check_in_that_can_offer_help(make_app, vault,
-                                                                           save_settings, qtbot):
+@pytest.fixture
+def open_journal(make_app, vault, save_settings):
+    """The app on the Journal page, opened on a copy of the session's vault."""
     from companion.clock import FakeClock
     from companion.journal.vault import Vault
 
     save_settings(welcome_seen=True, journal_folder=str(vault.folder))
-    app = make_app()
+    app = make_app(audio_opener=lambda: "No sound device in this test.")
     app.show("journal", start=False, background=False)
     page = app.window.page("journal")
     page._opened(Vault(vault.folder, vault.keys, FakeClock()), vault.read_all())
+    return app, page
+
+
+def test_guided_writing_begins_with_a_light_check_in_that_can_offer_help(open_journal):
+    _app, page = open_journal
     page.guided_button.click()
     assert page.guided_checkin.isVisibleTo(page) and not page.guided.isVisibleTo(page)
     page.guided_checkin.distress.setValue(9)
@@ -234,15 +241,8 @@ def test_guided_writing_begins_with_a_light_check_in_that_can_offer_help(make_ap
 
 
 def test_breathe_first_from_the_writing_check_in_starts_a_minute_of_breathing(
-        make_app, vault, save_settings, qtbot):
-    from companion.clock import FakeClock
-    from companion.journal.vault import Vault
-
-    save_settings(welcome_seen=True, journal_folder=str(vault.folder))
-    app = make_app(audio_opener=lambda: "No sound device in this test.")
-    app.show("journal", start=False, background=False)
-    page = app.window.page("journal")
-    page._opened(Vault(vault.folder, vault.keys, FakeClock()), vault.read_all())
+        open_journal, qtbot):
+    app, page = open_journal
     page.start_guided()
     page.guided_checkin.distress.setValue(8)
     page.guided_checkin.care_calmer.click()
