@@ -3,7 +3,7 @@
 import subprocess
 
 from companion.clock import SystemClock
-from companion.settings import SettingsStore
+from companion.settings import Settings, SettingsStore
 
 
 def test_second_launch_hands_over_and_exits_zero(launch_app, paths, isolated_home):
@@ -51,7 +51,9 @@ def test_sigterm_quits_cleanly_and_saves(launch_app, paths):
 
 
 def test_breathe_now_from_a_second_launch_starts_in_the_running_window(launch_app, paths):
-    """`companion --open breathe --start` reaches the open window, which starts a session there."""
+    """`companion --open breathe --start` reaches the open window, which starts a session there
+    (the welcome was seen on an earlier day: on the very first launch it waits for the welcome)."""
+    SettingsStore(paths.settings_file, SystemClock()).save(Settings(welcome_seen=True))
     first = launch_app("--verbose")
     first.wait_for_line("companion: ready")
     second = launch_app("--open", "breathe", "--start")
