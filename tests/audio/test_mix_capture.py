@@ -13,7 +13,8 @@ from companion.sounds.catalog import load_catalog
 
 CAPTURE = """
 import os, sys
-os.environ.update(SDL_AUDIODRIVER="disk", SDL_DISKAUDIOFILE=sys.argv[1], SDL_DISKAUDIODELAY="0")
+delay = sys.argv[6] if len(sys.argv) > 6 else "0"
+os.environ.update(SDL_AUDIODRIVER="disk", SDL_DISKAUDIOFILE=sys.argv[1], SDL_DISKAUDIODELAY=delay)
 from companion.audio.pygame_engine import PygameAudioEngine
 from companion.sounds.catalog import load_catalog
 from companion.sounds.mix import Mix
@@ -49,9 +50,11 @@ print(repr(gains))
 
 
 def capture(tmp_path: Path, ids: list[str], seconds: float, volume: float | None = None,
-            fade_ms: int = 0) -> np.ndarray:
+            fade_ms: int = 0, real_time: bool = False) -> np.ndarray:
+    """The mixer's output; real_time paces the disk driver at one buffer per 23 ms, for what is
+    timed by the wall clock (pygame's fades), which would otherwise race ahead of the audio."""
     raw = tmp_path / "mix.raw"
-    extra = [] if volume is None else [str(volume), str(fade_ms)]
+    extra = [] if volume is None else [str(volume), str(fade_ms), "23" if real_time else "0"]
     subprocess.run([sys.executable, "-c", CAPTURE, str(raw), ",".join(ids), str(seconds), *extra],
                    check=True, timeout=300, capture_output=True, env={**os.environ})
     return np.frombuffer(raw.read_bytes(), dtype=np.int16).reshape(-1, 2)
@@ -110,7 +113,8 @@ def test_a_fade_in_adds_no_click(tmp_path):
     """Fading a layer in over 1.5 s adds no jump: the sample-to-sample change never exceeds the
     loop's own largest change at full volume."""
     loop = decoded_loop("ocean").astype(int)
-    captured = capture(tmp_path, ["ocean"], seconds=3, volume=1.0, fade_ms=1500).astype(int)
+    captured = capture(tmp_path, ["ocean"], seconds=3, volume=1.0, fade_ms=1500,
+                       real_time=True).astype(int)
     start = first_sound(captured)
     fade = captured[max(0, start - 10):start + int(1.6 * 44100)]
     assert np.max(np.abs(np.diff(fade, axis=0))) <= np.max(np.abs(np.diff(loop, axis=0)))
