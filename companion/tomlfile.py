@@ -55,6 +55,20 @@ def read_user_toml(path: Path, clock: Clock) -> UserFile:
         return UserFile(None, kept_at=keep_aside(path, clock.now(), move=True), damaged=True)
 
 
+def load_user_list(path: Path, parse: Callable[[str, str], list[T]],
+                   refused: type[ValueError]) -> tuple[list[T], str | None]:
+    """What parse makes of a person's own file, and what is wrong with the file if it cannot be
+    used (a missing file is no problem; a file that cannot be used is left as it is)."""
+    try:
+        return parse(path.read_text(encoding="utf-8"), path.name), None
+    except FileNotFoundError:
+        return [], None
+    except (OSError, UnicodeDecodeError) as exc:
+        return [], f"{path.name} could not be read ({exc})"
+    except refused as exc:
+        return [], str(getattr(exc, "message", exc))
+
+
 class EntryError(Protocol):
     """What the data modules' errors share: the field at fault and a message about it."""
 

@@ -15,22 +15,31 @@ log = logging.getLogger(__name__)
 
 def journal_files(folder: Path) -> list[Path]:
     """The journal's own files in a folder (nothing else there: a synced folder may hold more)."""
+    from companion.journal.keyring import KEYRING
     from companion.journal.layout import (
+        CHECK,
         CONFLICT_NAME,
         DELETING_NAME,
+        ENTRIES,
         ENTRY_NAME,
+        IDENTITY,
+        INDEX,
+        KEYRING_COPY,
+        LOCK,
         MANIFEST_COPY,
+        MARKER,
         OWN_TEMP,
     )
+    from companion.journal.manifest import MANIFEST
 
-    if not (folder / "companion-vault.toml").is_file():
+    if not (folder / MARKER).is_file():
         return []
-    own = ["companion-vault.toml", "identity.age", "keyring.age", "manifest.age", "index.age",
-           "check.age", ".lock"]
+    own = [MARKER, IDENTITY, KEYRING, MANIFEST, INDEX, CHECK, LOCK]
     found = [folder / name for name in own if (folder / name).exists()]
-    found += [p for p in folder.iterdir() if MANIFEST_COPY.match(p.name)]
-    found += [p for p in folder.iterdir() if OWN_TEMP.match(p.name)]
-    entries = folder / "entries"
+    found += [p for p in folder.iterdir()
+              if MANIFEST_COPY.match(p.name) or KEYRING_COPY.match(p.name)
+              or OWN_TEMP.match(p.name)]
+    entries = folder / ENTRIES
     if entries.is_dir():
         found += [p for p in sorted(entries.iterdir()) if ENTRY_NAME.match(p.name)
                   or CONFLICT_NAME.match(p.name) or DELETING_NAME.match(p.name)
@@ -69,12 +78,13 @@ def _delete_journal(folder: Path) -> list[str]:
                 path.unlink(missing_ok=True)
         except OSError as exc:
             problems.append(f"{path}: {exc.strerror}")
-    for left in (folder / "rotating", folder / "entries", folder):
+    from companion.journal.layout import ENTRIES, ROTATING
+
+    with contextlib.suppress(OSError):
+        shutil.rmtree(folder / ROTATING)  # Companion 0.1's unfinished key change: ours alone
+    for left in (folder / ENTRIES, folder):
         with contextlib.suppress(OSError):  # kept when something else is still inside
-            if left.name == "rotating":
-                shutil.rmtree(left)
-            else:
-                left.rmdir()
+            left.rmdir()
     return problems
 
 

@@ -25,6 +25,7 @@ def test_a_journal_moved_elsewhere_loses_only_its_own_files(paths, vault):
     folder = vault.folder
     (folder / ".stfolder").mkdir()
     (folder / "shopping-list.txt").write_text("milk")
+    (folder / "keyring.sync-conflict-20261202-210000-ABCDEF1.age").write_bytes(b"a copy")
     assert delete_all_data(paths, folder) == []
     assert sorted(p.name for p in folder.iterdir()) == [".stfolder", "shopping-list.txt"]
 

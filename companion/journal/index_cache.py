@@ -76,9 +76,6 @@ def load_index(vault: Vault) -> dict[str, Entry]:
         except (DamagedFile, KeyError, TypeError, ValueError, IndexError):
             continue
         entries[entry.id] = entry
-        vault._seen[name] = signature
-        vault.seen_version[name] = entry.version
-    vault._index_digest = hashlib.sha256(
-        json.dumps({"format": 1, "records": dict(sorted(doc.get("records", {}).items()))}
-                   ).encode("utf-8")).hexdigest()
+        vault.remember(vault.entries_dir / name, entry.version, signature)
+    vault._index_digest = hashlib.sha256(plain).hexdigest()  # the very bytes index_writer hashed
     return entries

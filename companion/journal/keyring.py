@@ -9,7 +9,6 @@ holds a retired key, cannot write a keyring that the current key accepts."""
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass, field
 
 import pyrage
@@ -18,9 +17,6 @@ from companion.journal.keys import DamagedFile, Keys, WrongPassphrase, encrypt_t
 
 KEYRING = "keyring.age"
 MAGIC = "companion-keyring/1"
-# A sync tool's copy of keyring.age when the key was changed on two computers while apart.
-KEYRING_COPY = re.compile(r"^keyring(\.sync-conflict-[0-9A-Za-z-]+| \([^)]*conflict[^)]*\))\.age$",
-                          re.IGNORECASE)
 
 
 @dataclass
@@ -76,6 +72,18 @@ class Keyring:
     def confirmed(self, by: str) -> Keyring:
         """The ring once the new recovery key is stored: the key before it no longer opens."""
         return Keyring(self.current, None, self.earlier, settled=False, by=by)
+
+    def merged_with(self, other: Keyring, by: str) -> Keyring:
+        """This ring with every key of another (a keyring from a change made on another computer
+        while apart) kept as an earlier key; this ring's current key stays the journal's."""
+        known = self.all()
+        extra = [k for k in other.all() if not any(k.same_as(m) for m in known)]
+        return Keyring(self.current, self.retiring, [*self.earlier, *extra], settled=False, by=by)
+
+    def starting_with(self, first: Keys) -> list[Keys]:
+        """Every key, this one first: the order to check a MAC in, when another of the journal's
+        keys may have sealed it (two computers)."""
+        return [first, *(k for k in self.all() if not k.same_as(first))]
 
     def as_settled(self) -> Keyring:
         return Keyring(self.current, self.retiring, self.earlier, settled=True, by=self.by)

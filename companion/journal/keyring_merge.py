@@ -7,11 +7,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from companion.journal import keyring as keyring_file
-from companion.journal.disk import kind_write
 from companion.journal.files import NotARegularFile, read_regular
-from companion.journal.keyring import KEYRING, KEYRING_COPY, Keyring, open_keyring
+from companion.journal.keyring import Keyring, open_keyring
 from companion.journal.keys import DamagedFile, Keys, WrongPassphrase
+from companion.journal.upkeep import reencrypt_all, write_keyring
 
 if TYPE_CHECKING:
     from companion.journal.vault import Vault
@@ -43,14 +42,11 @@ def with_copies(ring: Keyring, copies: list[Path], vault: Vault) -> Keyring | No
                        "not open here. Merge them with that computer's recovery key: "
                        "companion journal merge-key")
             continue
-        known = merged.all()
-        extra = [k for k in other.all() if not any(k.same_as(m) for m in known)]
-        merged = Keyring(merged.current, merged.retiring, [*merged.earlier, *extra],
-                         settled=False, by=vault.computer)
+        merged = merged.merged_with(other, vault.computer)
         opened.append(copy)
     if not opened:
         return None
-    kind_write(vault.folder / KEYRING, keyring_file.seal(merged))
+    write_keyring(vault, merged)
     for copy in opened:
         copy.unlink(missing_ok=True)
     vault.note("The journal's key was changed on two computers while they were apart. Both keys "
@@ -64,24 +60,17 @@ def merge_with_key(vault: Vault, other: Keys) -> int:
     its passphrase opens); returns how many were merged. WrongPassphrase when it opens none."""
     merged = 0
     with vault.writing() as ring:
-        copies = sorted(p for p in vault.folder.iterdir() if KEYRING_COPY.match(p.name))
-        for copy in copies:
+        for copy in vault.keyring_copies():
             try:
                 theirs = open_keyring(read_regular(copy), other)
             except (WrongPassphrase, DamagedFile, NotARegularFile, OSError):
                 continue
-            known = ring.all()
-            extra = [k for k in theirs.all() if not any(k.same_as(m) for m in known)]
-            ring = Keyring(ring.current, ring.retiring, [*ring.earlier, *extra], settled=False,
-                           by=vault.computer)
-            kind_write(vault.folder / KEYRING, keyring_file.seal(ring))
+            ring = ring.merged_with(theirs, vault.computer)
+            write_keyring(vault, ring)
             copy.unlink(missing_ok=True)
-            vault.ring, vault._ring_sig = ring, None
             merged += 1
     if not merged:
         raise WrongPassphrase("That key opens none of the other computer's keyrings here.")
-    from companion.journal.upkeep import reencrypt_all
-
     with vault.writing() as ring:
         reencrypt_all(vault, ring)
     vault.notes = [n for n in vault.notes if "does not hold" not in n]

@@ -20,6 +20,8 @@ DELETING_NAME = re.compile(rf"^\.({UUID})\.age\.deleting$")
 CONFLICT_TAIL = r"(\.sync-conflict-[0-9A-Za-z-]+| \([^)]*conflict[^)]*\))\.age$"
 CONFLICT_NAME = re.compile(rf"^({UUID}){CONFLICT_TAIL}", re.IGNORECASE)
 MANIFEST_COPY = re.compile(rf"^manifest{CONFLICT_TAIL}", re.IGNORECASE)
+# A sync tool's copy of keyring.age: the key was changed on two computers while apart.
+KEYRING_COPY = re.compile(rf"^keyring{CONFLICT_TAIL}", re.IGNORECASE)
 # Our own temp files (mkstemp: ".<name>.<8 random>.tmp"); a sync tool's are never touched.
 OWN_TEMP = re.compile(rf"^\.({UUID}\.age|identity\.age|keyring\.age|manifest\.age|index\.age|"
                       r"check\.age|companion-vault\.toml)\.[A-Za-z0-9_]{8}\.tmp$")

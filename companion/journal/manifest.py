@@ -55,9 +55,8 @@ def open_manifest(data: bytes, ring: Keyring, name: str = MANIFEST) -> Manifest:
     plain, keys = ring.open_file(data, name)
     try:
         magic, body, mac = plain.split(b"\n", 2)
-        sealers = [keys, *(k for k in ring.all() if not k.same_as(keys))]  # two computers
         if magic.decode() != MAGIC or not any(k.mac_ok(body, mac.decode("ascii"))
-                                              for k in sealers):
+                                              for k in ring.starting_with(keys)):
             raise ValueError("bad MAC")
         doc = json.loads(body)
         return Manifest({str(k): int(v) for k, v in doc["versions"].items()},

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from companion.clock import Clock
 from companion.resources import asset
+from companion.tomlfile import load_user_list, table_lines
 
 WRITING_MINUTES = 15  # Pennebaker's sessions: 15 minutes, a few days in a row
 
@@ -49,8 +50,6 @@ def prompt_from_table(table: dict) -> Prompt:
 
 def parse_prompts(text: str, name: str) -> list[Prompt]:
     """Every [[prompt]] in a file; PromptError names the file, the line and the field."""
-    from companion.tomlfile import table_lines
-
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -77,14 +76,7 @@ def load_prompts() -> list[Prompt]:
 def load_user_prompts(path: Path) -> tuple[list[Prompt], str | None]:
     """The person's own prompts (prompts.toml in the config folder, the same format), and what
     is wrong with the file if it could not be used (it is left as it is)."""
-    try:
-        return parse_prompts(path.read_text(encoding="utf-8"), path.name), None
-    except FileNotFoundError:
-        return [], None
-    except (OSError, UnicodeDecodeError) as exc:
-        return [], f"{path.name} could not be read ({exc})"
-    except PromptError as exc:
-        return [], str(exc)
+    return load_user_list(path, parse_prompts, PromptError)
 
 
 def prompt_for(prompts: list[Prompt], turn: int, grief: bool | None = None,

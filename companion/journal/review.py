@@ -139,8 +139,7 @@ def read_everything(vault: Vault, known: dict[str, Entry]) -> ReadResult:
             else:
                 entry, keys = vault.read_with_key(path, entry_id)
                 writer = ring.is_writer(keys)
-                vault._seen[name] = signature
-                vault.seen_version[name] = entry.version
+                vault.remember(path, entry.version, signature)
         except (DamagedFile, OSError) as exc:
             result.problems.append(str(exc))
             continue
@@ -184,9 +183,7 @@ def _encrypt_again(vault: Vault, path: Path, signature: tuple[int, int], entry: 
         stat = path.lstat()
         if (stat.st_mtime_ns, stat.st_size) == signature:
             kind_write(path, ring.encrypt(to_plaintext(entry, ring.current)))
-            stat = path.lstat()
-            vault._seen[path.name] = (stat.st_mtime_ns, stat.st_size)
-            vault.seen_version[path.name] = entry.version
+            vault.remember(path, entry.version)
 
 
 def _same(a: Entry, b: Entry) -> bool:

@@ -11,6 +11,7 @@ keyring.age, after which files are encrypted to the new key alone."""
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import os
 import platform
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
     from companion.journal.vault import Vault
 
 
+@functools.cache  # read once per process
 def this_computer() -> str:
     """A short, stable name for this computer (a hash: the vault never holds the host name)."""
     try:
@@ -99,7 +101,7 @@ def commit_rotation(vault: Vault, new: Keys, wrapped: bytes) -> str:
             raise JournalError("Some entries cannot be read, so the key was not changed (they "
                                "would be lost): " + "; ".join(problems))
         changed = ring.with_new_key(new, vault.computer)
-        _write_keyring(vault, changed)  # the commit point
+        write_keyring(vault, changed)  # the commit point
         kind_write(vault.folder / IDENTITY, wrapped)
         vault.index_path.unlink(missing_ok=True)
         reencrypt_all(vault, changed)
@@ -113,13 +115,14 @@ def confirm_rotation(vault: Vault) -> None:
         if ring.retiring is None:
             return
         confirmed = ring.confirmed(vault.computer)
-        _write_keyring(vault, confirmed)  # the commit point
+        write_keyring(vault, confirmed)  # the commit point
         vault.index_path.unlink(missing_ok=True)
         reencrypt_all(vault, confirmed)
     vault._seen.clear()
 
 
-def _write_keyring(vault: Vault, ring: Keyring) -> None:
+def write_keyring(vault: Vault, ring: Keyring) -> None:
+    """keyring.age for this ring, atomically; the vault holds it, and reads it back next time."""
     from companion.journal.disk import kind_write
 
     kind_write(vault.folder / KEYRING, keyring_file.seal(ring))
@@ -155,7 +158,7 @@ def reencrypt_all(vault: Vault, ring: Keyring) -> int:
         kind_write(path, ring.encrypt(to_plaintext(entry, ring.current)))
         rewritten += 1
     vault.store_manifest(manifest.copy(), ring)
-    _write_keyring(vault, ring.as_settled())
+    write_keyring(vault, ring.as_settled())
     return rewritten
 
 
@@ -183,7 +186,7 @@ def upgrade_format_1(vault: Vault, ring: Keyring) -> Keyring:
         versions = {m.group(1): 0 for p in (folder / ENTRIES).iterdir()
                     if (m := ENTRY_NAME.match(p.name))}
         kind_write(folder / MANIFEST, manifest_file.seal(Manifest(versions), ring))
-        _write_keyring(vault, ring)
+        write_keyring(vault, ring)
         created = ""
         with contextlib.suppress(OSError, ValueError):
             created = (folder / MARKER).read_text().split('created = "', 1)[1].split('"')[0]
@@ -192,7 +195,7 @@ def upgrade_format_1(vault: Vault, ring: Keyring) -> Keyring:
     else:
         vault.note(f"{KEYRING} was missing and has been written again with the key this "
                    "computer holds; entries written with earlier keys may not open")
-        _write_keyring(vault, ring)
+        write_keyring(vault, ring)
     return vault._ring()
 
 

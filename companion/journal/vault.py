@@ -31,7 +31,7 @@ from companion.journal import manifest as manifest_file
 from companion.journal.disk import _write_marker, kind_write, write_lock
 from companion.journal.entry import Entry, from_plaintext, to_plaintext
 from companion.journal.files import NotARegularFile, read_regular
-from companion.journal.keyring import KEYRING, KEYRING_COPY, Keyring
+from companion.journal.keyring import KEYRING, Keyring
 from companion.journal.keys import (
     DamagedFile,
     DeletedElsewhere,
@@ -48,6 +48,7 @@ from companion.journal.layout import (  # noqa: F401 (other modules take names f
     FORMAT,
     IDENTITY,
     INDEX,
+    KEYRING_COPY,
     LOCK,
     MANIFEST_COPY,
     MARKER,
@@ -199,14 +200,13 @@ class Vault:
         change this key may not follow. Call under the write lock."""
         ring = self._ring()
         path = self.folder / KEYRING
-        copies = sorted(p for p in self.folder.iterdir() if KEYRING_COPY.match(p.name))
+        copies = self.keyring_copies()
         try:
-            stat = path.stat()
+            signature = self._keyring_signature(copies)
         except FileNotFoundError:
             from companion.journal.upkeep import upgrade_format_1
 
             return upgrade_format_1(self, ring)
-        signature = (stat.st_mtime_ns, stat.st_size, len(copies))
         if signature == self._ring_sig:
             return ring
         from companion.journal.keyring_merge import open_with_any, with_copies
@@ -229,11 +229,17 @@ class Vault:
             found = with_copies(found, copies, self) or found
         if not found.current.same_as(ring.current):
             log.info("the journal's key was changed elsewhere; following it")
-        stat = path.stat()
-        self.ring = found
-        self._ring_sig = (stat.st_mtime_ns, stat.st_size,
-                          len([p for p in self.folder.iterdir() if KEYRING_COPY.match(p.name)]))
+        self.ring, self._ring_sig = found, self._keyring_signature(self.keyring_copies())
         return found
+
+    def keyring_copies(self) -> list[Path]:
+        """A sync tool's copies of keyring.age (the key was changed on two computers)."""
+        return sorted(p for p in self.folder.iterdir() if KEYRING_COPY.match(p.name))
+
+    def _keyring_signature(self, copies: list[Path]) -> tuple[int, int, int]:
+        """What tells that keyring.age (or its copies) changed; FileNotFoundError without it."""
+        stat = (self.folder / KEYRING).stat()
+        return stat.st_mtime_ns, stat.st_size, len(copies)
 
     def note(self, text: str) -> None:
         if text not in self.notes:
@@ -309,10 +315,18 @@ class Vault:
             manifest.saved(entry.id, saved.version)
             self.store_manifest(manifest, ring)
         with contextlib.suppress(OSError):
-            stat = path.stat()
-            self._seen[path.name] = (stat.st_mtime_ns, stat.st_size)
-            self.seen_version[path.name] = saved.version
+            self.remember(path, saved.version)
         return saved
+
+    def remember(self, path: Path, version: int,
+                 signature: tuple[int, int] | None = None) -> None:
+        """This file (as it is now, or as signature says it was) holds this version, so an
+        unchanged file is not decrypted again."""
+        if signature is None:
+            stat = path.lstat()
+            signature = (stat.st_mtime_ns, stat.st_size)
+        self._seen[path.name] = signature
+        self.seen_version[path.name] = version
 
     def read_file(self, path: Path, entry_id: str) -> Entry:
         """One file, decrypted and checked; DamagedFile names it when it cannot be trusted."""
@@ -328,15 +342,15 @@ class Vault:
         except OSError as exc:
             raise DamagedFile(f"{path.name} cannot be read ({exc.strerror})") from exc
         ring = self._ring()
-        plain, keys = ring.open_file(data, path.name)
-        try:
-            return from_plaintext(plain, entry_id, keys, path.name), keys
-        except DamagedFile as first:  # sealed by another of the journal's keys (two computers)
-            for other in ring.all():
-                if not other.same_as(keys):
-                    with contextlib.suppress(DamagedFile):
-                        return from_plaintext(plain, entry_id, other, path.name), other
-            raise first
+        plain, opened_by = ring.open_file(data, path.name)
+        first: DamagedFile | None = None
+        for keys in ring.starting_with(opened_by):  # another key may have sealed it
+            try:
+                return from_plaintext(plain, entry_id, keys, path.name), keys
+            except DamagedFile as exc:
+                first = first or exc
+        assert first is not None
+        raise first
 
     def read(self, entry_id: str) -> Entry:
         return self.read_file(self.path_of(entry_id), entry_id)

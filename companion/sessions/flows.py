@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from companion.resources import asset
-from companion.tomlfile import nested_line
+from companion.tomlfile import load_user_list, nested_line
 
 FORMAT = 1
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
@@ -138,11 +138,4 @@ def load_builtin_flows() -> list[Flow]:
 
 def load_user_flows(path: Path) -> tuple[list[Flow], str | None]:
     """The user's own flows, and the problem with the file if it could not be used (kept as is)."""
-    try:
-        return parse_flows(path.read_text(encoding="utf-8"), path.name), None
-    except FileNotFoundError:
-        return [], None
-    except (OSError, UnicodeDecodeError) as exc:
-        return [], f"{path.name} could not be read ({exc})"
-    except FlowError as exc:
-        return [], exc.message
+    return load_user_list(path, parse_flows, FlowError)
