@@ -12,7 +12,6 @@ from pathlib import Path
 
 from companion.clock import SystemClock
 from companion.journal.entry import Entry
-from companion.journal.hardening import protect_process
 from companion.journal.keys import JournalError
 from companion.journal.search import SearchIndex, filtered
 from companion.journal.vault import Vault, create_vault, is_vault, unlock
@@ -151,7 +150,6 @@ def _run(args: argparse.Namespace, folder: Path, cache: Path) -> int:
     secrets = _Passphrases(args.passphrase_fd)
     action = args.journal_command
     if action == "init":
-        protect_process()
         vault = create_vault(folder, secrets.new(), clock, cache)
         assert vault.keys is not None
         print(f"A new journal is ready in {folder}.\n\nYour recovery key (shown only now):\n\n"
@@ -216,7 +214,6 @@ def _run(args: argparse.Namespace, folder: Path, cache: Path) -> int:
 
 def _unlock(folder: Path, secrets: _Passphrases, clock: SystemClock, cache: Path,
             prompt: str = "Passphrase: ") -> Vault:
-    protect_process()
     vault = unlock(folder, secrets.ask(prompt), clock, cache)
     if vault.unconfirmed_key is not None:
         print("companion journal: a new recovery key waits to be confirmed; see it with "

@@ -31,6 +31,7 @@ from companion.journal import manifest as manifest_file
 from companion.journal.disk import _write_marker, kind_write, write_lock
 from companion.journal.entry import Entry, from_plaintext, to_plaintext
 from companion.journal.files import NotARegularFile, read_regular
+from companion.journal.hardening import protect_process
 from companion.journal.keyring import KEYRING, Keyring
 from companion.journal.keys import (
     DamagedFile,
@@ -73,6 +74,7 @@ def create_vault(folder: Path, passphrase: str, clock: Clock, cache: Path | None
         raise JournalError(f"There is already a journal in {folder}.")
     if folder.exists() and any(p.name not in SYNC_MARKERS for p in folder.iterdir()):
         raise JournalError(f"{folder} is not empty; choose an empty folder for a new journal.")
+    protect_process()  # no core dump may hold the key from here on
     ring = Keyring(Keys.generate())
     wrapped = ring.current.wrap(passphrase)
     (folder / ENTRIES).mkdir(parents=True, exist_ok=True)
@@ -103,6 +105,7 @@ def unlock(folder: Path, passphrase: str, clock: Clock, cache: Path | None = Non
     """Open the vault with its passphrase (slow: scrypt; call it off the GUI thread), finishing
     any interrupted key change."""
     vault_format(folder)
+    protect_process()  # no core dump may hold the key from here on
     try:
         data = read_regular(folder / IDENTITY)
     except (OSError, NotARegularFile) as exc:
@@ -116,6 +119,7 @@ def unlock_with_recovery_key(folder: Path, recovery_key: str, clock: Clock,
     """Open the vault with its recovery key (fast); the caller then sets a new passphrase, which
     protects the journal's current key (a newer one than this, after an unconfirmed change)."""
     vault_format(folder)
+    protect_process()
     vault = Vault(folder, Keys.from_recovery_key(recovery_key), clock, cache)
     try:
         with vault.writing():

@@ -30,7 +30,6 @@ from PySide6.QtWidgets import (
 
 from companion.clock import Clock
 from companion.journal.entry import MOODS, Entry
-from companion.journal.hardening import protect_process
 from companion.journal.index_cache import index_writer
 from companion.journal.keys import DeletedElsewhere, JournalError, KeyChanged
 from companion.journal.prompts import Prompt
@@ -259,11 +258,8 @@ class JournalPage(BasePage):
 
     def _create(self, passphrase: str) -> None:
         folder, clock = self.folder, self._clock
-        def work() -> Vault:
-            protect_process()
-            return create_vault(folder, passphrase, clock, self.cache)
-
-        run_in_background(work, self._created, self,
+        run_in_background(lambda: create_vault(folder, passphrase, clock, self.cache),
+                          self._created, self,
                           on_failed=self.setup_view.show_error, pool=self.pool)
 
     def _created(self, vault: Vault) -> None:
@@ -298,7 +294,6 @@ class JournalPage(BasePage):
         folder, clock = self.folder, self._clock
 
         def work() -> tuple[Vault, ReadResult]:
-            protect_process()
             vault = unlock(folder, passphrase, clock, self.cache)
             return vault, vault.open_all()
 
@@ -309,7 +304,6 @@ class JournalPage(BasePage):
         folder, clock = self.folder, self._clock
 
         def work() -> tuple[Vault, ReadResult]:
-            protect_process()
             vault = unlock_with_recovery_key(folder, recovery_key, clock, self.cache)
             vault.change_passphrase(new_passphrase)
             return vault, vault.open_all()

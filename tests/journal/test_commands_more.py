@@ -141,14 +141,17 @@ def test_a_failing_editor_saves_nothing(home, tmp_path):
     assert len(ids(home)) == 2
 
 
-def test_unlocking_turns_core_dumps_off(tmp_path):
+def test_unlocking_turns_core_dumps_off(vault):
     """A process that has held the journal's key never writes a core dump."""
-    script = ("import resource, ctypes\n"
-              "from companion.journal.hardening import protect_process\n"
-              "protect_process()\n"
+    script = ("import resource, ctypes, sys\n"
+              "from pathlib import Path\n"
+              "from companion.clock import FakeClock\n"
+              "from companion.journal.vault import unlock_with_recovery_key\n"
+              "unlock_with_recovery_key(Path(sys.argv[1]), sys.stdin.read(), FakeClock())\n"
               "print(resource.getrlimit(resource.RLIMIT_CORE),"
               " ctypes.CDLL(None).prctl(3, 0, 0, 0, 0))\n")
-    done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-c", script, str(vault.folder)],
+                          input=vault.keys.recovery_key, capture_output=True, text=True,
                           check=True)
     assert done.stdout.split() == ["(0,", "0)", "0"]
 
