@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from datetime import date
 from pathlib import Path
 
 from companion.resources import asset
@@ -17,6 +18,10 @@ class Helpline:
     regions: tuple[str, ...]
     how: str
     detail: str
+    web: str
+    source: str
+    checked: date
+    text: bool = False  # answers text messages, for someone too choked up to speak
 
 
 @dataclass(frozen=True)
@@ -25,6 +30,8 @@ class EmergencyNumber:
 
     number: str
     regions: tuple[str, ...]
+    source: str
+    checked: date
 
 
 @dataclass(frozen=True)
@@ -33,6 +40,20 @@ class HelpDirectory:
 
     lines: tuple[Helpline, ...]
     emergency: tuple[EmergencyNumber, ...]
+    countries: dict[str, str] = field(default_factory=dict)  # code -> English name
+    here: str = ""  # the country this directory is ordered for, '' when unknown
+
+    def serving_here(self) -> tuple[Helpline, ...]:
+        """The lines that serve the country it is ordered for."""
+        return tuple(line for line in self.lines if self.here and self.here in line.regions)
+
+    def emergency_here(self) -> EmergencyNumber:
+        """The emergency number for this country, or the worldwide fallback."""
+        return self.emergency[0]
+
+    def where(self, regions: tuple[str, ...]) -> str:
+        """The countries an entry serves, by name ('' for the worldwide entries)."""
+        return ", ".join(self.countries.get(code, code) for code in regions)
 
 
 def load_directory(path: Path | None = None) -> HelpDirectory:
@@ -40,10 +61,13 @@ def load_directory(path: Path | None = None) -> HelpDirectory:
     source = path or asset("help/helplines.toml")
     doc = tomllib.loads(source.read_text(encoding="utf-8"))
     lines = tuple(Helpline(name=e["name"], regions=tuple(e["regions"]), how=e["how"],
-                           detail=e["detail"]) for e in doc["line"])
-    emergency = tuple(EmergencyNumber(number=e["number"], regions=tuple(e["regions"]))
+                           detail=e["detail"], web=e["web"], source=e["source"],
+                           checked=e["checked"], text=e.get("text", False))
+                  for e in doc["line"])
+    emergency = tuple(EmergencyNumber(number=e["number"], regions=tuple(e["regions"]),
+                                      source=e["source"], checked=e["checked"])
                       for e in doc["emergency"])
-    return HelpDirectory(lines, emergency)
+    return HelpDirectory(lines, emergency, dict(doc.get("countries", {})))
 
 
 def country_of(locale_name: str) -> str:
@@ -62,7 +86,9 @@ def ordered_for(directory: HelpDirectory, country: str) -> HelpDirectory:
             return 0
         return 2 if regions else 1  # the worldwide entry ranks above other countries' lines
 
-    return HelpDirectory(
+    return replace(
+        directory,
         lines=tuple(sorted(directory.lines, key=lambda line: rank(line.regions))),
         emergency=tuple(sorted(directory.emergency, key=lambda num: rank(num.regions))),
+        here=country,
     )

@@ -261,3 +261,24 @@ def test_no_feeling_is_preselected_so_none_is_recorded_unless_chosen(qtbot):
     assert widget.current().valence == 6
     widget.reset("Again")
     assert widget.valence.checkedId() == -1
+
+
+def test_help_shows_this_countrys_lines_first_and_labels_every_other_number_with_its_country():
+    """In Canada, 9-8-8 and 911 lead; the other countries follow, each named."""
+    from companion.helplines import load_directory, ordered_for
+    from companion.ui.help_dialog import help_html
+
+    text = help_html(ordered_for(load_directory(), "CA"))
+    assert text.index("Call or text 9-8-8") < text.index("In other countries")
+    assert "Call emergency services: 911</p>" in text
+    assert "Australia: Lifeline, call 13 11 14" in text and "New Zealand 111" in text
+
+
+def test_where_no_line_is_known_help_points_to_the_finder_and_112():
+    """Without a line for the country, the worldwide finder and 112 come first."""
+    from companion.helplines import load_directory, ordered_for
+    from companion.ui.help_dialog import help_html
+
+    text = help_html(ordered_for(load_directory(), "SE"))
+    assert text.index("findahelpline.com") < text.index("In other countries")
+    assert "112, or your local emergency number" in text
