@@ -26,6 +26,7 @@ WINDOW_SIZE_LIMITS = (480, 10000)
 BREATHE_LENGTHS = ("2", "5", "10", "15", "breaths", "until")  # minutes, a count, or until stopped
 RELAX_PACES = (75, 150)  # percent of a script's own pace, inclusive
 BREATHE_PACES = ("4.5", "5", "5.5", "6", "6.5", "7")  # breaths a minute for resonance
+COUNT_SPEEDS = ("1", "1.25", "1.5")  # seconds per count for counted patterns (box, 4-7-8)
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,7 @@ class Settings:
     breathe_pattern: str = field(default="resonance", metadata={"section": "breathing"})
     breathe_length: str = field(default="5", metadata={"section": "breathing"})
     breathe_pace: str = field(default="6", metadata={"section": "breathing"})
+    breathe_count: str = field(default="1", metadata={"section": "breathing"})
     cue_volume: int = field(default=60, metadata={"section": "breathing"})
     hold_tone: bool = field(default=False, metadata={"section": "breathing"})
     holds_note_seen: bool = field(default=False, metadata={"section": "breathing"})
@@ -75,6 +77,7 @@ class Settings:
             "breathe_pattern": lambda v: 0 < len(v) <= 64,
             "breathe_length": lambda v: v in BREATHE_LENGTHS,
             "breathe_pace": lambda v: v in BREATHE_PACES,
+            "breathe_count": lambda v: v in COUNT_SPEEDS,
             "cue_volume": lambda v: 0 <= v <= 100,
             "relax_script": lambda v: len(v) <= 64,
             "voice_volume": lambda v: 0 <= v <= 100,

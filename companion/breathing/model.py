@@ -74,6 +74,7 @@ class Pattern:
     rate: RateRange | None = None
     max_cycles: int | None = None  # a cap per sitting (4-7-8)
     default_minutes: int = 5
+    count_seconds: Fraction = Fraction(1)  # how long one spoken or shown count lasts
 
     @property
     def cycle_seconds(self) -> Fraction:
@@ -96,6 +97,18 @@ class Pattern:
         """The same pattern stretched to a pace, keeping the ratio between its phases."""
         factor = (Fraction(60) / breaths_per_minute) / self.cycle_seconds
         return replace(self, phases=tuple(Phase(p.kind, p.seconds * factor) for p in self.phases))
+
+    def with_count(self, count_seconds: Fraction) -> Pattern:
+        """The same counts (4, 7, 8 for 4-7-8), each lasting `count_seconds` instead of one
+        second: a slower count keeps the pattern's ratio, and the counts shown stay the same."""
+        factor = count_seconds / self.count_seconds
+        return replace(self, count_seconds=count_seconds,
+                       phases=tuple(Phase(p.kind, p.seconds * factor) for p in self.phases))
+
+    def counts_text(self) -> str:
+        """'4 · 7 · 8' style summary of the phase lengths in counts."""
+        return " · ".join(_seconds_text(phase.seconds / self.count_seconds)
+                          for phase in self.phases)
 
     def timings_text(self) -> str:
         """'4 · 6' style summary of the phase lengths."""

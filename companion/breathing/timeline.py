@@ -37,6 +37,7 @@ class Moment:
     phase_elapsed: Fraction
     phase_seconds: Fraction
     session_left: Fraction | None  # None when the session runs until the user stops
+    count_seconds: Fraction = Fraction(1)  # the pattern's count: one second unless slowed
 
     @property
     def progress(self) -> float:
@@ -51,8 +52,13 @@ class Moment:
 
     @property
     def count(self) -> int:
-        """The whole seconds left in the phase, counting down to 1."""
-        return max(1, math.ceil(self.phase_left))
+        """The whole counts left in the phase (seconds, unless the count is slowed), down to 1."""
+        return max(1, math.ceil(self.phase_left / self.count_seconds))
+
+    @property
+    def until_next_count(self) -> Fraction:
+        """Seconds until the count shown changes (or the phase ends)."""
+        return min(self.phase_left % self.count_seconds or self.count_seconds, self.phase_left)
 
 
 @dataclass(frozen=True)
@@ -83,7 +89,8 @@ class SessionPlan:
             for index, phase in enumerate(self.pattern.phases):
                 if offset < start + phase.seconds:
                     return Moment(Stage.BREATHING, e, int(cycle_index) + 1, index, phase.kind,
-                                  offset - start, phase.seconds, left)
+                                  offset - start, phase.seconds, left,
+                                  self.pattern.count_seconds)
                 start += phase.seconds
             raise AssertionError("offset lies beyond the cycle")  # divmod makes this impossible
         last = len(self.pattern.phases) - 1

@@ -56,6 +56,9 @@ SAFETY_TEXT = (
     "<p>Never practise while driving, or in or near water.</p>")
 
 
+COUNT_CHOICES = (("1", "Usual count"), ("1.25", "Slower count"), ("1.5", "Slowest count"))
+
+
 def length_choices(pattern: Pattern) -> list[tuple[str, str]]:
     """(value, label) pairs for the length menu; patterns with a cap are counted in breaths."""
     if pattern.counted_in_breaths:  # a capped pattern offers its cap only, then the close
@@ -131,9 +134,14 @@ class BreathePage(BasePage):
         self.pace_box.setAccessibleName("Breaths per minute")
         for value in ("4.5", "5", "5.5", "6", "6.5", "7"):
             self.pace_box.addItem(f"{value} a minute", value)
+        self.count_box = QComboBox()  # for counted patterns: the same counts, each a little longer
+        self.count_box.setAccessibleName("Count speed")
+        for value, label in COUNT_CHOICES:
+            self.count_box.addItem(label, value)
         setup.addWidget(self.pattern_box, 2)
         setup.addWidget(self.length_box, 1)
         setup.addWidget(self.pace_box, 1)
+        setup.addWidget(self.count_box, 1)
         self.edit_button = QPushButton("Your patterns")
         self.edit_button.setAccessibleName("Create or edit your own breathing patterns")
         self.edit_button.clicked.connect(self.edit_patterns_requested.emit)
@@ -205,6 +213,7 @@ class BreathePage(BasePage):
         self.pattern_box.activated.connect(self._pattern_chosen)
         self.length_box.activated.connect(self._remember_choices)
         self.pace_box.activated.connect(self._pace_chosen)
+        self.count_box.activated.connect(self._pace_chosen)
         self.start_button.clicked.connect(self.start_main_action)
         self.pause_button.clicked.connect(self.toggle_pause)
         self.stop_button.clicked.connect(self.stop)
@@ -234,6 +243,7 @@ class BreathePage(BasePage):
             index = max(0, self.pattern_box.findData(DEFAULT_PATTERN_ID))
         self.pattern_box.setCurrentIndex(index)
         self.pace_box.setCurrentIndex(max(0, self.pace_box.findData(settings.breathe_pace)))
+        self.count_box.setCurrentIndex(max(0, self.count_box.findData(settings.breathe_count)))
         self.cues_box.setChecked(settings.sound_cues)
         self.volume.setValue(settings.cue_volume)
         self._cues.enabled = settings.sound_cues
@@ -251,11 +261,11 @@ class BreathePage(BasePage):
         self._refresh_choice_widgets(self._model.settings.breathe_length)
 
     def current_pattern(self) -> Pattern:
-        """The chosen pattern, at the chosen pace where it has one."""
+        """The chosen pattern, at the chosen pace where it has one, else at the chosen count."""
         pattern = self._patterns[max(0, self.pattern_box.currentIndex())]
         if pattern.rate is not None:
-            pattern = pattern.at_rate(Fraction(self.pace_box.currentData()))
-        return pattern
+            return pattern.at_rate(Fraction(self.pace_box.currentData()))
+        return pattern.with_count(Fraction(self.count_box.currentData()))
 
     def _refresh_choice_widgets(self, length: str) -> None:
         pattern = self._patterns[max(0, self.pattern_box.currentIndex())]
@@ -268,9 +278,15 @@ class BreathePage(BasePage):
                                              else str(pattern.default_minutes))
         self.length_box.setCurrentIndex(max(0, index))
         self.pace_box.setVisible(pattern.rate is not None)
+        self.count_box.setVisible(pattern.rate is None)
         shown = self.current_pattern()
-        holds = " Includes resting holds." if pattern.has_holds else ""
-        self.description.setText(f"{pattern.description} ({shown.timings_text()} seconds).{holds}")
+        holds = " Includes holds; breathe normally instead if they feel uneasy." \
+            if pattern.has_holds else ""
+        if shown.count_seconds == 1:
+            timing = f"{shown.timings_text()} seconds"
+        else:
+            timing = f"{shown.counts_text()} counts of {float(shown.count_seconds):g} seconds"
+        self.description.setText(f"{pattern.description} ({timing}).{holds}")
         self._cues.prepare(shown, self._model.settings.hold_tone)
 
     def _pattern_chosen(self) -> None:
@@ -288,7 +304,8 @@ class BreathePage(BasePage):
     def _remember_choices(self) -> None:
         self._model.update(breathe_pattern=self.pattern_box.currentData(),
                            breathe_length=self.length_box.currentData(),
-                           breathe_pace=self.pace_box.currentData())
+                           breathe_pace=self.pace_box.currentData(),
+                           breathe_count=self.count_box.currentData())
         self._cues.prepare(self.current_pattern(), self._model.settings.hold_tone)
         if not self.is_running():
             self._show_idle()
@@ -521,8 +538,7 @@ class BreathePage(BasePage):
             return
         moment = self.session.plan.phase_at(self.session.elapsed())
         if visible:  # reduced motion: wake when the count or the phase changes
-            wait = moment.phase_left - int(moment.phase_left) or Fraction(1)
-            wait = min(wait, moment.phase_left)
+            wait = moment.until_next_count
         else:  # hidden: wake only when the session ends, to finish it
             total = self.session.plan.total_seconds
             if total is None:

@@ -9,6 +9,7 @@ from companion.breathing.library import load_builtin_patterns
 from companion.breathing.model import PHASE_ORDER, PhaseKind, custom_pattern
 from companion.breathing.session import BreathingSession, SessionState
 from companion.breathing.timeline import (
+    SessionPlan,
     Stage,
     plan_for_breaths,
     plan_for_minutes,
@@ -165,3 +166,12 @@ def test_a_hold_is_called_a_hold_in_every_pattern():
             if phase.kind.is_hold:
                 assert phase.kind.word == "Hold", pattern.id
         assert " rest" not in pattern.description.lower(), pattern.id
+
+
+def test_a_slower_count_shows_the_same_counts_for_longer():
+    """4-7-8 at 1.25 s a count: the hold shows 7 for its first 1.25 s, then 6."""
+    pattern = next(p for p in load_builtin_patterns() if p.id == "4-7-8").with_count(Fraction(5, 4))
+    plan = SessionPlan(pattern, 1)
+    assert plan.phase_at(Fraction(5)).count == 7  # 5 s = 4 counts in, hold just begun
+    assert plan.phase_at(Fraction(5) + Fraction(5, 4)).count == 6
+    assert plan.phase_at(Fraction(5)).until_next_count == Fraction(5, 4)

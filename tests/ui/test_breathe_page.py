@@ -359,3 +359,29 @@ def test_cues_start_with_the_first_breath_even_a_moment_after_start(breathe, clo
     clock.advance(0.1)
     breathe._cues._maybe_join()
     assert [c[0] for c in breathe.engine.calls] == ["play"]
+
+
+def test_4_7_8_can_be_counted_more_slowly_keeping_its_ratio(breathe, clock):
+    """A slower count keeps the counts 4, 7 and 8 and the ratio; each count lasts 1.5 s."""
+    index = breathe.pattern_box.findData("4-7-8")
+    breathe.pattern_box.setCurrentIndex(index)
+    breathe.pattern_box.activated.emit(index)
+    breathe.safety_box.close()
+    assert breathe.count_box.isVisibleTo(breathe) and not breathe.pace_box.isVisibleTo(breathe)
+    slowest = breathe.count_box.findData("1.5")
+    breathe.count_box.setCurrentIndex(slowest)
+    breathe.count_box.activated.emit(slowest)
+    assert [p.seconds for p in breathe.current_pattern().phases] == [6, Fraction("10.5"), 12]
+    assert "4 · 7 · 8 counts of 1.5 seconds" in breathe.description.text()
+    breathe.start_main_action()
+    breathe.refresh()
+    assert breathe.phase_label.text() == "Breathe in · 4"
+    clock.advance(1.6)  # one slow count later
+    breathe.refresh()
+    assert breathe.phase_label.text() == "Breathe in · 3"
+    breathe.stop()
+
+
+def test_resonance_has_a_pace_and_no_count_speed(breathe):
+    """Paced patterns are set in breaths a minute; the count speed is for counted patterns."""
+    assert breathe.pace_box.isVisibleTo(breathe) and not breathe.count_box.isVisibleTo(breathe)
