@@ -18,18 +18,22 @@ class Kind(StrEnum):
     RELAX = "relax"
     JOURNAL = "journal"
     CUSTOM = "custom"
+    CHECKIN = "checkin"  # the one-off check-in a while after a quiet session
 
     @property
     def page(self) -> str | None:
         """The page 'Start' opens (None: a custom reminder only says its words)."""
-        return {"breathe": "breathe", "relax": "relax", "journal": "journal"}.get(self.value)
+        return {"breathe": "breathe", "relax": "relax", "journal": "journal",
+                "checkin": "session"}.get(self.value)
 
     @property
     def default_text(self) -> str:
         return {"breathe": "Two minutes of slow breathing, if you have them?",
                 "relax": "A short body scan, whenever suits you.",
                 "journal": "A few lines in your journal, if you feel like writing?",
-                "custom": ""}[self.value]
+                "custom": "",
+                "checkin": "How are you feeling now, a while after your quiet session? "
+                           "Whatever it is, it is welcome."}[self.value]
 
 
 class RuleError(ValueError):

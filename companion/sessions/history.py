@@ -4,8 +4,8 @@ memory while the journal is locked and saved at the next unlock; never written i
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass, field, replace
+from datetime import datetime, timedelta
 from typing import Any, Protocol
 
 from companion.journal.entry import Entry
@@ -31,6 +31,8 @@ class SessionRecord:
     after: CheckIn | None
     ended_early: bool = False
     entry_id: str = ""  # the vault entry holding it, once saved
+    later: CheckIn | None = None  # the check-in that came back about 90 minutes afterwards
+    later_entry_id: str = ""  # the vault entry holding that check-in
 
     @classmethod
     def from_run(cls, run: FlowRun) -> SessionRecord:
@@ -46,6 +48,18 @@ class SessionRecord:
         if self.before is None or self.after is None:
             return None
         return self.before.distress - self.after.distress
+
+
+LATER_WINDOW = timedelta(hours=6)  # a later check-in belongs to a session started this long before
+
+
+@dataclass(frozen=True)
+class LaterCheckIn:
+    """How the person felt a while after a session (mood often dips after crying and lifts
+    later); kept as its own small entry and joined to the session it follows when read."""
+
+    at: datetime
+    feeling: CheckIn
 
 
 def _feeling(check: CheckIn | None) -> dict[str, Any] | None:
@@ -84,6 +98,28 @@ def to_entry(record: SessionRecord, now: datetime) -> Entry:
                  entry.mood, entry.kind, extra)
 
 
+def later_to_entry(later: LaterCheckIn, now: datetime) -> Entry:
+    """A later check-in as a journal entry of kind 'checkin'."""
+    check = later.feeling
+    feels = f", {VALENCE[check.valence]}" if check.valence is not None else ""
+    body = f"A while after a quiet session: distress {check.distress} of 10{feels}.\n"
+    entry = Entry.new(now, "Later check-in", body, kind="checkin")
+    extra = {"checkin": {"at": later.at.isoformat(), **(_feeling(check) or {})}}
+    return replace(entry, extra=extra)
+
+
+def _later_from_entry(entry: Entry) -> tuple[LaterCheckIn, str] | None:
+    data = entry.extra.get("checkin") if entry.kind == "checkin" else None
+    if not isinstance(data, dict):
+        return None
+    try:
+        feeling = _check(data)
+        at = datetime.fromisoformat(data["at"])
+    except (KeyError, TypeError, ValueError):
+        return None
+    return (LaterCheckIn(at, feeling), entry.id) if feeling is not None else None
+
+
 def from_entry(entry: Entry) -> SessionRecord | None:
     """The record an entry of kind 'session' holds; None for any other entry."""
     data = entry.extra.get("session") if entry.kind == "session" else None
@@ -116,20 +152,25 @@ class HistoryKeeper:
     exists: Callable[[], bool]
     enabled: Callable[[], bool]
     clock_now: Callable[[], datetime]
-    held: list[SessionRecord] = field(default_factory=list)
+    held: list[SessionRecord | LaterCheckIn] = field(default_factory=list)
 
-    def keep(self, record: SessionRecord) -> str:
+    def keep(self, record: SessionRecord | LaterCheckIn) -> str:
         """'off', 'saved', 'held' (journal locked) or 'no-journal'."""
         if not self.enabled():
             return "off"
         vault = self.vault()
         if vault is not None:
-            vault.save(to_entry(record, self.clock_now()))
+            vault.save(self._entry(record))
             return "saved"
         if self.exists():
             self.held.append(record)
             return "held"
         return "no-journal"
+
+    def _entry(self, record: SessionRecord | LaterCheckIn) -> Entry:
+        if isinstance(record, LaterCheckIn):
+            return later_to_entry(record, self.clock_now())
+        return to_entry(record, self.clock_now())
 
     def flush(self) -> int:
         """Save what was held while the journal was locked; returns how many."""
@@ -138,13 +179,23 @@ class HistoryKeeper:
             return 0
         saved = 0
         while self.held:
-            vault.save(to_entry(self.held[0], self.clock_now()))
+            vault.save(self._entry(self.held[0]))
             self.held.pop(0)
             saved += 1
         return saved
 
 
 def records(entries: dict[str, Entry]) -> list[SessionRecord]:
-    """Every session record among the journal's entries, oldest first."""
-    found = [r for r in (from_entry(e) for e in entries.values()) if r is not None]
-    return sorted(found, key=lambda r: r.started)
+    """Every session record among the journal's entries, oldest first, each with the later
+    check-in that followed it (the last one within LATER_WINDOW of its start)."""
+    found = sorted((r for r in (from_entry(e) for e in entries.values()) if r is not None),
+                   key=lambda r: r.started)
+    laters = sorted((pair for pair in map(_later_from_entry, entries.values()) if pair),
+                    key=lambda pair: pair[0].at)
+    for later, entry_id in laters:
+        before = [i for i, r in enumerate(found)
+                  if r.started <= later.at <= r.started + LATER_WINDOW]
+        if before:
+            i = before[-1]
+            found[i] = replace(found[i], later=later.feeling, later_entry_id=entry_id)
+    return found

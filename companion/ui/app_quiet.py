@@ -97,6 +97,7 @@ class QuietWiring:
             service = ReminderService(store, self.clock, system_zone(), self._reminder_banner,
                                       balloon, busy=self._in_session, parent=cast(QObject, self))
             service.open_requested.connect(self.handle_request)
+            service.checkin_requested.connect(self._later_check_in)
             self.screen_watcher()  # waking from sleep re-arms the reminders
             for notice in service.notices():
                 self.window.add_notice(notice)
@@ -259,10 +260,14 @@ class QuietWiring:
         from companion.reminders.rules import Kind, Rule, new_id
 
         service = self.reminder_service()
-        rule = Rule(new_id(), Kind.CUSTOM, "How are you feeling now, a while after your quiet "
-                    "session? Whatever it is, it is welcome.",
-                    once_at=self.clock.now() + timedelta(minutes=minutes))
+        rule = Rule(new_id(), Kind.CHECKIN, once_at=self.clock.now() + timedelta(minutes=minutes))
         service.set_rules([*service.reminders.rules, rule])
+
+    def _later_check_in(self) -> None:
+        """The later check-in's Start: the Session page asks how the person is now."""
+        self.window.show_page("session")
+        self.window.page("session").later_check_in()  # type: ignore[attr-defined]
+        self.window.bring_to_front()
 
     def _build_reminders_page(self) -> BasePage:
         from companion.ui.reminders_page import RemindersPage

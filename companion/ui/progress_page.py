@@ -151,9 +151,10 @@ class ProgressPage(BasePage):
             return "none" if check is None else str(check.distress)
 
         self.sessions_table = table(
-            ["Date", "Session", "Minutes", "Before", "After"],
+            ["Date", "Session", "Minutes", "Before", "After", "Later"],
             [[f"{r.started.astimezone():%a %d %b %H:%M}", r.flow_title, f"{r.minutes:.0f}",
-              rating(r.before), rating(r.after)] for r in reversed(loaded)], "Each session")
+              rating(r.before), rating(r.after), rating(r.later)] for r in reversed(loaded)],
+            "Each session")
         weeks = table(["Week", "Sessions", "Minutes", "Median before", "Median after"],
                       [[w.label, str(w.sessions), f"{w.minutes:g}",
                         "none" if w.before_median is None else f"{w.before_median:g}",
@@ -176,7 +177,7 @@ class ProgressPage(BasePage):
         if row < 0:
             return
         record = list(reversed(self.records))[row]
-        self.delete_requested.emit([record.entry_id])
+        self.delete_requested.emit([i for i in (record.entry_id, record.later_entry_id) if i])
 
     def _ask_delete_all(self) -> None:
         box = QMessageBox(QMessageBox.Icon.Question, "Delete all sessions?",
@@ -186,7 +187,8 @@ class ProgressPage(BasePage):
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         def answered(_result: int) -> None:
             if box.clickedButton() is go:
-                self.delete_requested.emit([r.entry_id for r in self.records])
+                self.delete_requested.emit([i for r in self.records
+                                            for i in (r.entry_id, r.later_entry_id) if i])
 
         box.finished.connect(answered)
         box.finished.connect(box.deleteLater)

@@ -35,6 +35,7 @@ class ReminderService(QObject):
     delivery says how it reached the person."""
 
     open_requested = Signal(str, bool)
+    checkin_requested = Signal()  # the later check-in's Start: how are you now?
     routed = Signal(str)
     changed = Signal()
     _action = Signal(int, str)  # from the notifier's listening thread
@@ -168,7 +169,8 @@ class ReminderService(QObject):
         """Unless full screen or do-not-disturb asks to wait: through the desktop's notifications
         (off the GUI thread); else the tray; else the window."""
         summary = {"breathe": "A moment to breathe", "relax": "A moment to relax",
-                   "journal": "A moment to write", "custom": "Companion"}[rule.kind.value]
+                   "journal": "A moment to write", "custom": "Companion",
+                   "checkin": "A gentle check-in"}[rule.kind.value]
         actions = [("start", "Start"), ("snooze", "Snooze")] if rule.kind.page else \
             [("snooze", "Snooze")]
 
@@ -207,14 +209,16 @@ class ReminderService(QObject):
         rule = self.sent.get(nid)
         if rule is None:
             return
-        if key in ("default", "start") and rule.kind.page:
-            self.open_requested.emit(rule.kind.page, True)
+        if key in ("default", "start"):
+            self.start(rule)
         elif key == "snooze":
             self.snooze(rule)
 
     def start(self, rule: Rule) -> None:
-        """The in-window notice's Start."""
-        if rule.kind.page:
+        """Start, from the notification or the in-window notice."""
+        if rule.kind is Kind.CHECKIN:
+            self.checkin_requested.emit()
+        elif rule.kind.page:
             self.open_requested.emit(rule.kind.page, True)
 
     def snooze(self, rule: Rule) -> None:

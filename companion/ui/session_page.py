@@ -33,10 +33,11 @@ from companion.journal.prompts import (
 from companion.sessions.checkin import RAW_AFTER_RELEASE, CheckIn, needs_gentle_check
 from companion.sessions.flow import FlowRun, Stage
 from companion.sessions.flows import Flow, FlowStep, StepKind
-from companion.sessions.history import HistoryKeeper, SessionRecord
+from companion.sessions.history import HistoryKeeper, LaterCheckIn, SessionRecord
 from companion.sessions.progress import RELEASE_FLOWS
 from companion.ui.base_page import BasePage, card, choice_list, page_layout
 from companion.ui.checkin_widget import CheckInWidget
+from companion.ui.later_checkin import LaterCheckInView
 
 log = logging.getLogger(__name__)
 
@@ -119,8 +120,13 @@ class SessionPage(BasePage):
         self.checkin = CheckInWidget()
         self.here = self._build_here()
         self.summary = self._build_summary()
-        for view in (self.picker, self.space, self.checkin, self.here, self.summary):
+        self.later = LaterCheckInView(lambda feeling: self.keeper.keep(
+            LaterCheckIn(self._clock.now(), feeling)))
+        for view in (self.picker, self.space, self.checkin, self.here, self.summary, self.later):
             self.stack.addWidget(view)
+        self.later.finished.connect(lambda: self.stack.setCurrentWidget(self.picker))
+        self.later.checkin.help_requested.connect(lambda: self.help_requested())
+        self.later.checkin.calmer_requested.connect(self._calmer_now)
         self.checkin.given.connect(self._checked)
         self.checkin.help_requested.connect(lambda: self.help_requested())
         self.checkin.calmer_requested.connect(self._calmer)
@@ -322,6 +328,29 @@ class SessionPage(BasePage):
         if calmer.sound:
             self.play_sound(calmer.sound)
         self.run.check_in(feeling)
+        self._next()
+
+    def later_check_in(self) -> None:
+        """The check-in a while after a session (from its reminder); not during a session."""
+        if self.run is not None and self.run.stage is not Stage.DONE:
+            return
+        self.later.reset()
+        self.stack.setCurrentWidget(self.later)
+        self.later.checkin.distress.setFocus()
+
+    def _calmer_now(self) -> None:
+        """From the later check-in: begin Wind down, with this answer as its first check-in."""
+        calmer = next((f for f in self.flows if f.id == CALMER_FLOW), None)
+        if calmer is None:
+            return
+        feeling = self.later.checkin.current()
+        self.later.keep_quietly(feeling)
+        self.run = FlowRun(calmer, self._clock)
+        self.run.begin()
+        if calmer.sound:
+            self.play_sound(calmer.sound)
+        self.run.check_in(feeling)
+        self.session_active_changed.emit(True)
         self._next()
 
     def _checked(self, feeling: CheckIn | None) -> None:

@@ -12,9 +12,11 @@ from companion.sessions.flow import FlowRun
 from companion.sessions.flows import load_builtin_flows
 from companion.sessions.history import (
     HistoryKeeper,
+    LaterCheckIn,
     SessionRecord,
     StepRecord,
     from_entry,
+    later_to_entry,
     records,
     to_entry,
 )
@@ -119,3 +121,43 @@ def test_a_release_flow_is_never_suggested_as_what_eased_most():
     ids = ["wind-down", "after-a-hard-day", "let-it-out"]
     history = [replace(record(n, 9, 2, ["write"]), flow_id="let-it-out") for n in range(3)]
     assert suggest_flow(history, 22, ids) == ("wind-down", "Something gentle for the evening.")
+
+
+def test_a_later_check_in_is_kept_encrypted_and_read_beside_its_session(vault):
+    """About 90 minutes on, "how are you now?" is saved as its own entry and joins its session."""
+    keeper = HistoryKeeper(lambda: vault, lambda: True, lambda: True, lambda: MONDAY)
+    keeper.keep(SessionRecord.from_run(finished_run()))
+    later = LaterCheckIn(MONDAY + timedelta(minutes=110), CheckIn(2, 6, ("canary-7d2",)))
+    assert keeper.keep(later) == "saved"
+    (saved,) = records(vault.read_all().entries)
+    assert saved.later == CheckIn(2, 6, ("canary-7d2",)) and saved.later_entry_id
+    for path in vault.folder.rglob("*"):
+        if path.is_file():
+            assert b"canary-7d2" not in path.read_bytes()
+
+
+def test_a_later_check_in_while_locked_waits_for_the_unlock(vault):
+    """Held like a session record, and saved with it at the next unlock."""
+    opened = {"vault": None}
+    keeper = HistoryKeeper(lambda: opened["vault"], lambda: True, lambda: True, lambda: MONDAY)
+    keeper.keep(SessionRecord.from_run(finished_run()))
+    assert keeper.keep(LaterCheckIn(MONDAY + timedelta(hours=2), CheckIn(3, None))) == "held"
+    opened["vault"] = vault
+    assert keeper.flush() == 2
+    (saved,) = records(vault.read_all().entries)
+    assert saved.later == CheckIn(3, None)
+
+
+def test_a_later_check_in_joins_the_session_just_before_it_only():
+    """Two sessions a day apart: the check-in 90 minutes after the second joins the second; one
+    that comes a day later belongs to neither."""
+    first, second = record(0, 6, 4, ["breathing"]), record(1, 7, 5, ["breathing"])
+    entries = {e.id: e for e in (to_entry(first, MONDAY), to_entry(second, MONDAY))}
+    soon = later_to_entry(LaterCheckIn(second.started + timedelta(minutes=90), CheckIn(3, 5)),
+                          MONDAY)
+    much_later = later_to_entry(LaterCheckIn(second.started + timedelta(days=1), CheckIn(1, 6)),
+                                MONDAY)
+    entries[soon.id], entries[much_later.id] = soon, much_later
+    found = records(entries)
+    assert [r.later for r in found] == [None, CheckIn(3, 5)]
+    assert found[1].later_entry_id == soon.id

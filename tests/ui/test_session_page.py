@@ -96,6 +96,34 @@ def test_a_later_check_in_is_a_one_off_reminder(session_app, clock):
     assert len(rules) == 1 and rules[0].once_at == clock.now() + timedelta(minutes=90)
 
 
+def test_the_later_check_in_asks_how_you_are_and_records_the_rating(session_app, vault):
+    """Its Start opens "How are you now?" on the Session page; the answer is kept (here held
+    for the locked journal) and shown in Progress's table beside the session once saved."""
+    from companion.reminders.rules import Kind
+
+    app, page = session_app(journal_folder=str(vault.folder))
+    through_check_in(page)
+    page.end_early()
+    page.checkin.skip_button.click()
+    page.later_button.click()
+    (rule,) = app.reminder_service().reminders.rules
+    assert rule.kind is Kind.CHECKIN and "a while after your quiet session" in rule.words
+    app.window.show_page("home")
+    app.reminder_service().start(rule)  # the notification's Start
+    assert app.window.current_page_id() == "session"
+    assert page.stack.currentWidget() is page.later
+    assert page.later.checkin.heading.text() == "How are you now?"
+    page.later.checkin.continue_button.click()  # no answer yet: it asks for one
+    assert page.stack.currentWidget() is page.later and len(page.keeper.held) == 1
+    page.later.checkin.distress.setValue(3)
+    page.later.checkin.continue_button.click()
+    assert "will be saved when you next unlock" in page.later.result.text()
+    assert [type(h).__name__ for h in page.keeper.held] == ["SessionRecord", "LaterCheckIn"]
+    assert page.keeper.held[1].feeling.distress == 3
+    page.later.done_button.click()
+    assert page.stack.currentWidget() is page.picker
+
+
 def test_steps_can_be_reordered_and_left_out_before_beginning(session_app):
     _app, page = session_app()
     choose(page, "after-a-hard-day")
