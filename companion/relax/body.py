@@ -38,10 +38,15 @@ class Area:
     regions: tuple[str, ...]
     words: tuple[str, ...]
     can_leave_out: bool = True
+    moves: tuple[str, ...] = ()  # other areas its tensing moves: left out with any of them
 
     def mentioned_in(self, text: str) -> bool:
-        """Whether the text names this area (a word starting with one of its words)."""
-        return _pattern(self.words).search(text) is not None
+        """Whether the text names this area (a word starting with one of its words); how to sit
+        ("eyes open or closed") is not about the face."""
+        return _pattern(self.words).search(NOT_ABOUT_AN_AREA.sub("", text)) is not None
+
+
+NOT_ABOUT_AN_AREA = re.compile(r"eyes open or closed", re.IGNORECASE)
 
 
 @cache
@@ -62,10 +67,12 @@ AREAS: dict[str, Area] = {area.id: area for area in (
     Area("chest", "Chest, shoulders and upper back", ("chest", "shoulders"), _CHEST),
     Area("abdomen", "Belly", ("belly",), _BELLY),
     Area("dominant_thigh", "Dominant thigh", ("thigh_r",), ("thigh",)),
-    Area("dominant_calf", "Dominant calf", ("calf_r",), ("calf", "calves", "shin", "lower leg")),
+    Area("dominant_calf", "Dominant calf", ("calf_r",), ("calf", "calves", "shin", "lower leg"),
+         moves=("dominant_foot",)),  # the calf is tensed by pulling the toes toward you
     Area("dominant_foot", "Dominant foot", ("foot_r",), ("foot", "feet", "toe", "ankle")),
     Area("other_thigh", "Other thigh", ("thigh_l",), ("thigh",)),
-    Area("other_calf", "Other calf", ("calf_l",), ("calf", "calves", "shin", "lower leg")),
+    Area("other_calf", "Other calf", ("calf_l",), ("calf", "calves", "shin", "lower leg"),
+         moves=("other_foot",)),
     Area("other_foot", "Other foot", ("foot_l",), ("foot", "feet", "toe", "ankle")),
     # Seven and four groups.
     Area("dominant_arm", "Dominant arm", _ARM_R, ("arm", *_HAND, *_UPPER_ARM)),

@@ -104,9 +104,11 @@ class Script:
         return seen
 
     def without(self, left_out: set[str] | frozenset[str]) -> Script:
-        """The script with every step on a left-out area removed; the others keep their order."""
+        """The script with every step on a left-out area removed (and on an area whose tensing
+        moves a left-out one: no toes pulled on a foot that hurts); the others keep their order."""
+        gone = set(left_out) | {area.id for area in AREAS.values() if set(area.moves) & left_out}
         kept = tuple(step for step in self.steps if step.area is None
-                     or step.area not in left_out or not AREAS[step.area].can_leave_out)
+                     or step.area not in gone or not AREAS[step.area].can_leave_out)
         return replace(self, steps=kept)
 
 

@@ -79,6 +79,20 @@ def finished(samples: np.ndarray, rate: int) -> np.ndarray:
     return samples
 
 
+def unchanged_recordings(outdir: Path, voice: str, keys: set[str]) -> dict[str, float]:
+    """Lengths of the recordings already in outdir by the same voice, for words still used."""
+    import tomllib
+
+    try:
+        index = tomllib.loads((outdir / "index.toml").read_text(encoding="utf-8"))
+    except (OSError, tomllib.TOMLDecodeError):
+        return {}
+    if index.get("voice") != voice:
+        return {}
+    return {key: float(value) for key, value in index.get("seconds", {}).items()
+            if key in keys and (outdir / f"{key}.ogg").is_file()}
+
+
 def main(argv: list[str] | None = None) -> int:
     import soundfile
     import tomli_w
@@ -93,8 +107,10 @@ def main(argv: list[str] | None = None) -> int:
         ESPEAK_ARGS)
     texts = {step.voice_key: step.text for script in load_builtin_scripts() for step in script.steps}
     args.outdir.mkdir(parents=True, exist_ok=True)
-    seconds: dict[str, float] = {}
+    seconds = unchanged_recordings(args.outdir, voice, set(texts))
     for key, text in sorted(texts.items()):
+        if key in seconds:
+            continue  # same words, same voice: keep the file (Vorbis output is not byte-stable)
         samples, rate = speak(text)
         samples = finished(samples, rate)
         soundfile.write(args.outdir / f"{key}.ogg", samples, rate, format="OGG", subtype="VORBIS",

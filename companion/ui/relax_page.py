@@ -45,10 +45,12 @@ KIND_WORDS = {StepKind.INTRO: "Settling in", StepKind.ATTEND: "Notice",
 PROGRESS_MS = 1000  # the progress bar and time left move once a second while shown and playing
 
 PMR_NOTE = ("<p><b>Before you begin</b></p>"
-            "<p>Tense each group gently, never to the point of pain: about half your strength "
-            "is plenty.</p>"
-            "<p>If you live with an injury, pain, arthritis or cramps, the body scan asks for no "
-            "tensing at all, and you can leave out any area below.</p>")
+            "<p>Tense firmly, but never to the point of pain, and only gently where something "
+            "hurts. Keep breathing while you tense.</p>"
+            "<p>Leave out an area, or choose the body scan, which asks for no tensing at all, if "
+            "you are pregnant (leave out the belly), have high blood pressure or a heart "
+            "condition, a recent injury or surgery, or live with pain, arthritis or cramps. You "
+            "can leave out any area below.</p>")
 
 
 class RelaxPage(BasePage):

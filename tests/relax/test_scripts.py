@@ -153,13 +153,50 @@ def test_leaving_out_any_area_keeps_every_other_step_and_no_step_mentions_it(scr
     script = BUILTINS[script_id]
     for gone in script.areas():
         plan = script.without({gone})
-        expected = [s for s in script.steps if s.area != gone]
+        with_it = {gone} | {a.id for a in AREAS.values() if gone in a.moves}
+        expected = [s for s in script.steps if s.area not in with_it]
         assert list(plan.steps) == expected
         for step in plan.steps:
-            own = set(AREAS[step.area].words) if step.area else set()
+            own = {w for a in ((step.area, *AREAS[step.area].moves) if step.area else ())
+                   for w in AREAS[a].words}  # its own words, and those of what it moves
             stray = [w for w in AREAS[gone].words if w not in own]
             pattern = type(AREAS[gone])("x", "x", (), tuple(stray)) if stray else None
             assert pattern is None or not pattern.mentioned_in(step.text), (gone, step.text)
+
+
+def test_leaving_out_a_foot_leaves_out_its_calf_which_is_tensed_with_the_toes():
+    """The calf step pulls the toes toward you (pointing them invites cramps), so a foot that
+    hurts takes its calf's tensing with it; the other leg keeps both."""
+    plan = BUILTINS["pmr-16"].without({"dominant_foot"})
+    areas = {step.area for step in plan.steps}
+    assert "dominant_calf" not in areas and {"other_calf", "other_foot"} <= areas
+    calf = next(s.text for s in BUILTINS["pmr-16"].steps
+                if s.area == "other_calf" and s.kind.value == "tense")
+    assert "Pull your toes toward you" in calf
+
+
+def test_every_script_that_tenses_says_how_hard_and_to_keep_breathing_in_its_introduction():
+    """One wording everywhere: firmly but never to pain, gently where something hurts, and
+    keep breathing; every introduction says the eyes may stay open."""
+    for script in BUILTINS.values():
+        intro = " ".join(s.text for s in script.steps if s.kind.value == "intro")
+        assert "eyes open or closed, whichever feels safe" in intro, script.id
+        if script.tenses:
+            assert "firmly, but never to the point of pain" in intro, script.id
+            assert "only gently where something hurts" in intro, script.id
+            assert "Keep breathing while you tense" in intro, script.id
+        for step in script.steps:
+            if step.kind.value == "tense":
+                assert "gently" not in step.text, (script.id, step.text)
+
+
+def test_where_scripts_speak_of_tears_they_say_tears_need_not_come():
+    """Tears are welcome and never asked for."""
+    for script in BUILTINS.values():
+        for step in script.steps:
+            if "tears" in step.text and "welcome" in step.text:
+                assert "if tears don't come, that's fine too" in step.text \
+                    or "if they don't, that's fine too" in step.text, (script.id, step.text)
 
 
 def test_the_whole_body_cannot_be_left_out():

@@ -68,8 +68,8 @@ def test_the_step_in_focus_lights_its_area_in_the_outline(relax_app, qtbot, cloc
     _app, page = relax_app()
     page.select("pmr-7")
     page.start_main_action()
-    page.next()
-    page.next()
+    for _ in range(3):  # welcome, how to tense, a breath
+        page.next()
     assert page.player.step.area == "dominant_arm"
     assert "dominant arm" in page.step_label.text()
     image: QImage = page.outline.grab().toImage()
@@ -106,7 +106,7 @@ def test_tensing_and_letting_go_each_have_a_soft_cue(relax_app, qtbot):
     _app, page = relax_app()
     page.select("pmr-4")
     page.start_main_action()
-    for _ in range(3):  # welcome, a breath, notice the arms
+    for _ in range(4):  # welcome, how to tense, a breath, notice the arms
         page.next()
     assert page.player.step.kind is StepKind.TENSE
     page.next()
@@ -122,6 +122,9 @@ def test_the_first_time_pmr_is_chosen_a_gentle_note_comes_first(relax_app, qtbot
     assert page.player is None and page.note_card.isVisible()
     assert "never to the point of pain" in page.note_label.text()
     assert "arthritis" in page.note_label.text()
+    for caution in ("pregnant", "high blood pressure", "heart condition", "recent injury",
+                    "Keep breathing while you tense"):
+        assert caution in page.note_label.text()
     page.note_begin.click()
     assert page.player.state is PlayerState.PLAYING
     assert app.model.settings.pmr_note_seen
@@ -143,7 +146,7 @@ def test_an_area_left_out_is_never_visited(relax_app):
     assert app.model.settings.relax_left_out == "neck"
     page.start_main_action()
     assert all(step.area != "neck" for step in page.player.script.steps)
-    assert len(page.player.script.steps) == 39 - 5
+    assert len(page.player.script.steps) == 40 - 5
 
 
 def test_pause_holds_the_step_and_the_words(relax_app, clock):
