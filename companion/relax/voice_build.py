@@ -1,7 +1,9 @@
 """Renders the built-in scripts' words to assets/relax/voice/*.ogg (a build step; needs the
 `build` extra and espeak-ng, or piper-tts with a voice model file you supply).
 
-Run: python -m companion.relax.voice_build [--piper-model MODEL.onnx] [OUTDIR]
+Run: python -m companion.relax.voice_build [--piper] [--out OUTDIR]
+(--piper: the natural voice of the `voice` extra, see piper_voice.py; else espeak-ng into the
+bundled assets. `companion voice render` runs this with --piper into the user's cache.)
 Each distinct text becomes one mono Ogg Vorbis file named by its key, with leading and trailing
 silence trimmed, a short fade at each end, loudness set to TARGET_LUFS and peaks held under
 PEAK_DBFS. index.toml lists each file's length, which the player uses to never cut words short.
@@ -13,7 +15,6 @@ import argparse
 import subprocess
 import sys
 import tempfile
-from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -41,23 +42,6 @@ def espeak(text: str) -> tuple[np.ndarray, int]:
                        check=True)
         samples, rate = soundfile.read(wav, dtype="float64")
     return samples, rate
-
-
-def piper(model: Path) -> Callable[[str], tuple[np.ndarray, int]]:  # needs a model file
-    from piper import PiperVoice  # type: ignore[import-not-found]
-
-    voice = PiperVoice.load(str(model))
-
-    def speak(text: str) -> tuple[np.ndarray, int]:
-        import wave
-
-        with tempfile.NamedTemporaryFile(suffix=".wav") as tmp:
-            with wave.open(tmp.name, "wb") as out:
-                voice.synthesize_wav(text, out)
-            import soundfile
-
-            return soundfile.read(tmp.name, dtype="float64")
-    return speak
 
 
 def finished(samples: np.ndarray, rate: int) -> np.ndarray:
@@ -98,21 +82,38 @@ def main(argv: list[str] | None = None) -> int:
     import tomli_w
 
     parser = argparse.ArgumentParser(prog="python -m companion.relax.voice_build")
-    parser.add_argument("--piper-model", type=Path, help="a piper voice (.onnx); else espeak-ng")
-    parser.add_argument("outdir", nargs="?", type=Path,
-                        default=Path(__file__).resolve().parents[2] / "assets" / "relax" / "voice")
+    parser.add_argument("--piper", action="store_true",
+                        help="the natural voice (the `voice` extra); else espeak-ng")
+    parser.add_argument("--out", dest="outdir", type=Path,
+                        default=Path(__file__).resolve().parents[2] / "assets" / "relax" / "voice",
+                        help="where the recordings and index.toml go (default: the assets)")
+    parser.add_argument("--only", metavar="KEY", action="append",
+                        help="render only these recordings (to check a voice); the index is not "
+                             "written")
     args = parser.parse_args(argv)
-    speak = piper(args.piper_model) if args.piper_model else espeak
-    voice = f"piper {args.piper_model.name}" if args.piper_model else "espeak-ng " + " ".join(
-        ESPEAK_ARGS)
+    if args.piper:
+        from companion.relax import piper_voice
+
+        speak, voice = piper_voice.speak, piper_voice.describe()
+    else:
+        speak, voice = espeak, "espeak-ng " + " ".join(ESPEAK_ARGS)
     texts = {step.voice_key: step.text for script in load_builtin_scripts() for step in script.steps}
     args.outdir.mkdir(parents=True, exist_ok=True)
+    if args.only:
+        for key in args.only:
+            samples, rate = speak(texts[key])
+            samples = finished(samples, rate)
+            soundfile.write(args.outdir / f"{key}.ogg", samples, rate, format="OGG",
+                            subtype="VORBIS", compression_level=1 - VORBIS_QUALITY)
+            print(f"{key} {len(samples) / rate:.3f}")
+        return 0
     seconds = unchanged_recordings(args.outdir, voice, set(texts))
     for key, text in sorted(texts.items()):
         if key in seconds:
             continue  # same words, same voice: keep the file (Vorbis output is not byte-stable)
         samples, rate = speak(text)
         samples = finished(samples, rate)
+        print(f"{len(seconds) + 1}/{len(texts)}", flush=True)  # progress, for the window
         soundfile.write(args.outdir / f"{key}.ogg", samples, rate, format="OGG", subtype="VORBIS",
                         compression_level=1 - VORBIS_QUALITY)
         seconds[key] = round(len(samples) / rate, 3)
