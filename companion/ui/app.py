@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from companion.ui.screen_lock_watcher import ScreenLockWatcher
     from companion.ui.settings_page import SettingsPage
     from companion.ui.soundscape_player import SoundscapePlayer
+    from companion.ui.voice_renderer import NaturalVoiceRenderer
     from companion.ui.welcome_dialog import WelcomeDialog
 
 log = logging.getLogger(__name__)
@@ -94,6 +95,7 @@ class CompanionApp(QuietWiring, QObject):
         self.screen_lock: ScreenLockWatcher | None = None
         self.player: SoundscapePlayer | None = None
         self.playlist: PlaylistPlayer | None = None
+        self._voice_renderer: NaturalVoiceRenderer | None = None
         from companion.screensaver import ScreenSaverInhibitor
 
         self.inhibitor = ScreenSaverInhibitor()
@@ -195,6 +197,7 @@ class CompanionApp(QuietWiring, QObject):
 
         voice = VoiceGuide(self.audio_service(), self.paths.cache / "voice", self)
         voice.problem.connect(self.window.add_notice)
+        self.voice_renderer().ready.connect(lambda _ok: voice.voice_changed())
         page = RelaxPage(self.model, self.clock, builtins + mine.scripts, mine.broken,
                          builtin_ids, progress, save_progress, voice, folder)
         page.set_palette(palette_for(self.model.settings.appearance))
@@ -372,9 +375,31 @@ class CompanionApp(QuietWiring, QObject):
         from companion.ui.settings_page import SettingsPage
 
         page = SettingsPage(self.model, self.paths)
+        page.set_voice_renderer(self.voice_renderer())
         page.delete_all_requested.connect(self.confirm_delete_all)
         page.set_system_motion(self.system_reduced_motion)
         return page
+
+    def voice_renderer(self) -> NaturalVoiceRenderer:
+        """Prepares the natural voice in its own process (made on first use)."""
+        if self._voice_renderer is None:
+            from companion.ui.voice_renderer import NaturalVoiceRenderer
+
+            self._voice_renderer = NaturalVoiceRenderer(self.paths.cache / "voice", self)
+            self._voice_renderer.ready.connect(self._voice_ready)
+            self.qapp.aboutToQuit.connect(self._voice_renderer.stop)
+        return self._voice_renderer
+
+    def prepare_voice_if_needed(self) -> None:
+        """The first time the voice extra is found (or the words changed since), prepare the
+        natural voice in the background."""
+        if self.voice_renderer().needed():
+            self.voice_renderer().start()
+
+    def _voice_ready(self, ok: bool) -> None:
+        if ok:
+            self.window.add_notice("The natural voice is ready: the relaxation scripts are read "
+                                   "with it from the next one you begin.")
 
     @property
     def home_page(self) -> HomePage:
@@ -666,6 +691,9 @@ def run_gui(args: argparse.Namespace, paths: Paths) -> int:
 
         app.window.first_paint.connect(report_and_quit)
     app.show(args.page, args.start, args.background)
+    from companion.ui.voice_renderer import AUTO_RENDER_DELAY_MS
+
+    QTimer.singleShot(AUTO_RENDER_DELAY_MS, app.prepare_voice_if_needed)
     if args.verbose:
         print("companion: ready", flush=True)  # tests and scripts wait for these lines
         app.window.first_paint.connect(lambda: QTimer.singleShot(

@@ -30,7 +30,6 @@ from companion.relax.library import BrokenScript
 from companion.relax.model import Script, StepKind
 from companion.relax.player import PlayerState, ScriptPlayer
 from companion.relax.progress import Answer, RelaxProgress, after_less_relaxed
-from companion.relax.voice import bundled_voice
 from companion.ui.base_page import BasePage, card, choice_list
 from companion.ui.body_outline_widget import BodyOutlineWidget
 from companion.ui.relax_voice import VoiceGuide
@@ -421,8 +420,7 @@ class RelaxPage(BasePage):
         if not plan.steps:
             return
         bundled = script.id in self._builtin_ids
-        voice_index = bundled_voice()
-        lengths = voice_index.length if bundled else (lambda _step: 0.0)
+        lengths = self.voice.builtin().length if bundled else (lambda _step: 0.0)
         self.player = ScriptPlayer(plan, self._clock, self.pace_slider.value() / 100, lengths)
         self.player.on_step(self._on_step)
         self.player.on_state(self._on_state)

@@ -1,5 +1,6 @@
-"""Speaks a script's steps through the audio engine: bundled recordings for the built-ins, the
-system's speech for the user's own scripts, and soft cues for tensing and letting go."""
+"""Speaks a script's steps through the audio engine: the built-ins' recordings (the natural voice
+once rendered, else the bundled ones), the natural voice or the system's speech for the user's own
+scripts, and soft cues for tensing and letting go."""
 
 from __future__ import annotations
 
@@ -13,7 +14,13 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from companion.relax.model import Step, StepKind
-from companion.relax.voice import bundled_voice, render_speech, system_speech
+from companion.relax.voice import (
+    VoiceIndex,
+    builtin_voice,
+    can_speak_own_words,
+    own_speech_path,
+    render_own_speech,
+)
 from companion.ui.audio_service import AudioService
 from companion.ui.workers import run_in_background
 
@@ -41,11 +48,23 @@ class VoiceGuide(QObject):
         self._loading: set[str] = set()
         self._wanted: Step | None = None  # the step whose words should be playing
         self._bundled = True
+        self._voice_index: VoiceIndex | None = None  # the built-ins' recordings, read at begin()
         self._active = False  # a script is playing (not paused): keep the device open
         self._said_no_speech = False
         audio.ready.connect(lambda _engine: self._play_wanted())
         audio.released.connect(self._decoded.clear)  # sounds belong to the closed mixer
         audio.add_busy_check(lambda: self._active)
+
+    def builtin(self) -> VoiceIndex:
+        """The recordings the built-in scripts speak with now (read again for each script, so a
+        natural voice rendered meanwhile is used from the next one on)."""
+        if self._voice_index is None:
+            self._voice_index = builtin_voice(self._cache_dir)
+        return self._voice_index
+
+    def voice_changed(self) -> None:
+        """A new set of recordings was rendered: use it from the next script on."""
+        self._voice_index = None
 
     def begin(self, bundled: bool) -> None:
         """A script starts: keep the engine open while it plays."""
@@ -108,8 +127,8 @@ class VoiceGuide(QObject):
     def _source(self, step: Step) -> Path | None:
         """The file holding this step's words; None when it must be rendered first."""
         if self._bundled:
-            return bundled_voice().path(step)
-        rendered = self._cache_dir / f"{step.voice_key}.wav"
+            return self.builtin().path(step)
+        rendered = own_speech_path(step.text, self._cache_dir)
         return rendered if rendered.exists() else None
 
     def _load(self, step: Step) -> None:
@@ -118,14 +137,14 @@ class VoiceGuide(QObject):
         if key in self._decoded or key in self._loading or engine is None:
             return
         source = self._source(step)
-        if source is None and (self._bundled or system_speech() is None):
+        if source is None and (self._bundled or not can_speak_own_words()):
             self._no_speech()
             return
         self._loading.add(key)
         cache_dir = self._cache_dir
 
         def load() -> Any:
-            path = source or render_speech(step.text, cache_dir)
+            path = source or render_own_speech(step.text, cache_dir)
             return engine.load_sound(str(path))
 
         def loaded(sound: Any) -> None:

@@ -97,6 +97,13 @@ class SettingsPage(BasePage):
         self._section(layout, "Privacy", [("Lock the journal when I am away for",
                                            self.lock_minutes), ("", self.session_history),
                                           ("", where), ("", self.delete_button)])
+        self.voice_status = QLabel("The scripts are read by the bundled voice.")
+        self.voice_status.setWordWrap(True)
+        self.voice_button = QPushButton("Prepare the natural voice")
+        self.voice_button.setAccessibleName("Prepare the natural voice for the relaxation scripts")
+        self.voice_button.hide()
+        self._renderer = None
+        self._section(layout, "Voice", [("", self.voice_status), ("", self.voice_button)])
         self.evidence_button = QPushButton("What the evidence says")
         self.evidence_button.clicked.connect(self.show_evidence)
         self._section(layout, "About these exercises", [("", self.evidence_button)])
@@ -118,6 +125,21 @@ class SettingsPage(BasePage):
         self.start_at_login.toggled.connect(lambda on: model.update(start_at_login=on))
         self.lock_minutes.valueChanged.connect(lambda v: model.update(journal_lock_minutes=v))
         self.session_history.toggled.connect(lambda on: model.update(session_history=on))
+
+    def set_voice_renderer(self, renderer) -> None:
+        """Show which voice reads the scripts, and offer to prepare the natural one."""
+        self._renderer = renderer
+        renderer.changed.connect(self._show_voice)
+        self.voice_button.clicked.connect(renderer.start)
+        self._show_voice()
+
+    def _show_voice(self) -> None:
+        renderer = self._renderer
+        if renderer is None:
+            return
+        self.voice_status.setText(renderer.describe())
+        self.voice_button.setVisible(renderer.installed and not renderer.current.natural)
+        self.voice_button.setEnabled(not renderer.running)
 
     @staticmethod
     def _combo(choices, name: str) -> QComboBox:

@@ -179,3 +179,31 @@ def test_delete_all_removes_a_journal_moved_elsewhere_and_nothing_writes_it_agai
     button.click()
     journal.pool.waitForDone()
     assert sorted(p.name for p in (synced / "journal").rglob("*")) == ["my-notes.txt"]
+
+
+def test_settings_says_which_voice_reads_and_prepares_the_natural_one(
+        make_app, paths, natural_voice_set, qtbot):
+    """With the voice extra installed and no natural set yet, Settings names espeak-ng and offers
+    to prepare the natural voice; the real render runs in its own process (here only the one
+    step missing from a copied set is spoken), the window stays free, and once it is ready
+    Settings, the notice and the Relax page's next script all use it."""
+    from companion.relax.voice import natural_voice_folder
+
+    cache = paths.cache / "voice"
+    shutil.copytree(natural_voice_folder(natural_voice_set), natural_voice_folder(cache))
+    next(natural_voice_folder(cache).glob("*.ogg")).unlink()  # an incomplete set is not used
+    app = make_app()
+    page = app.settings_page
+    assert "espeak-ng" in page.voice_status.text()
+    assert page.voice_button.isVisibleTo(page)
+    page.voice_button.click()
+    assert app.voice_renderer().running and not page.voice_button.isEnabled()
+    assert "being prepared" in page.voice_status.text()
+    with qtbot.waitSignal(app.voice_renderer().ready, timeout=120_000) as ready:
+        pass
+    assert ready.args == [True]
+    assert "natural voice (Piper" in page.voice_status.text()
+    assert not page.voice_button.isVisibleTo(page)
+    assert any("natural voice is ready" in n for n in app.window.notice_texts())
+    relax = app.window.page("relax")
+    assert relax.voice.builtin().natural
