@@ -2,7 +2,9 @@
 and playing the same recording with bare pygame, in the same run), time from
 `companion --open relax --start` to the first word, and CPU while a script plays.
 
-Run: python tests/benchmarks/bench_relax.py [--seconds N]
+Run: python tests/benchmarks/bench_relax.py [--seconds N] [--natural DIR]
+(--natural: a folder rendered by `companion voice render`, so the natural voice speaks; the
+baseline then plays the same natural recordings)
 SDL's dummy audio driver (this machine has no sound card) and Qt offscreen.
 """
 
@@ -14,12 +16,15 @@ import sys
 from launch_timing import CPU_WINDOW, headless_env, run_json, seconds_until_logged
 
 RAW = """
-import json, resource, sys, time
+import json, os, resource, sys, time
+from pathlib import Path
 import pygame.mixer
 from companion.relax.library import load_builtin_scripts
-from companion.relax.voice import bundled_voice
+from companion.relax.voice import bundled_voice, read_index
 pygame.mixer.init(44100, -16, 2, 1024)
-first = [bundled_voice().path(s.steps[0]) for s in load_builtin_scripts()]
+natural = os.environ.get("BENCH_NATURAL_SET")
+voice = read_index(Path(natural)) if natural else bundled_voice()
+first = [voice.path(s.steps[0]) for s in load_builtin_scripts()]
 starts = []
 for path in first:
     t0 = time.monotonic()
@@ -33,7 +38,7 @@ print(json.dumps({"starts": starts, "cpu": cpu, "rss_mib": rss / 1024}))
 """
 
 APP = """
-import json, resource, sys, tempfile, time
+import json, os, resource, shutil, sys, tempfile, time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from companion.clock import SystemClock
@@ -42,6 +47,8 @@ from companion.settings import Settings, SettingsStore
 from companion.ui.app import CompanionApp
 app = QApplication([])
 paths = resolve_paths(tempfile.mkdtemp())
+if os.environ.get("BENCH_NATURAL_SET"):
+    shutil.copytree(os.environ["BENCH_NATURAL_SET"], paths.cache / "voice" / "natural")
 SettingsStore(paths.settings_file, SystemClock()).save(
     Settings(welcome_seen=True, pmr_note_seen=True))
 companion = CompanionApp(app, paths, SystemClock(), tray_enabled=False)
@@ -75,6 +82,7 @@ def measure_playing():
     QTimer.singleShot(1000, lambda: mark("a"))
     QTimer.singleShot(int(1000 + seconds * 1000), lambda: (mark("b"), app.quit()))
 
+assert page.voice.builtin().natural == bool(os.environ.get("BENCH_NATURAL_SET"))
 page.voice.spoke.connect(spoke)
 companion.audio_service().ready.connect(lambda _e: QTimer.singleShot(500, next_script))
 app.exec()
@@ -103,8 +111,12 @@ def median(values: list[float]) -> float:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=15.0)
+    parser.add_argument("--natural", metavar="DIR", help="a rendered natural voice set")
     args = parser.parse_args()
     env = headless_env()
+    if args.natural:
+        env["BENCH_NATURAL_SET"] = args.natural
+        print(f"voice: the natural voice from {args.natural}")
     raw = run(RAW, args.seconds, env)
     app = run(APP, args.seconds, env)
     raw_ms, app_ms = median(raw["starts"]) * 1000, median(app["starts"]) * 1000
@@ -118,6 +130,8 @@ def main() -> int:
           f"{raw['rss_mib']:.0f} MiB")
     print(f"  Companion playing pmr-7: {app['cpu'] * 100:.2f} % of a core, "
           f"{app['rss_mib']:.0f} MiB; ratio {app['cpu'] / raw['cpu']:.2f}x")
+    if args.natural:
+        return 0  # a launch starts from an empty home: it would measure the bundled voice
     firsts = [time_to_first_word(env) for _ in range(5)]
     print(f"`companion --open relax --start` to the first word: median {median(firsts):.2f} s "
           f"(of 5, max {max(firsts):.2f} s; target <= 5 s)")
