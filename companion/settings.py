@@ -47,6 +47,7 @@ class Settings:
     breathe_count: str = field(default="1", metadata={"section": "breathing"})
     cue_volume: int = field(default=60, metadata={"section": "breathing"})
     hold_tone: bool = field(default=False, metadata={"section": "breathing"})
+    spoken_cues: bool = field(default=False, metadata={"section": "breathing"})
     holds_note_seen: bool = field(default=False, metadata={"section": "breathing"})
     relax_script: str = field(default="", metadata={"section": "relax"})  # "" lets Companion suggest
     relax_voice: bool = field(default=True, metadata={"section": "relax"})

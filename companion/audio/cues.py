@@ -107,6 +107,30 @@ def render_cycle(pattern: Pattern, hold_tone: bool = False) -> np.ndarray:
     return to_pcm(mono)
 
 
+SPOKEN_LEVEL = 0.45  # a word carries the cue; the glide sits quietly under it
+SPOKEN_GLIDE = 0.5  # the glide at half its usual level when words are spoken
+
+
+def spoken_cycle(pattern: Pattern, words: dict[str, np.ndarray],
+                 hold_tone: bool = False) -> np.ndarray | None:
+    """One breath with each phase's word spoken at its start (in place of the chime) over a
+    softer glide, as 16-bit stereo PCM; None when a word does not fit inside its phase (with
+    a quarter of a second to spare), so the caller plays the tones instead."""
+    from companion.audio.cue_words import MARGIN_S, file_stem
+
+    bounds = cycle_boundaries(pattern)
+    mono = np.zeros(bounds[-1])
+    for index, phase in enumerate(pattern.phases):
+        start, end = bounds[index], bounds[index + 1]
+        word = words[file_stem(phase.kind)]
+        if len(word) > end - start - samples_at(MARGIN_S):
+            return None
+        mono[start:end] += SPOKEN_GLIDE * _phase_tone(phase.kind, end - start, hold_tone)
+        peak = float(np.max(np.abs(word))) or 1.0
+        mono[start:start + len(word)] += SPOKEN_LEVEL * word / peak
+    return to_pcm(mono)
+
+
 def _add_wrapped(target: np.ndarray, sound: np.ndarray, start: int) -> None:
     """Mix sound into target from start, carrying whatever runs past the end round to the start."""
     done = 0

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
+from companion.audio.cue_words import CUE_FOLDER, FILES
 from companion.relax.library import load_builtin_scripts
 from companion.relax.voice import ESPEAK_ARGS, system_speech
 from companion.sounds.build import normalised
@@ -117,6 +118,11 @@ def main(argv: list[str] | None = None) -> int:
         soundfile.write(args.outdir / f"{key}.ogg", samples, rate, format="OGG", subtype="VORBIS",
                         compression_level=1 - VORBIS_QUALITY)
         seconds[key] = round(len(samples) / rate, 3)
+    cues = args.outdir / CUE_FOLDER  # the breathing cue words, in the same voice
+    cues.mkdir(exist_ok=True)
+    for stem, words in FILES.items():
+        samples, rate = speak(words)
+        soundfile.write(cues / f"{stem}.wav", finished(samples, rate), rate, subtype="PCM_16")
     for stale in args.outdir.glob("*.ogg"):
         if stale.stem not in texts:
             stale.unlink()

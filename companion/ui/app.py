@@ -158,7 +158,7 @@ class CompanionApp(QuietWiring, QObject):
         self.custom_patterns = mine.patterns
         for notice in mine.notices:
             self.window.add_notice(notice)
-        cues = CuePlayer(self.audio_service(), self)
+        cues = CuePlayer(self.audio_service(), self, words_folder=self._cue_words_folder)
         page = BreathePage(self.model, self.clock, load_builtin_patterns() + mine.patterns, cues)
         page.set_palette(palette_for(self.model.settings.appearance))
         page.set_reduce_motion(self.reduce_motion)
@@ -379,6 +379,13 @@ class CompanionApp(QuietWiring, QObject):
         page.delete_all_requested.connect(self.confirm_delete_all)
         page.set_system_motion(self.system_reduced_motion)
         return page
+
+    def _cue_words_folder(self) -> Path:
+        """The spoken breathing cues, in the voice that reads the scripts."""
+        from companion.audio.cue_words import CUE_FOLDER
+        from companion.relax.voice import builtin_voice
+
+        return builtin_voice(self.paths.cache / "voice").folder / CUE_FOLDER
 
     def voice_renderer(self) -> NaturalVoiceRenderer:
         """Prepares the natural voice in its own process (made on first use)."""

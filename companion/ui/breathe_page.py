@@ -113,6 +113,7 @@ class BreathePage(BasePage):
         self.cue_wait.setInterval(CUE_WAIT_MS)
         self.cue_wait.timeout.connect(self._start_waiting)
         cues.ready_changed.connect(self._cues_maybe_ready)
+        cues.ready_changed.connect(self._show_spoken_note)
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 28, 40, 24)
@@ -180,6 +181,12 @@ class BreathePage(BasePage):
         self.safety_button = QPushButton("Breathing safely")
         self.safety_button.setAccessibleName("About breathing safely")
         self.cues_box = QCheckBox("Sound cues")
+        self.spoken_box = QCheckBox("Say in / hold / out")
+        self.spoken_box.setAccessibleName("Speak the breathing cues: in, hold, out")
+        self.spoken_note = QLabel("")
+        self.spoken_note.setProperty("role", "muted")
+        self.spoken_note.setWordWrap(True)
+        self.spoken_note.hide()
         self.volume = QSlider(Qt.Orientation.Horizontal)
         self.volume.setRange(0, 100)
         self.volume.setMaximumWidth(140)
@@ -202,11 +209,13 @@ class BreathePage(BasePage):
         sound.setContentsMargins(0, 6, 0, 0)
         sound.setSpacing(12)
         sound.addWidget(self.cues_box)
+        sound.addWidget(self.spoken_box)
         sound.addWidget(self.volume)
         sound.addStretch(1)
         sound.addWidget(self.quiet_button)
         sound.addWidget(self.safety_button)
         layout.addWidget(self.sound_row)
+        layout.addWidget(self.spoken_note)
 
         self._load_choices()
         model.changed.connect(self._settings_changed)
@@ -220,6 +229,7 @@ class BreathePage(BasePage):
         self.quiet_button.clicked.connect(lambda: self.set_quiet(not self.quiet))
         self.safety_button.clicked.connect(self.show_safety)
         self.cues_box.toggled.connect(self._cues_toggled)
+        self.spoken_box.toggled.connect(self._spoken_toggled)
         self.volume.valueChanged.connect(self._volume_changed)
         # Window-wide while this page is shown, so Space works wherever the focus is (the sidebar,
         # say); _space leaves Space its usual meaning on buttons, check boxes and lists.
@@ -245,6 +255,8 @@ class BreathePage(BasePage):
         self.pace_box.setCurrentIndex(max(0, self.pace_box.findData(settings.breathe_pace)))
         self.count_box.setCurrentIndex(max(0, self.count_box.findData(settings.breathe_count)))
         self.cues_box.setChecked(settings.sound_cues)
+        self.spoken_box.setChecked(settings.spoken_cues)
+        self._cues.spoken = settings.spoken_cues
         self.volume.setValue(settings.cue_volume)
         self._cues.enabled = settings.sound_cues
         self._cues.volume = settings.cue_volume / 100
@@ -288,6 +300,7 @@ class BreathePage(BasePage):
             timing = f"{shown.counts_text()} counts of {float(shown.count_seconds):g} seconds"
         self.description.setText(f"{pattern.description} ({timing}).{holds}")
         self._cues.prepare(shown, self._model.settings.hold_tone)
+        self._show_spoken_note()
 
     def _pattern_chosen(self) -> None:
         pattern = self._patterns[self.pattern_box.currentIndex()]
@@ -322,6 +335,19 @@ class BreathePage(BasePage):
     def _cues_toggled(self, on: bool) -> None:
         self._model.update(sound_cues=on)
         self._cues.set_enabled(on)
+
+    def _spoken_toggled(self, on: bool) -> None:
+        """Spoken cues apply from the next session (a running one keeps its sound)."""
+        self._model.update(spoken_cues=on)
+        self._cues.spoken = on
+        self._cues.prepare(self.current_pattern(), self._model.settings.hold_tone)
+        self._show_spoken_note()
+
+    def _show_spoken_note(self) -> None:
+        speaks = self._cues.speaks_for(self.current_pattern(), self._model.settings.hold_tone)
+        self.spoken_note.setText("This pattern's phases are too short for the spoken words, so "
+                                 "its tones play instead.")
+        self.spoken_note.setVisible(self._cues.spoken and speaks is False)
 
     def _volume_changed(self, value: int) -> None:
         self._model.update(cue_volume=value)

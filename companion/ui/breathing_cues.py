@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import logging
 import math
+from collections.abc import Callable
 from fractions import Fraction
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
@@ -31,15 +33,19 @@ class CuePlayer(QObject):
 
     ready_changed = Signal()
 
-    def __init__(self, audio: AudioService, parent: QObject | None = None):
+    def __init__(self, audio: AudioService, parent: QObject | None = None,
+                 words_folder: Callable[[], Path] | None = None):
         super().__init__(parent)
         self._audio = audio
         self.enabled = True
         self.volume = 0.6
-        self._tracks: dict[tuple[str, str, bool], tuple[np.ndarray, np.ndarray]] = {}
-        self._rendering: set[tuple[str, str, bool]] = set()
+        self.spoken = False  # say "Breathe in", "Hold", "Breathe out" instead of the chimes
+        self._words_folder = words_folder
+        self._tracks: dict[tuple[str, str, bool, bool], tuple[np.ndarray, np.ndarray]] = {}
+        self._rendering: set[tuple[str, str, bool, bool]] = set()
+        self.unspoken: set[tuple[str, str, bool, bool]] = set()  # words did not fit: tones
         self._session: BreathingSession | None = None
-        self._key: tuple[str, str, bool] | None = None
+        self._key: tuple[str, str, bool, bool] | None = None
         self._playing = False
         self._join = QTimer(self)
         self._join.setObjectName("cue-join")
@@ -52,9 +58,16 @@ class CuePlayer(QObject):
         audio.add_busy_check(lambda: self._session is not None
                              and self._session.state is SessionState.RUNNING)
 
-    @staticmethod
-    def key_for(pattern: Pattern, hold_tone: bool) -> tuple[str, str, bool]:
-        return (pattern.id, str(pattern.cycle_seconds), hold_tone)
+    def key_for(self, pattern: Pattern, hold_tone: bool) -> tuple[str, str, bool, bool]:
+        return (pattern.id, str(pattern.cycle_seconds), hold_tone, self.spoken)
+
+    def speaks_for(self, pattern: Pattern, hold_tone: bool) -> bool | None:
+        """Whether this pattern's cues speak: None until rendered, False when the words did not
+        fit its phases (the tones play instead)."""
+        key = self.key_for(pattern, hold_tone)
+        if not self.spoken or key not in self._tracks:
+            return None if self.spoken else False
+        return key not in self.unspoken
 
     def prepare(self, pattern: Pattern, hold_tone: bool) -> None:
         """Render this pattern's cues in the background, so Start can play them at once."""
@@ -63,14 +76,30 @@ class CuePlayer(QObject):
             return
         self._rendering.add(key)
 
-        def render() -> tuple[np.ndarray, np.ndarray]:
-            from companion.audio.cues import end_chime, render_cycle  # numpy loads in the worker
+        words_folder = self._words_folder() if self.spoken and self._words_folder else None
 
-            return render_cycle(pattern, hold_tone), end_chime()
+        def render() -> tuple[np.ndarray, np.ndarray, bool]:
+            from companion.audio.cues import (  # numpy loads in the worker
+                SAMPLE_RATE,
+                end_chime,
+                render_cycle,
+                spoken_cycle,
+            )
 
-        def done(tracks: tuple[np.ndarray, np.ndarray]) -> None:
+            if words_folder is not None:
+                from companion.audio.cue_words import read_words
+
+                words = read_words(words_folder, SAMPLE_RATE)
+                spoken = spoken_cycle(pattern, words, hold_tone) if words else None
+                if spoken is not None:
+                    return spoken, end_chime(), True
+            return render_cycle(pattern, hold_tone), end_chime(), False
+
+        def done(tracks: tuple[np.ndarray, np.ndarray, bool]) -> None:
             self._rendering.discard(key)
-            self._tracks[key] = tracks
+            self._tracks[key] = tracks[:2]
+            if key[3] and not tracks[2]:
+                self.unspoken.add(key)
             self._maybe_join()
             self.ready_changed.emit()
 

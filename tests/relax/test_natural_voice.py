@@ -44,6 +44,8 @@ def test_voice_render_fills_the_cache_with_every_built_in_step(rendered, capsys)
     assert voice.natural and voice.folder == natural_voice_folder(rendered)
     assert set(voice.seconds) == set(bundled_voice().seconds) == set(STEPS)
     assert "en_US-joe-medium" in voice.voice and "length_scale 1.35" in voice.voice
+    assert sorted(p.name for p in (voice.folder / "cues").glob("*.wav")) == [
+        "exhale.wav", "hold.wav", "inhale.wav", "top_up.wav"]  # the spoken breathing cues
 
 
 def test_each_natural_recording_fits_its_step(rendered):

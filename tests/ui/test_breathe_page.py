@@ -385,3 +385,23 @@ def test_4_7_8_can_be_counted_more_slowly_keeping_its_ratio(breathe, clock):
 def test_resonance_has_a_pace_and_no_count_speed(breathe):
     """Paced patterns are set in breaths a minute; the count speed is for counted patterns."""
     assert breathe.pace_box.isVisibleTo(breathe) and not breathe.count_box.isVisibleTo(breathe)
+
+
+def test_spoken_cues_are_off_by_default_and_say_when_a_pattern_is_too_quick(breathe, qtbot):
+    """'Say in / hold / out' starts unticked; ticked, box breathing speaks its cues, and cyclic
+    sighing (its top-up is too short for words) says its tones play instead."""
+    assert not breathe.spoken_box.isChecked()
+    box = breathe.pattern_box.findData("box")
+    breathe.pattern_box.setCurrentIndex(box)
+    breathe.pattern_box.activated.emit(box)
+    if breathe.safety_box is not None:
+        breathe.safety_box.close()
+    breathe.spoken_box.setChecked(True)
+    qtbot.waitUntil(lambda: breathe._cues.speaks_for(breathe.current_pattern(), False) is True)
+    assert not breathe.spoken_note.isVisibleTo(breathe)
+    sigh = breathe.pattern_box.findData("cyclic-sighing")
+    breathe.pattern_box.setCurrentIndex(sigh)
+    breathe.pattern_box.activated.emit(sigh)
+    qtbot.waitUntil(lambda: breathe.spoken_note.isVisibleTo(breathe))
+    assert "tones play instead" in breathe.spoken_note.text()
+    assert breathe._model.settings.spoken_cues
