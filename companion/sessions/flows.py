@@ -50,6 +50,39 @@ class FlowStep:
         return f"breathe:{self.pattern}"
 
 
+GROUNDING_MINUTES = 3.0  # the 5-4-3-2-1 grounding, read at one's own pace
+CHECK_IN_MINUTES = 1.0  # each of the check-ins before and after
+
+
+def step_minutes(step: FlowStep, script_minutes: dict[str, float]) -> float:
+    """About how long a step takes: its own minutes, or its relaxation script's estimate."""
+    if step.kind is StepKind.RELEASE:
+        return script_minutes.get(step.script, 10.0)
+    if step.grounding:
+        return GROUNDING_MINUTES
+    return step.minutes
+
+
+def flow_minutes(steps: tuple[FlowStep, ...] | list[FlowStep],
+                 script_minutes: dict[str, float]) -> int:
+    """About how long these steps take with the check-ins, in whole minutes."""
+    return round(2 * CHECK_IN_MINUTES + sum(step_minutes(s, script_minutes) for s in steps))
+
+
+def step_name(step: FlowStep, pattern_names: dict[str, str],
+              script_titles: dict[str, str]) -> str:
+    """What a person reads for a step: names, never ids ("Release: Jaw, throat and chest")."""
+    if step.kind is StepKind.RELEASE:
+        return f"Release: {script_titles.get(step.script, step.script.replace('-', ' '))}"
+    if step.kind is StepKind.EXPRESS:
+        return f"Write for {step.minutes:g} minutes"
+    if step.grounding:
+        return "Close: 5-4-3-2-1 grounding"
+    name = pattern_names.get(step.pattern, step.pattern.replace("-", " "))
+    unit = "minute" if step.minutes == 1 else "minutes"
+    return f"{step.kind.heading}: {name}, {step.minutes:g} {unit}"
+
+
 @dataclass(frozen=True)
 class Flow:
     id: str

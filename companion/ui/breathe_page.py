@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QSlider,
     QVBoxLayout,
     QWidget,
 )
@@ -36,6 +35,7 @@ from companion.breathing.timeline import (
 from companion.clock import Clock
 from companion.ui.base_page import BasePage
 from companion.ui.breathing_cues import CuePlayer
+from companion.ui.calm_slider import CalmSlider
 from companion.ui.orb_widget import OrbWidget
 from companion.ui.settings_model import SettingsModel
 from companion.ui.wording import count_words, duration_words
@@ -187,7 +187,7 @@ class BreathePage(BasePage):
         self.spoken_note.setProperty("role", "muted")
         self.spoken_note.setWordWrap(True)
         self.spoken_note.hide()
-        self.volume = QSlider(Qt.Orientation.Horizontal)
+        self.volume = CalmSlider()
         self.volume.setRange(0, 100)
         self.volume.setMaximumWidth(140)
         self.volume.setAccessibleName("Cue volume")
@@ -286,6 +286,22 @@ class BreathePage(BasePage):
         if pattern.rate is not None:
             return pattern.at_rate(Fraction(self.pace_box.currentData()))
         return pattern.with_count(Fraction(self.count_box.currentData()))
+
+    def _show_length(self, pattern: Pattern, minutes: int) -> None:
+        """A session's step runs this pattern for these minutes: the page shows them (not the
+        length last chosen here), without changing what is remembered for next time."""
+        index = self.pattern_box.findData(pattern.id)
+        if index >= 0 and index != self.pattern_box.currentIndex():
+            self.pattern_box.setCurrentIndex(index)
+            self._refresh_choice_widgets(self.length_box.currentData())
+        if pattern.counted_in_breaths:
+            return
+        found = self.length_box.findData(str(minutes))
+        if found < 0:
+            self.length_box.addItem("1 minute" if minutes == 1 else f"{minutes} minutes",
+                                    str(minutes))
+            found = self.length_box.count() - 1
+        self.length_box.setCurrentIndex(found)
 
     def _refresh_choice_widgets(self, length: str) -> None:
         pattern = self._patterns[max(0, self.pattern_box.currentIndex())]
@@ -396,7 +412,9 @@ class BreathePage(BasePage):
         pattern = next((p for p in self._patterns if p.id == pattern_id), None)
         if pattern is None or self.is_running():
             return False
-        plan = plan_for_minutes(pattern, max(1, round(minutes)))
+        whole = max(1, round(minutes))
+        plan = plan_for_minutes(pattern, whole)
+        self._show_length(pattern, whole)
         hold = self._model.settings.hold_tone
         if not self._model.settings.sound_cues or self._cues.unavailable() \
                 or self._cues.is_ready_for(pattern, hold):

@@ -9,13 +9,13 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSlider,
     QVBoxLayout,
     QWidget,
 )
 
 from companion.sessions.checkin import FEELING_WORDS, VALENCE, CheckIn
 from companion.ui.base_page import card
+from companion.ui.calm_slider import CalmSlider
 
 COMPACT = "padding: 6px 6px;"  # small toggle buttons: room for the words
 DISTRESS_WORDS = {0: "completely calm", 3: "a little unsettled", 5: "uneasy", 7: "very upset",
@@ -38,7 +38,7 @@ class CheckInWidget(QWidget):
         self.heading = QLabel()
         self.heading.setProperty("role", "heading")
         self.heading.setWordWrap(True)
-        self.distress = QSlider(Qt.Orientation.Horizontal)
+        self.distress = CalmSlider()
         self.distress.setRange(0, 10)
         self.distress.setPageStep(1)
         self.distress.setAccessibleName("How distressed do you feel, 0 to 10")
@@ -163,6 +163,13 @@ class CheckInWidget(QWidget):
         words = tuple(b.text() for b in self.word_buttons if b.isChecked())
         chosen = self.valence.checkedId()
         return CheckIn(self.distress.value(), chosen if chosen > 0 else None, words)
+
+    def keyPressEvent(self, event) -> None:
+        """Enter answers (Continue), wherever the focus is in the check-in."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._give()
+            return
+        super().keyPressEvent(event)
 
     def _give(self) -> None:
         if not self.chosen:

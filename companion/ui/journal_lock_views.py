@@ -69,9 +69,19 @@ class FormView(QWidget):
         self.inputs: list[QWidget] = []  # disabled while the work runs
 
     def show_error(self, text: str) -> None:
+        """Say what went wrong and put the keyboard back where the person can try again."""
         self.set_busy(False)
         self.error.setText(text)
         self.error.show()
+        target = self.focus_target()
+        if target is not None:
+            target.setFocus()
+            if hasattr(target, "selectAll"):
+                target.selectAll()
+
+    def focus_target(self) -> QWidget | None:
+        """The first control to type into in this form."""
+        return self.inputs[0] if self.inputs else None
 
     def set_busy(self, busy: bool) -> None:
         self.busy.setVisible(busy)
@@ -237,6 +247,9 @@ class LockedView(FormView):
         self.forgot_button.clicked.connect(
             lambda: self.recovery_box.setVisible(not self.recovery_box.isVisible()))
         self.recover_button.clicked.connect(self._recover)
+
+    def focus_target(self) -> QWidget | None:
+        return self.recovery_key if self.recovery_box.isVisible() else self.passphrase
 
     def _unlock(self) -> None:
         if self.begin(None if self.passphrase.text() else "Type your passphrase first."):

@@ -248,13 +248,17 @@ class JournalPage(BasePage):
         return self.vault is not None
 
     def _show_state(self) -> None:
+        """Show the view for the journal's state, with the keyboard on its first useful control
+        (never left on the sidebar, where typing would do nothing)."""
         if self.vault is not None:
             self.stack.setCurrentWidget(self.open_view)
+            self.new_button.setFocus()
         elif is_vault(self.folder):
             self.stack.setCurrentWidget(self.locked_view)
             self.locked_view.passphrase.setFocus()
         else:
             self.stack.setCurrentWidget(self.setup_view)
+            self.setup_view.first.setFocus()
 
     def _create(self, passphrase: str) -> None:
         folder, clock = self.folder, self._clock
@@ -268,6 +272,7 @@ class JournalPage(BasePage):
         self.recovery_view.show_key(vault.keys.recovery_key)
         self._opened(vault, ReadResult())
         self.stack.setCurrentWidget(self.recovery_view)
+        self.recovery_view.copy_button.setFocus()
 
     def _key_stored(self) -> None:
         """The person stored the key shown: a waiting key change is confirmed (the old recovery
@@ -288,6 +293,7 @@ class JournalPage(BasePage):
             return False
         self.recovery_view.show_key(key, "Your new recovery key: store it, then continue")
         self.stack.setCurrentWidget(self.recovery_view)
+        self.recovery_view.copy_button.setFocus()
         return True
 
     def _unlock(self, passphrase: str) -> None:

@@ -31,6 +31,14 @@ PageFactory = Callable[[], BasePage]
 NOTICE_MARGINS = (24, 16, 24, 0)
 
 
+class Sidebar(QListWidget):
+    """The list of pages. Typing a letter here never switches pages (a list's usual type-ahead
+    would, and a person typing a passphrase into the wrong place would be thrown elsewhere)."""
+
+    def keyboardSearch(self, search: str) -> None:
+        pass
+
+
 class MainWindow(QMainWindow):
     """Owns navigation; pages own their content and are built the first time they are shown,
     so start-up pays only for the first page. Closing asks close_handler what to do."""
@@ -49,12 +57,14 @@ class MainWindow(QMainWindow):
         self.help_dialog: HelpDialog | None = None
         self._was_maximized = False  # the window's state before quiet mode
 
-        self.sidebar = QListWidget()
+        self.sidebar = Sidebar()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName("Pages")
         self.stack = QStackedWidget()
         for info in PAGES:
             item = QListWidgetItem(info.title)
+            # Selectable only: a list item is checkable by default, and Space would tick it.
+            item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
             item.setData(Qt.ItemDataRole.UserRole, info.id)
             item.setToolTip(info.summary)
             self.sidebar.addItem(item)

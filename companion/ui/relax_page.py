@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QProgressBar,
     QPushButton,
-    QSlider,
     QVBoxLayout,
     QWidget,
 )
@@ -32,6 +31,7 @@ from companion.relax.player import PlayerState, ScriptPlayer
 from companion.relax.progress import Answer, RelaxProgress, after_less_relaxed
 from companion.ui.base_page import BasePage, card, choice_list
 from companion.ui.body_outline_widget import BodyOutlineWidget
+from companion.ui.calm_slider import CalmSlider
 from companion.ui.relax_voice import VoiceGuide
 from companion.ui.settings_model import SettingsModel
 from companion.ui.wording import duration_words
@@ -232,11 +232,11 @@ class RelaxPage(BasePage):
         pace_row = QHBoxLayout()
         self.voice_box = QCheckBox("Voice")
         self.voice_box.setAccessibleName("Speak the words aloud")
-        self.voice_volume = QSlider(Qt.Orientation.Horizontal)
+        self.voice_volume = CalmSlider()
         self.voice_volume.setRange(0, 100)
         self.voice_volume.setAccessibleName("Voice volume")
         self.pace_label = QLabel()
-        self.pace_slider = QSlider(Qt.Orientation.Horizontal)
+        self.pace_slider = CalmSlider()
         self.pace_slider.setRange(75, 150)
         self.pace_slider.setSingleStep(5)
         self.pace_slider.setPageStep(25)

@@ -7,7 +7,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -32,7 +31,7 @@ from companion.journal.prompts import (
 )
 from companion.sessions.checkin import RAW_AFTER_RELEASE, CheckIn, needs_gentle_check
 from companion.sessions.flow import FlowRun, Stage
-from companion.sessions.flows import Flow, FlowStep, StepKind
+from companion.sessions.flows import Flow, FlowStep, StepKind, flow_minutes, step_name
 from companion.sessions.history import HistoryKeeper, LaterCheckIn, SessionRecord
 from companion.sessions.progress import RELEASE_FLOWS
 from companion.ui.base_page import BasePage, card, choice_list, page_layout
@@ -90,6 +89,7 @@ class SessionPage(BasePage):
         self._prompt_turn = 0
         self._last_turn: int | None = None  # the last session's first prompt is not repeated
         self._prompt_step: FlowStep | None = None
+        self._name_tables: tuple[dict[str, str], dict[str, str], dict[str, float]] | None = None
         self.keeper = keeper
         self._open_exercise = open_exercise
         self._show_self = show_self
@@ -144,6 +144,8 @@ class SessionPage(BasePage):
         side = QVBoxLayout()
         self.flow_summary = QLabel()
         self.flow_summary.setWordWrap(True)
+        self.minutes_label = QLabel()
+        self.minutes_label.setProperty("role", "muted")
         moves = QHBoxLayout()
         self.up_button = QPushButton("Move up")
         self.down_button = QPushButton("Move down")
@@ -153,11 +155,13 @@ class SessionPage(BasePage):
         self.begin_button.setProperty("role", "primary")
         side.addWidget(self.flow_summary)
         side.addWidget(self.step_list, 1)
+        side.addWidget(self.minutes_label)
         side.addLayout(moves)
         side.addWidget(self.begin_button)
         row.addWidget(self.flow_list, 1)
         row.addLayout(side, 1)
         self.flow_list.currentRowChanged.connect(self._flow_chosen)
+        self.step_list.itemChanged.connect(lambda _item: self._show_minutes())
         self.up_button.clicked.connect(lambda: self._move(-1))
         self.down_button.clicked.connect(lambda: self._move(1))
         self.begin_button.clicked.connect(self.begin)
@@ -269,16 +273,31 @@ class SessionPage(BasePage):
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked)
             self.step_list.addItem(item)
+        self._show_minutes()
 
-    @staticmethod
-    def _step_name(step: Any) -> str:
-        if step.kind is StepKind.RELEASE:
-            return f"Release: {step.script.replace('-', ' ')}"
-        if step.kind is StepKind.EXPRESS:
-            return f"Write for {step.minutes:g} minutes"
-        if step.grounding:
-            return "Close: 5-4-3-2-1 grounding"
-        return f"{step.kind.heading}: {step.pattern.replace('-', ' ')}, {step.minutes:g} min"
+    def _names(self) -> tuple[dict[str, str], dict[str, str], dict[str, float]]:
+        """Pattern names, script titles and script minutes, read once when first needed."""
+        if self._name_tables is None:
+            from companion.breathing.library import load_builtin_patterns
+            from companion.relax.library import load_builtin_scripts
+
+            scripts = load_builtin_scripts()
+            self._name_tables = ({p.id: p.name for p in load_builtin_patterns()},
+                                 {s.id: s.title for s in scripts},
+                                 {s.id: float(s.minutes) for s in scripts})
+        return self._name_tables
+
+    def _step_name(self, step: FlowStep) -> str:
+        patterns, titles, _minutes = self._names()
+        return step_name(step, patterns, titles)
+
+    def _show_minutes(self) -> None:
+        """The estimate follows the steps ticked."""
+        steps = self.chosen_flow().steps if self.flows else ()
+        self.minutes_label.setText(
+            f"About {flow_minutes(steps, self._names()[2])} minutes with the steps ticked."
+            if steps else "Tick at least one step to begin.")
+        self.begin_button.setEnabled(bool(steps))
 
     def _move(self, delta: int) -> None:
         row = self.step_list.currentRow()
@@ -306,6 +325,7 @@ class SessionPage(BasePage):
     def begin(self) -> None:
         self.run = FlowRun(self.chosen_flow(), self._clock)
         self.stack.setCurrentWidget(self.space)
+        self.ready_button.setFocus()  # the forward action; "Not now" is one Tab away
         self.session_active_changed.emit(True)
 
     def _ready(self) -> None:
@@ -316,6 +336,7 @@ class SessionPage(BasePage):
         self.checkin.reset("Before we begin: how are you, right now?",
                            offer_care=self.run.flow.id != CALMER_FLOW)
         self.stack.setCurrentWidget(self.checkin)
+        self.checkin.distress.setFocus()
 
     def _calmer(self) -> None:
         """Wind down instead of the flow chosen, keeping the check-in just given."""
@@ -375,6 +396,7 @@ class SessionPage(BasePage):
             self.bar.hide()
             self.checkin.reset("And now: how are you?")
             self.stack.setCurrentWidget(self.checkin)
+            self.checkin.distress.setFocus()
             return
         number = run.index + 1
         self.bar.label.setText(f"Quiet session · step {number} of {len(run.flow.steps)}: "
@@ -542,6 +564,7 @@ class SessionPage(BasePage):
         }[self.kept])
         self.create_journal_button.setVisible(self.kept == "no-journal")
         self.stack.setCurrentWidget(self.summary)
+        self.finish_button.setFocus()  # forward; "Check in with me again" is never the default
         self.session_active_changed.emit(False)
 
     def _later(self) -> None:

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QPushButton,
     QScrollArea,
-    QSlider,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from companion.paths import Paths
 from companion.settings import Settings
 from companion.ui.base_page import BasePage, card, page_layout
+from companion.ui.calm_slider import CalmSlider
 from companion.ui.settings_model import SettingsModel
 
 TEXT_SIZE_CHOICES = ((11, "Small"), (13, "Standard"), (15, "Large"), (18, "Larger"),
@@ -58,12 +58,12 @@ class SettingsPage(BasePage):
                                              ("Text size", self.text_size),
                                              ("Motion", self.motion), ("", self.motion_status)])
 
-        self.volume = QSlider(Qt.Orientation.Horizontal)
+        self.volume = CalmSlider()
         self.volume.setRange(0, 100)
         self.volume.setPageStep(10)
         self.volume.setTracking(False)
         self.volume.setAccessibleName("Ambient sounds volume")
-        self.cue_volume = QSlider(Qt.Orientation.Horizontal)
+        self.cue_volume = CalmSlider()
         self.cue_volume.setRange(0, 100)
         self.cue_volume.setPageStep(10)
         self.cue_volume.setTracking(False)

@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QScrollArea,
-    QSlider,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +27,7 @@ from companion.sounds.mix import SLEEP_MINUTES, Mix
 from companion.sounds.own_files import files_in
 from companion.sounds.presets import Preset, PresetError, make_preset
 from companion.ui.base_page import BasePage, card, page_layout
+from companion.ui.calm_slider import CalmSlider
 from companion.ui.soundscape_player import SoundscapePlayer
 
 DEFAULT_VOLUME = 0.6  # a sound switched on from its tile starts here
@@ -53,7 +53,7 @@ class SoundTileWidget(QWidget):
         self.toggle.setIconSize(QSize(32, 32))
         self.toggle.setMinimumHeight(52)
         self.toggle.setAccessibleName(f"{sound.name}: play or stop")
-        self.slider = QSlider(Qt.Orientation.Horizontal)
+        self.slider = CalmSlider()
         self.slider.setRange(0, 100)
         self.slider.setAccessibleName(f"{sound.name} volume")
         self.level = QLabel("off")
@@ -121,7 +121,7 @@ class SoundsPage(BasePage):
         self.delete_button = QPushButton("Delete…")
         self.delete_button.setAccessibleName("Delete the chosen mix")
         self.delete_button.setProperty("role", "danger")
-        self.master = QSlider(Qt.Orientation.Horizontal)
+        self.master = CalmSlider()
         self.master.setRange(0, 100)
         self.master.setMinimumWidth(150)
         self.master.setAccessibleName("Master volume")

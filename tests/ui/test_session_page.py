@@ -273,3 +273,33 @@ def test_home_suggests_a_flow_for_the_time_of_day(session_app):
     assert app.home_page.suggestion.text() == "Suggested: Wind down. Something gentle for the evening."
     app.window.show_page("session")
     assert page.chosen_flow().id == "wind-down"
+
+
+def test_steps_are_named_for_people_and_the_minutes_follow_the_ticks(session_app):
+    """'Release: Tense and release: seven groups', never 'pmr 7'; unticking a step takes its
+    minutes off the estimate; with nothing ticked, Begin waits."""
+    _app, page = session_app()
+    choose(page, "after-a-hard-day")
+    names = [page.step_list.item(i).text() for i in range(page.step_list.count())]
+    assert names == ["Settle: Long exhale, 5 minutes", "Release: Tense and release: seven groups",
+                     "Write for 5 minutes", "Close: Resonance, 1 minute"]
+    before = int(page.minutes_label.text().split()[1])
+    page.step_list.item(1).setCheckState(Qt.CheckState.Unchecked)  # the muscle relaxation
+    after = int(page.minutes_label.text().split()[1])
+    assert before - after >= 10
+    for row in range(page.step_list.count()):
+        page.step_list.item(row).setCheckState(Qt.CheckState.Unchecked)
+    assert not page.begin_button.isEnabled() and "Tick at least one" in page.minutes_label.text()
+
+
+def test_a_one_minute_breathing_step_shows_one_minute_on_breathe(session_app, qtbot):
+    """The closing minute of breathing shows '1 minute' on the Breathe page, and the length the
+    person chose there is still remembered for next time."""
+    app, page = session_app()
+    breathe = app.window.page("breathe")
+    remembered = app.model.settings.breathe_length
+    assert breathe.start_for("resonance", 1)
+    assert breathe.length_box.currentText() == "1 minute"
+    assert breathe.plan().cycles == 6
+    breathe.stop()
+    assert app.model.settings.breathe_length == remembered
