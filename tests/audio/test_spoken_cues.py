@@ -49,8 +49,8 @@ def test_each_word_starts_exactly_on_its_phase_boundary(words):
     for index, phase in enumerate(box.phases):
         word = words[file_stem(phase.kind)]
 
-        def match(lag: int) -> float:
-            segment = np.roll(mono, -(bounds[index] + lag))[:len(word)]  # the loop wraps
+        def match(lag: int, start: int = bounds[index], word: np.ndarray = word) -> float:
+            segment = np.roll(mono, -(start + lag))[:len(word)]  # the loop wraps
             return float(np.corrcoef(segment, word)[0, 1])
 
         lags = range(-300, 301, 3)

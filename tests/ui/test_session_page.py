@@ -295,7 +295,7 @@ def test_steps_are_named_for_people_and_the_minutes_follow_the_ticks(session_app
 def test_a_one_minute_breathing_step_shows_one_minute_on_breathe(session_app, qtbot):
     """The closing minute of breathing shows '1 minute' on the Breathe page, and the length the
     person chose there is still remembered for next time."""
-    app, page = session_app()
+    app, _page = session_app()
     breathe = app.window.page("breathe")
     remembered = app.model.settings.breathe_length
     assert breathe.start_for("resonance", 1)
