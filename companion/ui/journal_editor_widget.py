@@ -132,6 +132,7 @@ class EntryEditorWidget(QWidget):
     """edited() on every change the person makes (the page saves after a pause)."""
 
     edited = Signal()
+    loaded = Signal(bool)  # after each load(): whether an entry is shown
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -181,6 +182,7 @@ class EntryEditorWidget(QWidget):
         self.body.document().clearUndoRedoStacks()
         self.setEnabled(entry is not None)
         self._loading = False
+        self.loaded.emit(entry is not None)
 
     def values(self) -> dict:
         """The fields as an Entry.edited() understands them."""

@@ -238,6 +238,8 @@ class JournalPage(BasePage):
         self.entry_list.currentItemChanged.connect(self._entry_chosen)
         self.editor.edited.connect(self._edited)
         self.delete_button.clicked.connect(self.delete_current)
+        self.delete_button.setEnabled(False)  # until an entry is shown
+        self.editor.loaded.connect(self._entry_shown)
         self.undo_button.clicked.connect(self.undo_delete)
         self.guided.finished.connect(self.save_now)
         return view
@@ -479,6 +481,12 @@ class JournalPage(BasePage):
         entry = self.entries.get(entry_id) if entry_id else None
         if entry is not None and (self.editor.entry is None or self.editor.entry.id != entry.id):
             self.editor.load(entry)
+
+    def _entry_shown(self, shown: bool) -> None:
+        """Delete applies to the entry on screen; with none, it is off and no status lingers."""
+        self.delete_button.setEnabled(shown)
+        if not shown and not self._saving:
+            self.status.setText(" ")
 
     def _edited(self) -> None:
         self.status.setText("Not saved yet")

@@ -4,6 +4,7 @@ listen. Large words, a body outline that lights the area in focus, pause, back, 
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -575,8 +576,10 @@ class RelaxPage(BasePage):
         else:
             plan = script.without(self.left_out())
             minutes = max(1, round(plan.seconds / 60 * 100 / self.pace_slider.value()))
+            # The length said once: worked out here (pace, areas left out), not the summary's.
+            summary = re.sub(r"\s*About \d+ minutes?\.?\s*$", "", script.summary)
             self.step_label.setText(
-                f"{script.title}\n\n{script.summary}\n\nAbout {minutes} minutes. When you are "
+                f"{script.title}\n\n{summary}\n\nAbout {minutes} minutes. When you are "
                 "ready, lie back and press Begin.")
         self.outline.set_lit(frozenset())
         self.progress_bar.setValue(0)

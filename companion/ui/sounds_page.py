@@ -179,6 +179,7 @@ class SoundsPage(BasePage):
 
         self._fill_presets()
         self.preset_box.activated.connect(self._preset_chosen)
+        self.preset_box.currentIndexChanged.connect(lambda _i: self._show_mix_actions())
         self.save_button.clicked.connect(self.ask_to_save)
         self.rename_button.clicked.connect(self.ask_to_rename)
         self.delete_button.clicked.connect(self.ask_to_delete)
@@ -236,6 +237,13 @@ class SoundsPage(BasePage):
         self.preset_box.addItem("Choose a mix…", None)
         for preset in self.presets:
             self.preset_box.addItem(preset.name, preset.id)
+        self._show_mix_actions()
+
+    def _show_mix_actions(self) -> None:
+        """Rename and Delete apply to one of your own mixes only: otherwise they are off."""
+        own = self.selected_own_preset() is not None
+        self.rename_button.setEnabled(own)
+        self.delete_button.setEnabled(own)
 
     def _preset_chosen(self, index: int) -> None:
         preset_id = self.preset_box.itemData(index)

@@ -282,3 +282,15 @@ def test_a_new_passphrase_that_is_too_short_is_refused_in_the_dialog(opened, pas
     dialog._check()
     assert dialog.isVisible() and "at least 8" in dialog.error.text()
     dialog.reject()
+
+
+def test_delete_waits_for_an_entry_and_no_saved_status_lingers(opened, qtbot):
+    """Open with nothing chosen: Delete is off. After deleting the entry shown, it is off again
+    and the page no longer says 'Saved'."""
+    _app, page, _vault = opened
+    page.editor.load(None)
+    assert not page.delete_button.isEnabled()
+    write(page, qtbot, "a few words")
+    assert page.delete_button.isEnabled()
+    page.delete_current()
+    assert not page.delete_button.isEnabled() and not page.status.text().startswith("Saved")

@@ -210,13 +210,30 @@ def test_a_broken_user_script_is_listed_with_its_line_and_the_good_one_loads(rel
     assert page.broken_label.isVisibleTo(page)
 
 
-def test_a_users_script_is_spoken_by_the_system_speech(relax_app, qtbot, paths):
-    """espeak-ng renders the user's words off the GUI thread; then they play."""
+def write_own_script(paths) -> None:
     folder = paths.config / "relax-scripts"
     folder.mkdir(parents=True)
     (folder / "mine.toml").write_text(
         'format = 1\n[[script]]\nid = "mine"\ntitle = "Mine"\nminutes = 1\n'
         '[[script.step]]\nkind = "rest"\nseconds = 30\ntext = "Rest now, and breathe."\n')
+
+
+def test_a_users_script_is_spoken_by_the_natural_voice(relax_app, qtbot, paths):
+    """With the voice extra installed (the test extra brings it), the natural voice renders the
+    user's words in its own process, off the GUI thread; then they play."""
+    write_own_script(paths)
+    _app, page = relax_app()
+    page.select("mine")
+    page.start_main_action()
+    qtbot.waitUntil(lambda: len(page.engine.voiced) == 1, timeout=60_000)
+    assert list((paths.cache / "voice" / "natural-own").glob("*.wav"))
+
+
+def test_without_the_voice_extra_a_users_script_is_spoken_by_espeak(relax_app, qtbot, paths,
+                                                                    monkeypatch):
+    """The extra missing (injected): espeak-ng renders the words instead."""
+    monkeypatch.setattr("companion.relax.voice.natural_voice_installed", lambda: False)
+    write_own_script(paths)
     _app, page = relax_app()
     page.select("mine")
     page.start_main_action()
@@ -263,3 +280,10 @@ def test_less_relaxed_after_the_body_scan_never_suggests_the_body_scan_again(rel
 
     qtbot.waitUntil(lambda: QThreadPool.globalInstance().activeThreadCount() == 0,
                     timeout=20_000)
+
+
+def test_the_length_is_said_once_before_beginning(relax_app):
+    """'About 6 minutes' appears once: worked out for the pace, not repeated from the summary."""
+    _app, page = relax_app()
+    page.select("body-scan")
+    assert page.step_label.text().count("About ") == 1

@@ -309,3 +309,15 @@ def test_closing_the_idle_device_drops_sounds_decoded_for_it(sounds, qtbot):
     assert audio.engine is None and player._loaded == {}
     player.set_volume("stream", 0.5)
     qtbot.waitUntil(lambda: "stream" in player.playing, timeout=10_000)
+
+
+def test_rename_and_delete_wait_for_one_of_your_own_mixes(sounds):
+    """With no mix or a built-in one chosen they are off; choosing your own turns them on."""
+    _app, page = sounds
+    assert not page.rename_button.isEnabled() and not page.delete_button.isEnabled()
+    page.preset_box.setCurrentIndex(page.preset_box.findText("Seaside"))
+    assert not page.rename_button.isEnabled() and not page.delete_button.isEnabled()
+    page.player.set_volume("fire", 0.5)
+    page.save_mix("Evening fire")
+    page.preset_box.setCurrentIndex(page.preset_box.findText("Evening fire"))
+    assert page.rename_button.isEnabled() and page.delete_button.isEnabled()
