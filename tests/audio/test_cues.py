@@ -93,9 +93,10 @@ def test_end_chime_differs_from_the_phase_chime():
 
 CAPTURE = """
 import os, sys
-# 1 ms per 23 ms buffer: fast, yet 20 s of sound takes most of a second, so a busy machine
-# cannot let the mixer finish both breaths between play() and queue() (as a 0 ms delay allowed).
-os.environ.update(SDL_AUDIODRIVER="disk", SDL_DISKAUDIOFILE=sys.argv[1], SDL_DISKAUDIODELAY="1")
+# 4 ms per 23 ms buffer: fast, yet 20 s of sound takes over three seconds, so a busy machine
+# cannot let the mixer finish both breaths between play() and queue() (1 ms once allowed it
+# under a heavy load, as 0 ms did without one).
+os.environ.update(SDL_AUDIODRIVER="disk", SDL_DISKAUDIOFILE=sys.argv[1], SDL_DISKAUDIODELAY="4")
 from companion.breathing.library import load_builtin_patterns
 from companion.audio.cues import render_cycle, end_chime
 from companion.audio.pygame_engine import PygameAudioEngine

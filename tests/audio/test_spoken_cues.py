@@ -73,7 +73,7 @@ def test_missing_word_files_mean_tones(tmp_path):
 
 CAPTURE = """
 import os, sys
-os.environ.update(SDL_AUDIODRIVER="disk", SDL_DISKAUDIOFILE=sys.argv[1], SDL_DISKAUDIODELAY="1")
+os.environ.update(SDL_AUDIODRIVER="disk", SDL_DISKAUDIOFILE=sys.argv[1], SDL_DISKAUDIODELAY="4")
 from pathlib import Path
 from companion.audio.cue_words import read_words
 from companion.audio.cues import SAMPLE_RATE, end_chime, spoken_cycle
