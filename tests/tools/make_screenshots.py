@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
@@ -36,12 +36,12 @@ def journal_screens(app: CompanionApp, qapp: QApplication, out: Path) -> None:
     page = app.window.page("journal")
     vault = create_vault(page.folder, "harbour lights at dusk", app.clock)
     now = app.clock.now()
-    for title, body, tags, mood in (
-            ("After the call", "I cried for a long time after the call, and then it was "
+    for days, title, body, tags, mood in (  # distinct days: the list's order is fixed
+            (3, "After the call", "I cried for a long time after the call, and then it was "
              "quieter.\n\nTomorrow I will walk by the river.", ("grief",), 3),
-            ("Small things", "- the light at six\n- a warm cup\n- Sam's message", ("gratitude",),
-             5)):
-        vault.save(Entry.new(now, title, body, tags, mood))
+            (1, "Small things", "- the light at six\n- a warm cup\n- Sam's message",
+             ("gratitude",), 5)):
+        vault.save(Entry.new(now - timedelta(days=days), title, body, tags, mood))
     app.window.show_page("journal")
     page._show_state()
     settle(qapp)
