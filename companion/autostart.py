@@ -9,8 +9,8 @@ import sys
 from pathlib import Path
 
 from companion.atomic import atomic_write_bytes, atomic_write_text
+from companion.desktop_entry import DESKTOP_ID, desktop_entry
 
-DESKTOP_ID = "companion"  # the launcher's file name, shared with desktop_entry
 AGENT_LABEL = "org.companion.Companion"
 
 
@@ -46,8 +46,6 @@ def set_start_at_login(folder: Path, enabled: bool, command: list[str],
     elif platform == "darwin":
         atomic_write_bytes(target, launch_agent(command), mode=0o644)
     else:
-        from companion.desktop_entry import desktop_entry
-
         atomic_write_text(target, desktop_entry(command, autostart=True), mode=0o644)
 
 

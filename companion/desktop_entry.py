@@ -9,9 +9,10 @@ from pathlib import Path
 
 from companion import APP_TITLE, __version__
 from companion.atomic import atomic_write_text
-from companion.autostart import DESKTOP_ID
 from companion.pages import PAGES
 from companion.resources import asset
+
+DESKTOP_ID = "companion"  # the launcher's file name, also the start-at-login entry's
 
 
 def launch_command() -> list[str]:

@@ -17,10 +17,10 @@ from companion.journal.keys import DamagedFile, encrypt_to
 from companion.journal.layout import ENTRY_NAME
 
 if TYPE_CHECKING:
-    from companion.journal.vault import Vault
+    from companion.journal.vault_parts import OpenVault
 
 
-def index_writer(vault: Vault, entries: dict[str, Entry]) -> Callable[[], None]:
+def index_writer(vault: OpenVault, entries: dict[str, Entry]) -> Callable[[], None]:
     """A call that writes the cache later, holding no secret key: only the public recipients
     and the MAC key (so a lock can forget the keys at once and still save the cache)."""
     ring = vault._ring()
@@ -52,11 +52,11 @@ def index_writer(vault: Vault, entries: dict[str, Entry]) -> Callable[[], None]:
     return write
 
 
-def save_index(vault: Vault, entries: dict[str, Entry]) -> None:
+def save_index(vault: OpenVault, entries: dict[str, Entry]) -> None:
     index_writer(vault, entries)()
 
 
-def load_index(vault: Vault) -> dict[str, Entry]:
+def load_index(vault: OpenVault) -> dict[str, Entry]:
     """Entries from the cache (each still MAC-checked); empty when it is missing or stale."""
     ring = vault._ring()
     try:

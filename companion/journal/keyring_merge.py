@@ -13,7 +13,7 @@ from companion.journal.keys import DamagedFile, Keys, WrongPassphrase
 from companion.journal.upkeep import reencrypt_all, write_keyring
 
 if TYPE_CHECKING:
-    from companion.journal.vault import Vault
+    from companion.journal.vault_parts import OpenVault
 
 
 def open_with_any(data: bytes, keys: list[Keys]) -> Keyring | None:
@@ -26,7 +26,7 @@ def open_with_any(data: bytes, keys: list[Keys]) -> Keyring | None:
     return None
 
 
-def with_copies(ring: Keyring, copies: list[Path], vault: Vault) -> Keyring | None:
+def with_copies(ring: Keyring, copies: list[Path], vault: OpenVault) -> Keyring | None:
     """The ring with every key from the copies these keys open; the merged keyring is written
     and the copies removed (call under the write lock). None when no copy opened."""
     merged = ring
@@ -55,7 +55,7 @@ def with_copies(ring: Keyring, copies: list[Path], vault: Vault) -> Keyring | No
     return merged
 
 
-def merge_with_key(vault: Vault, other: Keys) -> int:
+def merge_with_key(vault: OpenVault, other: Keys) -> int:
     """Merge the keyrings that only the other computer's key opens (its recovery key, or the key
     its passphrase opens); returns how many were merged. WrongPassphrase when it opens none."""
     merged = 0

@@ -18,7 +18,7 @@ from companion.journal.keys import DamagedFile, JournalError
 from companion.journal.layout import CONFLICT_NAME, DELETING_NAME, ENTRY_NAME
 
 if TYPE_CHECKING:
-    from companion.journal.vault import Vault
+    from companion.journal.vault_parts import OpenVault
 
 KINDS = {
     "rolled-back": "An older copy of “{heading}” was put back in place of the newer one",
@@ -112,7 +112,7 @@ class ReadResult:
     reviews: list[Review] = field(default_factory=list)
 
 
-def read_everything(vault: Vault, known: dict[str, Entry]) -> ReadResult:
+def read_everything(vault: OpenVault, known: dict[str, Entry]) -> ReadResult:
     """Every entry in the folder, each checked (MAC, id, key) and held against the manifest."""
     result = ReadResult()
     with vault.writing() as ring:  # follows a key change made elsewhere (KeyChanged if it can't)
@@ -174,7 +174,7 @@ def read_everything(vault: Vault, known: dict[str, Entry]) -> ReadResult:
     return result
 
 
-def _encrypt_again(vault: Vault, path: Path, signature: tuple[int, int], entry: Entry) -> None:
+def _encrypt_again(vault: OpenVault, path: Path, signature: tuple[int, int], entry: Entry) -> None:
     """A known entry that arrived under an earlier key goes to the current key (unless the file
     changed meanwhile: then the next read looks at it again)."""
     from companion.journal.disk import kind_write
@@ -192,12 +192,12 @@ def _same(a: Entry, b: Entry) -> bool:
         (b.title, b.body, b.tags, b.mood, b.kind, b.extra)
 
 
-def _drop_copy(vault: Vault, path: Path) -> None:
+def _drop_copy(vault: OpenVault, path: Path) -> None:
     with contextlib.suppress(OSError), vault.writing():
         path.unlink(missing_ok=True)
 
 
-def check_lines(vault: Vault) -> list[str]:
+def check_lines(vault: OpenVault) -> list[str]:
     """A full check (nothing from the cache): one line per damaged, rolled-back, resurrected,
     removed, unknown-key or conflicting entry, and per problem with the vault's own files."""
     vault._seen.clear()
@@ -210,7 +210,7 @@ def check_lines(vault: Vault) -> list[str]:
     return lines
 
 
-def resolve_review(vault: Vault, review: Review, keep: bool) -> Entry | None:
+def resolve_review(vault: OpenVault, review: Review, keep: bool) -> Entry | None:
     """Accept (keep) or discard what was set aside; returns the entry kept, if any."""
     if keep and review.entry is not None:
         return vault.save(review.entry, revive=True)  # above any version before; current key
@@ -230,7 +230,7 @@ def resolve_review(vault: Vault, review: Review, keep: bool) -> Entry | None:
     return None
 
 
-def resolve_conflict(vault: Vault, conflict: Conflict, keep: str) -> Entry | None:
+def resolve_conflict(vault: OpenVault, conflict: Conflict, keep: str) -> Entry | None:
     """keep 'original', 'copy' or 'both'; the other version is removed only after the kept one
     is safely written. Returns the entry added or replaced, if any."""
     kept: Entry | None = None

@@ -17,7 +17,7 @@ import os
 import platform
 import shutil
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import pyrage
 
@@ -43,7 +43,9 @@ from companion.journal.layout import (
 from companion.journal.manifest import MANIFEST, Manifest
 
 if TYPE_CHECKING:
-    from companion.journal.vault import Vault
+    from companion.journal.vault_parts import OpenVault
+
+V = TypeVar("V", bound="OpenVault")  # recover() hands back the vault it was given
 
 
 @functools.cache  # read once per process
@@ -56,7 +58,7 @@ def this_computer() -> str:
     return hashlib.sha256(b"companion/" + seed.encode()).hexdigest()[:16]
 
 
-def recover(vault: Vault, passphrase: str | None = None) -> Vault:
+def recover(vault: V, passphrase: str | None = None) -> V:
     """After unlock: sweep what a crash left, finish an interrupted delete or key change, and
     make identity.age hold the journal's current key (when the passphrase is at hand)."""
     from companion.journal.disk import kind_write
@@ -91,7 +93,7 @@ def prepare_rotation(passphrase: str) -> tuple[Keys, bytes]:
     return new, new.wrap(passphrase)
 
 
-def commit_rotation(vault: Vault, new: Keys, wrapped: bytes) -> str:
+def commit_rotation(vault: OpenVault, new: Keys, wrapped: bytes) -> str:
     """Make the new key the journal's key, and return it as the new recovery key."""
     from companion.journal.disk import kind_write
 
@@ -109,7 +111,7 @@ def commit_rotation(vault: Vault, new: Keys, wrapped: bytes) -> str:
     return new.recovery_key
 
 
-def confirm_rotation(vault: Vault) -> None:
+def confirm_rotation(vault: OpenVault) -> None:
     """The new recovery key is stored: the key before it stops opening the journal."""
     with vault.writing() as ring:
         if ring.retiring is None:
@@ -121,7 +123,7 @@ def confirm_rotation(vault: Vault) -> None:
     vault._seen.clear()
 
 
-def write_keyring(vault: Vault, ring: Keyring) -> None:
+def write_keyring(vault: OpenVault, ring: Keyring) -> None:
     """keyring.age for this ring, atomically; the vault holds it, and reads it back next time."""
     from companion.journal.disk import kind_write
 
@@ -129,7 +131,7 @@ def write_keyring(vault: Vault, ring: Keyring) -> None:
     vault.ring, vault._ring_sig = ring, None  # the next write reads it back
 
 
-def reencrypt_all(vault: Vault, ring: Keyring) -> int:
+def reencrypt_all(vault: OpenVault, ring: Keyring) -> int:
     """Encrypt every entry (and conflict copy) to exactly the writing keys, one file at a time,
     each atomically; a file from an earlier key that the manifest does not know is left for the
     person. Marks the keyring settled at the end. Returns how many files were rewritten."""
@@ -173,7 +175,7 @@ def _encrypted_to_exactly(data: bytes, ring: Keyring, opened_by: Keys) -> bool:
     return True
 
 
-def upgrade_format_1(vault: Vault, ring: Keyring) -> Keyring:
+def upgrade_format_1(vault: OpenVault, ring: Keyring) -> Keyring:
     """keyring.age is missing: a format 1 vault (check.age) gets a keyring and a manifest; a
     format 2 vault whose keyring went missing gets it again, and the person hears of it. Either
     way the key must prove it belongs (WrongPassphrase otherwise)."""
@@ -212,7 +214,7 @@ def _key_belongs(folder: Path, keys: Keys) -> bool:
     return False
 
 
-def _adopt_format_1_rotation(vault: Vault, ring: Keyring) -> None:
+def _adopt_format_1_rotation(vault: OpenVault, ring: Keyring) -> None:
     """A key change by Companion 0.1 was cut short: files the current key opens are moved in,
     the others (from a change that never committed) are dropped."""
     rotating = vault.folder / ROTATING

@@ -24,27 +24,27 @@ from companion.paths import Paths
 from companion.resources import asset
 from companion.settings import Settings, SettingsStore
 from companion.ui.app_quiet import QuietWiring
-from companion.ui.base_page import BasePage
-from companion.ui.home_page import HomePage
-from companion.ui.main_window import MainWindow
-from companion.ui.settings_model import SettingsModel
-from companion.ui.single_instance import InstanceServer, send_to_running
-from companion.ui.theme import apply_theme, palette_for
-from companion.ui.tray import TrayController, tray_available
-from companion.ui.workers import serial_pool
+from companion.ui.home.page import HomePage
+from companion.ui.shell.base_page import BasePage
+from companion.ui.shell.main_window import MainWindow
+from companion.ui.shell.settings_model import SettingsModel
+from companion.ui.shell.single_instance import InstanceServer, send_to_running
+from companion.ui.shell.theme import apply_theme, palette_for
+from companion.ui.shell.tray import TrayController, tray_available
+from companion.ui.shell.workers import serial_pool
 
 # Modules used only after the window shows are imported where they are used, to keep start-up
 # close to a bare Qt window (see tests/benchmarks/bench_startup.py).
 if TYPE_CHECKING:
     from companion.audio.engine import AudioEngine
-    from companion.ui.audio_service import AudioService
-    from companion.ui.playlist_player import PlaylistPlayer
-    from companion.ui.reminder_service import ReminderService
-    from companion.ui.screen_lock_watcher import ScreenLockWatcher
-    from companion.ui.settings_page import SettingsPage
-    from companion.ui.soundscape_player import SoundscapePlayer
-    from companion.ui.voice_renderer import NaturalVoiceRenderer
-    from companion.ui.welcome_dialog import WelcomeDialog
+    from companion.ui.relax.voice_renderer import NaturalVoiceRenderer
+    from companion.ui.reminders.service import ReminderService
+    from companion.ui.settings.page import SettingsPage
+    from companion.ui.shell.audio_service import AudioService
+    from companion.ui.shell.screen_lock_watcher import ScreenLockWatcher
+    from companion.ui.shell.welcome_dialog import WelcomeDialog
+    from companion.ui.sounds.playlist_player import PlaylistPlayer
+    from companion.ui.sounds.soundscape_player import SoundscapePlayer
 
 log = logging.getLogger(__name__)
 
@@ -149,8 +149,8 @@ class CompanionApp(QuietWiring, QObject):
 
     def _build_breathe_page(self) -> BasePage:
         from companion.breathing.library import UserPatternStore, load_builtin_patterns
-        from companion.ui.breathe_page import BreathePage
-        from companion.ui.breathing_cues import CuePlayer
+        from companion.ui.breathe.cues import CuePlayer
+        from companion.ui.breathe.page import BreathePage
 
         store = UserPatternStore(self.paths.config / "breathing-patterns.toml", self.clock)
         self.pattern_store = store
@@ -176,8 +176,8 @@ class CompanionApp(QuietWiring, QObject):
     def _build_relax_page(self) -> BasePage:
         from companion.relax.library import USER_FOLDER, load_builtin_scripts, load_user_scripts
         from companion.relax.progress import ProgressStore
-        from companion.ui.relax_page import RelaxPage
-        from companion.ui.relax_voice import VoiceGuide
+        from companion.ui.relax.page import RelaxPage
+        from companion.ui.relax.voice import VoiceGuide
 
         builtins = load_builtin_scripts()
         builtin_ids = {script.id for script in builtins}
@@ -211,7 +211,7 @@ class CompanionApp(QuietWiring, QObject):
     def audio_service(self) -> AudioService:
         """The one audio engine service, shared by cues and soundscapes (made on first use)."""
         if self.audio is None:
-            from companion.ui.audio_service import AudioService, open_pygame_engine
+            from companion.ui.shell.audio_service import AudioService, open_pygame_engine
 
             self.audio = AudioService(opener=self.audio_opener or open_pygame_engine, parent=self)
             self.audio.unavailable.connect(self.window.add_notice)
@@ -221,8 +221,8 @@ class CompanionApp(QuietWiring, QObject):
         from companion.sounds.catalog import load_catalog
         from companion.sounds.mix import Mix, mix_from_text, mix_to_text
         from companion.sounds.presets import UserPresetStore, load_builtin_presets
-        from companion.ui.sounds_page import SoundsPage
-        from companion.ui.soundscape_player import SoundscapePlayer
+        from companion.ui.sounds.page import SoundsPage
+        from companion.ui.sounds.soundscape_player import SoundscapePlayer
 
         catalog = load_catalog()
         known = {sound.id for sound in catalog}
@@ -310,7 +310,7 @@ class CompanionApp(QuietWiring, QObject):
             save(own)
 
         from companion.sounds.catalog import SoundInfo
-        from companion.ui.playlist_player import PlaylistPlayer
+        from companion.ui.sounds.playlist_player import PlaylistPlayer
 
         tracks = PlaylistPlayer(self.audio_service(), self)
         self.playlist = tracks
@@ -335,7 +335,7 @@ class CompanionApp(QuietWiring, QObject):
     def edit_patterns(self) -> None:
         """Open the editor for the user's own breathing patterns."""
         from companion.breathing.library import load_builtin_patterns
-        from companion.ui.pattern_editor_dialog import PatternEditorDialog
+        from companion.ui.breathe.pattern_editor import PatternEditorDialog
 
         page = self.window.page("breathe")
         dialog = PatternEditorDialog(self.pattern_store, self.custom_patterns, self.window)
@@ -361,7 +361,7 @@ class CompanionApp(QuietWiring, QObject):
         self.player.set_ducked(breathing or relaxing)
 
     def _keep_screen_awake(self, active: bool, reason: str) -> None:
-        from companion.ui.workers import run_in_background
+        from companion.ui.shell.workers import run_in_background
 
         if active:
             run_in_background(lambda: self.inhibitor.inhibit(reason),
@@ -372,7 +372,7 @@ class CompanionApp(QuietWiring, QObject):
                               pool=self.dbus_pool)
 
     def _build_settings_page(self) -> BasePage:
-        from companion.ui.settings_page import SettingsPage
+        from companion.ui.settings.page import SettingsPage
 
         page = SettingsPage(self.model, self.paths)
         page.set_voice_renderer(self.voice_renderer())
@@ -390,7 +390,7 @@ class CompanionApp(QuietWiring, QObject):
     def voice_renderer(self) -> NaturalVoiceRenderer:
         """Prepares the natural voice in its own process (made on first use)."""
         if self._voice_renderer is None:
-            from companion.ui.voice_renderer import NaturalVoiceRenderer
+            from companion.ui.relax.voice_renderer import NaturalVoiceRenderer
 
             self._voice_renderer = NaturalVoiceRenderer(self.paths.cache / "voice", self)
             self._voice_renderer.ready.connect(self._voice_ready)
@@ -445,13 +445,13 @@ class CompanionApp(QuietWiring, QObject):
             self.show_welcome()
         if self.system_reduced_motion is None and sys.platform.startswith("linux"):
             from companion.motion import system_prefers_reduced_motion
-            from companion.ui.workers import run_in_background
+            from companion.ui.shell.workers import run_in_background
 
             run_in_background(system_prefers_reduced_motion, self._on_system_motion, self)
 
     def show_welcome(self) -> WelcomeDialog:
         """The first-run welcome, window-modal and non-blocking."""
-        from companion.ui.welcome_dialog import WelcomeDialog
+        from companion.ui.shell.welcome_dialog import WelcomeDialog
 
         dialog = WelcomeDialog(self.window)
         dialog.finished.connect(self._welcome_finished)
@@ -680,7 +680,7 @@ def run_gui(args: argparse.Namespace, paths: Paths) -> int:
     if send_to_running(paths.instance_key(), args.page, args.start):
         log.info("handed the request to the running window")
         return 0
-    from companion.ui.unix_signals import UnixSignalBridge
+    from companion.ui.shell.unix_signals import UnixSignalBridge
 
     app = CompanionApp(qapp, paths, SystemClock())
     bridge = UnixSignalBridge(app)
@@ -698,7 +698,7 @@ def run_gui(args: argparse.Namespace, paths: Paths) -> int:
 
         app.window.first_paint.connect(report_and_quit)
     app.show(args.page, args.start, args.background)
-    from companion.ui.voice_renderer import AUTO_RENDER_DELAY_MS
+    from companion.ui.relax.voice_renderer import AUTO_RENDER_DELAY_MS
 
     QTimer.singleShot(AUTO_RENDER_DELAY_MS, app.prepare_voice_if_needed)
     if args.verbose:

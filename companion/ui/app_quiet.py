@@ -12,20 +12,20 @@ from PySide6.QtCore import QObject
 
 from companion.clock import Clock
 from companion.paths import Paths
-from companion.ui.base_page import BasePage
-from companion.ui.main_window import MainWindow
-from companion.ui.settings_model import SettingsModel
-from companion.ui.theme import palette_for
+from companion.ui.shell.base_page import BasePage
+from companion.ui.shell.main_window import MainWindow
+from companion.ui.shell.settings_model import SettingsModel
+from companion.ui.shell.theme import palette_for
 
 if TYPE_CHECKING:
     from companion.audio.engine import AudioEngine
     from companion.sessions.history import HistoryKeeper
-    from companion.ui.audio_service import AudioService
-    from companion.ui.playlist_player import PlaylistPlayer
-    from companion.ui.reminder_service import ReminderService
-    from companion.ui.screen_lock_watcher import ScreenLockWatcher
-    from companion.ui.soundscape_player import SoundscapePlayer
-    from companion.ui.tray import TrayController
+    from companion.ui.reminders.service import ReminderService
+    from companion.ui.shell.audio_service import AudioService
+    from companion.ui.shell.screen_lock_watcher import ScreenLockWatcher
+    from companion.ui.shell.tray import TrayController
+    from companion.ui.sounds.playlist_player import PlaylistPlayer
+    from companion.ui.sounds.soundscape_player import SoundscapePlayer
 
 
 class QuietWiring:
@@ -76,7 +76,7 @@ class QuietWiring:
         return self._prompts
 
     def _build_journal_page(self) -> BasePage:
-        from companion.ui.journal_page import JournalPage
+        from companion.ui.journal.page import JournalPage
         page = JournalPage(self.model, self.clock, self.journal_folder(), self.prompts(),
                            cache=self.paths.cache)
         page.breathe_requested.connect(self.one_minute_of_breathing)  # type: ignore[attr-defined]
@@ -90,7 +90,7 @@ class QuietWiring:
         if self.reminders is None:
             from companion.reminders.schedule import system_zone
             from companion.reminders.store import ReminderStore
-            from companion.ui.reminder_service import ReminderService
+            from companion.ui.reminders.service import ReminderService
 
             store = ReminderStore(self.paths.config / "reminders.toml", self.clock)
             balloon = self.tray.show_reminder if self.tray is not None else None
@@ -119,7 +119,7 @@ class QuietWiring:
     def screen_watcher(self) -> ScreenLockWatcher:
         """Screen lock and sleep, heard over D-Bus (made on first use)."""
         if self.screen_lock is None:
-            from companion.ui.screen_lock_watcher import ScreenLockWatcher
+            from companion.ui.shell.screen_lock_watcher import ScreenLockWatcher
 
             self.screen_lock = ScreenLockWatcher(parent=cast(QObject, self))
             self.screen_lock.woke.connect(self._woke)
@@ -161,7 +161,7 @@ class QuietWiring:
         from companion.journal.vault import is_vault
         from companion.sessions.flows import load_builtin_flows, load_user_flows
         from companion.sessions.history import HistoryKeeper
-        from companion.ui.session_page import SessionPage
+        from companion.ui.session.page import SessionPage
 
         mine, problem = load_user_flows(self.paths.config / "session-flows.toml")
         if problem:
@@ -208,7 +208,7 @@ class QuietWiring:
         return records(getattr(journal, "entries", {}))
 
     def _build_progress_page(self) -> BasePage:
-        from companion.ui.progress_page import ProgressPage
+        from companion.ui.progress.page import ProgressPage
 
         page = ProgressPage(self.session_records)
         page.set_palette(palette_for(self.model.settings.appearance))
@@ -270,6 +270,6 @@ class QuietWiring:
         self.window.bring_to_front()
 
     def _build_reminders_page(self) -> BasePage:
-        from companion.ui.reminders_page import RemindersPage
+        from companion.ui.reminders.page import RemindersPage
 
         return RemindersPage(self.reminder_service())

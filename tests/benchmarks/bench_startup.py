@@ -104,7 +104,8 @@ def peak_memory(env: dict[str, str]) -> None:
 
 def heavy_modules_loaded_at_first_paint() -> None:
     code = ("import os, sys; os.environ.setdefault('QT_QPA_PLATFORM', 'offscreen');"
-            "from companion.ui import app, breathe_page, settings_page, sounds_page, soundscape_player; "
+            "import companion.ui.app, companion.ui.breathe.page, companion.ui.settings.page, "
+            "companion.ui.sounds.page, companion.ui.sounds.soundscape_player; "
             "print(','.join(m for m in ('pygame', 'numpy', 'pyrage') if m in sys.modules) or 'none')")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     print(f"heavy modules imported by the window and page code before it shows: "

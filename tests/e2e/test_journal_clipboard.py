@@ -27,8 +27,8 @@ from companion.journal.entry import Entry
 from companion.journal.keys import Keys
 from companion.journal.vault import Vault
 from companion.settings import Settings, SettingsStore
-from companion.ui.journal_page import JournalPage
-from companion.ui.settings_model import SettingsModel
+from companion.ui.journal.page import JournalPage
+from companion.ui.shell.settings_model import SettingsModel
 
 app = QApplication([])
 folder, key = Path(sys.argv[1]), sys.argv[2]

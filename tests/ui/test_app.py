@@ -45,7 +45,7 @@ def test_notice_can_be_dismissed(make_app, paths, qtbot):
     qtbot.waitExposed(app.window)
     from PySide6.QtWidgets import QPushButton
 
-    from companion.ui.notice_widget import NoticeWidget
+    from companion.ui.shell.notice_widget import NoticeWidget
 
     notice = app.window.findChild(NoticeWidget)
     notice.findChild(QPushButton).click()

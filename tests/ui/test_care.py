@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
-from companion.ui.checkin_widget import CheckInWidget
+from companion.ui.shell.checkin_widget import CheckInWidget
 
 
 def test_continue_without_choosing_a_distress_number_asks_for_one_or_a_skip(qtbot):
@@ -69,7 +69,7 @@ def test_no_exercise_ends_by_grading_the_person():
 
 def writing_step(session_app, **settings):
     """A quiet session ('Let it out', the writing moved first) at its writing step."""
-    from tests.ui.test_session_page import choose, through_check_in
+    from tests.ui.session.test_session_page import choose, through_check_in
 
     app, page = session_app(**settings)
     choose(page, "let-it-out")
@@ -102,7 +102,7 @@ def test_writing_and_grounding_say_where_help_is(session_app):
 
 
 def test_the_space_says_tears_are_welcome_and_not_needed(session_app):
-    from tests.ui.test_session_page import choose
+    from tests.ui.session.test_session_page import choose
 
     _app, page = session_app()
     choose(page, "let-it-out")
@@ -126,7 +126,7 @@ def test_quiet_mode_keeps_a_help_button_on_screen(make_app, qtbot):
 
 def test_help_says_when_to_seek_support_and_how_to_look_after_yourself_afterwards():
     from companion.helplines import load_directory
-    from companion.ui.help_dialog import help_html
+    from companion.ui.shell.help_dialog import help_html
 
     text = help_html(load_directory())
     assert "two weeks or more" in text and "doctor or a therapist" in text
@@ -134,7 +134,7 @@ def test_help_says_when_to_seek_support_and_how_to_look_after_yourself_afterward
 
 
 def test_a_check_in_of_8_or_more_before_a_session_offers_help_and_a_calmer_flow(session_app):
-    from tests.ui.test_session_page import choose
+    from tests.ui.session.test_session_page import choose
 
     app, page = session_app()
     choose(page, "let-it-out")
@@ -154,7 +154,7 @@ def test_a_check_in_of_8_or_more_before_a_session_offers_help_and_a_calmer_flow(
 
 
 def test_the_check_out_does_not_offer_a_calmer_flow(session_app):
-    from tests.ui.test_session_page import choose, through_check_in
+    from tests.ui.session.test_session_page import choose, through_check_in
 
     _app, page = session_app()
     choose(page, "let-it-out")
@@ -266,7 +266,7 @@ def test_no_feeling_is_preselected_so_none_is_recorded_unless_chosen(qtbot):
 def test_help_shows_this_countrys_lines_first_and_labels_every_other_number_with_its_country():
     """In Canada, 9-8-8 and 911 lead; the other countries follow, each named."""
     from companion.helplines import load_directory, ordered_for
-    from companion.ui.help_dialog import help_html
+    from companion.ui.shell.help_dialog import help_html
 
     text = help_html(ordered_for(load_directory(), "CA"))
     assert text.index("Call or text 9-8-8") < text.index("In other countries")
@@ -277,7 +277,7 @@ def test_help_shows_this_countrys_lines_first_and_labels_every_other_number_with
 def test_where_no_line_is_known_help_points_to_the_finder_and_112():
     """Without a line for the country, the worldwide finder and 112 come first."""
     from companion.helplines import load_directory, ordered_for
-    from companion.ui.help_dialog import help_html
+    from companion.ui.shell.help_dialog import help_html
 
     text = help_html(ordered_for(load_directory(), "SE"))
     assert text.index("findahelpline.com") < text.index("In other countries")

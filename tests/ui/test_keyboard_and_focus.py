@@ -8,8 +8,8 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication, QScrollArea
 
-from tests.ui.test_journal_page import journal_app  # noqa: F401 (a fixture)
-from tests.ui.test_session_page import through_check_in
+from tests.ui.journal.test_journal_page import journal_app  # noqa: F401 (a fixture)
+from tests.ui.session.test_session_page import through_check_in
 
 
 def activate(window, qtbot) -> None:
@@ -130,7 +130,7 @@ def test_every_slider_in_the_app_is_a_calm_one(make_app):
     from PySide6.QtWidgets import QSlider
 
     from companion.pages import PAGE_IDS
-    from companion.ui.calm_slider import CalmSlider
+    from companion.ui.shell.calm_slider import CalmSlider
 
     app = make_app(audio_opener=lambda: "No sound device in this test.")
     for page_id in PAGE_IDS:

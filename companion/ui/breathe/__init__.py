@@ -1,0 +1,1 @@
+"""Paced breathing: the page, the orb, the sound cues and the pattern editor."""

@@ -1,0 +1,1 @@
+"""Progress: how quiet sessions went."""

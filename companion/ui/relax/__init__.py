@@ -1,0 +1,2 @@
+"""Guided relaxation: the page, the voice that reads it, the body outline and the natural voice's
+preparation."""

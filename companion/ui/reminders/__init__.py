@@ -1,0 +1,1 @@
+"""Gentle reminders: the page and the service that delivers them."""

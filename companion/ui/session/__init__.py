@@ -1,0 +1,1 @@
+"""The quiet session: the page and the later check-in."""

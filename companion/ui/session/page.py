@@ -1,0 +1,582 @@
+"""The quiet session: choose a flow (and its steps), make the space, check in, then breathing,
+release, writing and closing, each on its own page or here, with a bar to skip or end; check out,
+and an honest summary with help when it is too much. History goes to the encrypted journal."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import replace
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.clock import Clock
+from companion.journal.prompts import (
+    INVITATION,
+    WHERE_HELP_IS,
+    Prompt,
+    prompt_for,
+    session_turn,
+)
+from companion.sessions.checkin import RAW_AFTER_RELEASE, CheckIn, needs_gentle_check
+from companion.sessions.flow import FlowRun, Stage
+from companion.sessions.flows import Flow, FlowStep, StepKind, flow_minutes, step_name
+from companion.sessions.history import HistoryKeeper, LaterCheckIn, SessionRecord
+from companion.sessions.progress import RELEASE_FLOWS
+from companion.ui.session.later_checkin import LaterCheckInView
+from companion.ui.shell.base_page import BasePage, card, choice_list, page_layout
+from companion.ui.shell.checkin_widget import CheckInWidget
+
+log = logging.getLogger(__name__)
+
+SPACE_TEXT = ("<p><b>Making the space</b></p><p>Dim the lights if you like. Keep tissues and "
+              "some water close by. You can pause, skip or stop at any moment. Crying is "
+              "welcome here, and if tears don't come, that's fine too.</p><p>Nothing here needs "
+              "to go well. It only needs to be yours.</p>")
+HELP_TEXT = ("That sounds like a lot to carry right now. You do not have to hold it alone: the "
+             "people behind <b>Need help now?</b> are there to listen, day and night.")
+GROUNDING_HERE = ("Come back to the room. Name five things you can see, four you can touch, "
+                  "three you can hear, two you can smell and one you can taste. Take your time. "
+                  + WHERE_HELP_IS)
+CALMER_FLOW = "wind-down"  # offered instead when a check-in before a session is 8 or more
+LATER_MINUTES = 90  # the optional later check-in (Gračanin et al. 2015: better at 90 min)
+
+
+class SessionBar(QFrame):
+    """Shown above every page while a session runs: where you are, Skip and End."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setProperty("role", "notice")
+        row = QHBoxLayout(self)
+        row.setContentsMargins(16, 8, 12, 8)
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setAccessibleName("Quiet session progress")
+        self.skip_button = QPushButton("Skip this step")
+        self.end_button = QPushButton("End the session")
+        row.addWidget(self.label, 1)
+        row.addWidget(self.skip_button)
+        row.addWidget(self.end_button)
+        self.hide()
+
+
+class SessionPage(BasePage):
+    """Drives one FlowRun; exercises run on their own pages through open_exercise(page id)."""
+
+    page_id = "session"
+    session_active_changed = Signal(bool)
+    shown = Signal()  # the app answers with suggest()
+
+    def __init__(self, clock: Clock, flows: list[Flow], prompts: list[Prompt],
+                 keeper: HistoryKeeper, open_exercise: Callable[[str], BasePage],
+                 show_self: Callable[[], None], parent: QWidget | None = None):
+        super().__init__(parent)
+        self._clock = clock
+        self.flows = flows
+        self._prompts = prompts
+        self._prompt_turn = 0
+        self._last_turn: int | None = None  # the last session's first prompt is not repeated
+        self._prompt_step: FlowStep | None = None
+        self._name_tables: tuple[dict[str, str], dict[str, str], dict[str, float]] | None = None
+        self.keeper = keeper
+        self._open_exercise = open_exercise
+        self._show_self = show_self
+        self.run: FlowRun | None = None
+        self.record: SessionRecord | None = None
+        self.kept = ""
+        self.exercise: BasePage | None = None  # the page running the current step
+        self._listening: set[str] = set()
+        self.play_sound: Callable[[str], None] = lambda _sound: None
+        self.stop_sound: Callable[[], None] = lambda: None
+        self.remind_later: Callable[[int], None] = lambda _minutes: None
+        self.help_requested: Callable[[], None] = lambda: None
+        self.open_journal: Callable[[], None] = lambda: None
+        self.bar = SessionBar()
+        self.bar.skip_button.clicked.connect(self.skip)
+        self.bar.end_button.clicked.connect(self.end_early)
+        self.write_timer = QTimer(self)
+        self.write_timer.setObjectName("session-writing")
+        self.write_timer.setSingleShot(True)
+        self.write_timer.timeout.connect(self._writing_done)
+
+        layout = page_layout(self, "A quiet session", "Breathing, letting go, writing and rest, "
+                             "one after another, with a check-in before and after.")
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack, 1)
+        self.picker = self._build_picker()
+        self.space = self._build_space()
+        self.checkin = CheckInWidget()
+        self.here = self._build_here()
+        self.summary = self._build_summary()
+        self.later = LaterCheckInView(lambda feeling: self.keeper.keep(
+            LaterCheckIn(self._clock.now(), feeling)))
+        for view in (self.picker, self.space, self.checkin, self.here, self.summary, self.later):
+            self.stack.addWidget(view)
+        self.later.finished.connect(lambda: self.stack.setCurrentWidget(self.picker))
+        self.later.checkin.help_requested.connect(lambda: self.help_requested())
+        self.later.checkin.calmer_requested.connect(self._calmer_now)
+        self.checkin.given.connect(self._checked)
+        self.checkin.help_requested.connect(lambda: self.help_requested())
+        self.checkin.calmer_requested.connect(self._calmer)
+        self.checkin.skipped.connect(lambda: self._checked(None))
+        self.set_flows(flows)
+
+    # --- building ---------------------------------------------------------------------------------
+
+    def _build_picker(self) -> QWidget:
+        view = QWidget()
+        row = QHBoxLayout(view)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.flow_list = choice_list("Session flows")
+        self.step_list = choice_list("Steps of this flow: untick to leave one out")
+        side = QVBoxLayout()
+        self.flow_summary = QLabel()
+        self.flow_summary.setWordWrap(True)
+        self.minutes_label = QLabel()
+        self.minutes_label.setProperty("role", "muted")
+        moves = QHBoxLayout()
+        self.up_button = QPushButton("Move up")
+        self.down_button = QPushButton("Move down")
+        moves.addWidget(self.up_button)
+        moves.addWidget(self.down_button)
+        self.begin_button = QPushButton("Begin")
+        self.begin_button.setProperty("role", "primary")
+        side.addWidget(self.flow_summary)
+        side.addWidget(self.step_list, 1)
+        side.addWidget(self.minutes_label)
+        side.addLayout(moves)
+        side.addWidget(self.begin_button)
+        row.addWidget(self.flow_list, 1)
+        row.addLayout(side, 1)
+        self.flow_list.currentRowChanged.connect(self._flow_chosen)
+        self.step_list.itemChanged.connect(lambda _item: self._show_minutes())
+        self.up_button.clicked.connect(lambda: self._move(-1))
+        self.down_button.clicked.connect(lambda: self._move(1))
+        self.begin_button.clicked.connect(self.begin)
+        return view
+
+    def _build_space(self) -> QWidget:
+        frame, inner = card()
+        text = self.space_text = QLabel(SPACE_TEXT)
+        text.setWordWrap(True)
+        buttons = QHBoxLayout()
+        self.ready_button = QPushButton("I'm ready")
+        self.ready_button.setProperty("role", "primary")
+        back = QPushButton("Not now")
+        buttons.addStretch(1)
+        buttons.addWidget(back)
+        buttons.addWidget(self.ready_button)
+        inner.addWidget(text)
+        inner.addLayout(buttons)
+        self.ready_button.clicked.connect(self._ready)
+        back.clicked.connect(self._cancel)
+        return frame
+
+    def _build_here(self) -> QWidget:
+        """Steps that happen on this page: writing, and the 5-4-3-2-1 grounding."""
+        frame, inner = card()
+        self.here_title = QLabel()
+        self.here_title.setProperty("role", "heading")
+        self.here_title.setWordWrap(True)
+        self.here_text = QLabel()
+        self.here_text.setWordWrap(True)
+        self.writing = QPlainTextEdit()
+        self.writing.setAccessibleName("Your writing")
+        self.keep_note = QLabel()  # said before writing starts: where the words will go
+        self.keep_note.setProperty("role", "muted")
+        self.keep_note.setWordWrap(True)
+        self.keep_button = QPushButton()
+        self.here_done = QPushButton("Done")
+        self.here_done.setProperty("role", "primary")
+        for widget in (self.here_title, self.here_text, self.keep_note, self.writing):
+            inner.addWidget(widget)
+        self.new_prompt_button = QPushButton("New prompt")
+        self.new_prompt_button.clicked.connect(self.new_prompt)
+        row = QHBoxLayout()
+        row.addWidget(self.new_prompt_button)
+        row.addWidget(self.keep_button)
+        row.addStretch(1)
+        row.addWidget(self.here_done)
+        inner.addLayout(row)
+        self.keep_button.clicked.connect(lambda: self.open_journal())
+        self.here_done.clicked.connect(self._here_finished)
+        return frame
+
+    def _build_summary(self) -> QWidget:
+        frame, inner = card()
+        self.summary_text = QLabel()
+        self.summary_text.setWordWrap(True)
+        self.help_box = QLabel(HELP_TEXT)
+        self.help_box.setWordWrap(True)
+        self.help_button = QPushButton("Need help now?")
+        self.help_button.setProperty("role", "help")
+        self.later_button = QPushButton(f"Check in with me again in {LATER_MINUTES} minutes")
+        self.kept_label = QLabel()
+        self.kept_label.setProperty("role", "muted")
+        self.kept_label.setWordWrap(True)
+        self.create_journal_button = QPushButton("Create a journal to keep sessions from now on")
+        self.finish_button = QPushButton("Finish")
+        self.finish_button.setProperty("role", "primary")
+        for widget in (self.summary_text, self.help_box, self.help_button, self.later_button,
+                       self.kept_label, self.create_journal_button, self.finish_button):
+            inner.addWidget(widget)
+        self.help_button.clicked.connect(lambda: self.help_requested())
+        self.later_button.clicked.connect(self._later)
+        self.create_journal_button.clicked.connect(lambda: self.open_journal())
+        self.finish_button.clicked.connect(self._cancel)
+        return frame
+
+    # --- choosing ---------------------------------------------------------------------------------
+
+    def set_flows(self, flows: list[Flow], suggested: str = "") -> None:
+        self.flows = flows
+        self.flow_list.clear()
+        for flow in flows:
+            self.flow_list.addItem(flow.title)
+        ids = [f.id for f in flows]
+        self.flow_list.setCurrentRow(ids.index(suggested) if suggested in ids else 0)
+
+    def suggest(self, flow_id: str, why: str) -> None:
+        """Preselect the suggested flow (unless a session runs) and say why."""
+        if self.run is not None:
+            return
+        self.set_flows(self.flows, flow_id)
+        flow = next((f for f in self.flows if f.id == flow_id), None)
+        if flow is not None:
+            self.flow_summary.setText(f"Suggested: {why} {flow.summary}".strip())
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.shown.emit()
+
+    def _flow_chosen(self, row: int) -> None:
+        if not 0 <= row < len(self.flows):
+            return
+        flow = self.flows[row]
+        self.flow_summary.setText(flow.summary)
+        self.step_list.clear()
+        for step in flow.steps:
+            item = QListWidgetItem(self._step_name(step))
+            item.setData(Qt.ItemDataRole.UserRole, step)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Checked)
+            self.step_list.addItem(item)
+        self._show_minutes()
+
+    def _names(self) -> tuple[dict[str, str], dict[str, str], dict[str, float]]:
+        """Pattern names, script titles and script minutes, read once when first needed."""
+        if self._name_tables is None:
+            from companion.breathing.library import load_builtin_patterns
+            from companion.relax.library import load_builtin_scripts
+
+            scripts = load_builtin_scripts()
+            self._name_tables = ({p.id: p.name for p in load_builtin_patterns()},
+                                 {s.id: s.title for s in scripts},
+                                 {s.id: float(s.minutes) for s in scripts})
+        return self._name_tables
+
+    def _step_name(self, step: FlowStep) -> str:
+        patterns, titles, _minutes = self._names()
+        return step_name(step, patterns, titles)
+
+    def _show_minutes(self) -> None:
+        """The estimate follows the steps ticked."""
+        steps = self.chosen_flow().steps if self.flows else ()
+        self.minutes_label.setText(
+            f"About {flow_minutes(steps, self._names()[2])} minutes with the steps ticked."
+            if steps else "Tick at least one step to begin.")
+        self.begin_button.setEnabled(bool(steps))
+
+    def _move(self, delta: int) -> None:
+        row = self.step_list.currentRow()
+        target = row + delta
+        if row < 0 or not 0 <= target < self.step_list.count():
+            return
+        item = self.step_list.takeItem(row)
+        self.step_list.insertItem(target, item)
+        self.step_list.setCurrentRow(target)
+
+    def chosen_flow(self) -> Flow:
+        """The flow as arranged: its steps in the order shown, the unticked ones left out."""
+        flow = self.flows[max(0, self.flow_list.currentRow())]
+        steps = tuple(self.step_list.item(i).data(Qt.ItemDataRole.UserRole)
+                      for i in range(self.step_list.count())
+                      if self.step_list.item(i).checkState() == Qt.CheckState.Checked)
+        return replace(flow, steps=steps)
+
+    # --- running ----------------------------------------------------------------------------------
+
+    def start_main_action(self) -> None:
+        if self.run is None:
+            self.begin()
+
+    def begin(self) -> None:
+        self.run = FlowRun(self.chosen_flow(), self._clock)
+        self.stack.setCurrentWidget(self.space)
+        self.ready_button.setFocus()  # the forward action; "Not now" is one Tab away
+        self.session_active_changed.emit(True)
+
+    def _ready(self) -> None:
+        assert self.run is not None
+        self.run.begin()
+        if self.run.flow.sound:
+            self.play_sound(self.run.flow.sound)
+        self.checkin.reset("Before we begin: how are you, right now?",
+                           offer_care=self.run.flow.id != CALMER_FLOW)
+        self.stack.setCurrentWidget(self.checkin)
+        self.checkin.distress.setFocus()
+
+    def _calmer(self) -> None:
+        """Wind down instead of the flow chosen, keeping the check-in just given."""
+        calmer = next((f for f in self.flows if f.id == CALMER_FLOW), None)
+        if calmer is None or self.run is None or self.run.stage is not Stage.CHECK_IN:
+            return
+        feeling = self.checkin.current()
+        self.run = FlowRun(calmer, self._clock)
+        self.run.begin()
+        if calmer.sound:
+            self.play_sound(calmer.sound)
+        self.run.check_in(feeling)
+        self._next()
+
+    def later_check_in(self) -> None:
+        """The check-in a while after a session (from its reminder); not during a session."""
+        if self.run is not None and self.run.stage is not Stage.DONE:
+            return
+        self.later.reset()
+        self.stack.setCurrentWidget(self.later)
+        self.later.checkin.distress.setFocus()
+
+    def _calmer_now(self) -> None:
+        """From the later check-in: begin Wind down, with this answer as its first check-in."""
+        calmer = next((f for f in self.flows if f.id == CALMER_FLOW), None)
+        if calmer is None:
+            return
+        feeling = self.later.checkin.current()
+        self.later.keep_quietly(feeling)
+        self.run = FlowRun(calmer, self._clock)
+        self.run.begin()
+        if calmer.sound:
+            self.play_sound(calmer.sound)
+        self.run.check_in(feeling)
+        self.session_active_changed.emit(True)
+        self._next()
+
+    def _checked(self, feeling: CheckIn | None) -> None:
+        run = self.run
+        if run is None:
+            return
+        if run.stage is Stage.CHECK_IN:
+            run.check_in(feeling)
+            self._next()
+        elif run.stage is Stage.CHECK_OUT:
+            run.check_out(feeling)
+            self._finish()
+
+    def _next(self) -> None:
+        """Start whatever the flow is at now."""
+        run = self.run
+        if run is None:
+            return
+        step = run.step
+        if step is None:
+            self._show_self()
+            self.bar.hide()
+            self.checkin.reset("And now: how are you?")
+            self.stack.setCurrentWidget(self.checkin)
+            self.checkin.distress.setFocus()
+            return
+        number = run.index + 1
+        self.bar.label.setText(f"Quiet session · step {number} of {len(run.flow.steps)}: "
+                               f"{self._step_name(step)}")
+        self.bar.show()
+        if step.kind is StepKind.RELEASE:
+            def start_release(page: BasePage) -> None:
+                page.select(step.script)  # type: ignore[attr-defined]
+                page.start_main_action()
+
+            self._exercise("relax", start_release)
+        elif step.kind is StepKind.EXPRESS:
+            seed = run.started.timestamp() if run.started is not None else 0.0
+            self._prompt_turn = session_turn(seed + run.index, len(self._prompts),
+                                             self._last_turn)
+            self._last_turn = self._prompt_turn
+            self._prompt_step = step
+            self._here(self._prompt_text(), INVITATION, writing=True)
+            self.new_prompt_button.show()
+            self.write_timer.start(round(step.minutes * 60_000))
+        elif step.grounding:
+            self._here("Coming back", GROUNDING_HERE, writing=False)
+        else:
+            self._exercise("breathe", lambda page: page.start_for(  # type: ignore[attr-defined]
+                step.pattern, step.minutes))
+
+    def _exercise(self, page_id: str, start: Callable[[BasePage], object]) -> None:
+        page = self._open_exercise(page_id)
+        if page_id not in self._listening:
+            page.session_active_changed.connect(  # type: ignore[attr-defined]
+                lambda active, pid=page_id: self._exercise_changed(pid, active))
+            self._listening.add(page_id)
+        self.exercise = page
+        start(page)
+        if not page.is_running():  # it could not start (a note to read first, say): wait
+            log.info("session step waits for %s to start", page_id)
+
+    def _exercise_changed(self, page_id: str, active: bool) -> None:
+        run, page = self.run, self.exercise
+        if active or run is None or page is None or page.page_id != page_id \
+                or run.stage is not Stage.STEP:
+            return
+        self.exercise = None
+        run.finish_step()
+        self._next()
+
+    def _here(self, title: str, text: str, writing: bool) -> None:
+        self._show_self()
+        self.here_title.setText(title)
+        self.here_text.setText(text)
+        self.writing.setVisible(writing)
+        self.writing.clear()
+        self.new_prompt_button.setVisible(writing)
+        note, button = self._where_writing_goes() if writing else ("", "")
+        self.keep_note.setText(note)
+        self.keep_note.setVisible(bool(note))
+        self.keep_button.setText(button)
+        self.keep_button.setVisible(bool(button))
+        self.stack.setCurrentWidget(self.here)
+
+    def _prompt_text(self) -> str:
+        run, step = self.run, self._prompt_step
+        release = run is not None and run.flow.id in RELEASE_FLOWS
+        grief = step.grief if step is not None else False
+        return prompt_for(self._prompts, self._prompt_turn, grief, release).text
+
+    def new_prompt(self) -> None:
+        """Another prompt, inside the session (what is written so far stays)."""
+        self._prompt_turn += 1
+        self.here_title.setText(self._prompt_text())
+
+    def _where_writing_goes(self) -> tuple[str, str]:
+        """Before the writing starts: whether it will be kept, and a way to keep it."""
+        if self.keeper.vault() is not None:
+            return "What you write here is kept, encrypted, in your journal.", ""
+        if self.keeper.exists():
+            return ("Your journal is locked, so what you write here will not be kept. Unlock it "
+                    "first if you want to keep it."), "Open my journal"
+        return ("There is no journal yet, so what you write here will not be kept. You can make "
+                "one first, and come back."), "Create a journal"
+
+    def _writing_done(self) -> None:
+        self.here_text.setText("Your writing time is over. Finish your sentence, then press "
+                               "Done.")
+
+    def _here_finished(self) -> None:
+        self.write_timer.stop()
+        run = self.run
+        if run is None or run.stage is not Stage.STEP:
+            return
+        if self.writing.isVisible() and self.writing.toPlainText().strip():
+            self._keep_writing(self.here_title.text(), self.writing.toPlainText())
+        self.writing.clear()
+        run.finish_step()
+        self._next()
+
+    def _keep_writing(self, prompt: str, text: str) -> None:
+        """Writing goes into the journal when it is open; otherwise it is not kept anywhere."""
+        vault = self.keeper.vault()
+        if vault is None:
+            return
+        from companion.journal.entry import Entry
+
+        vault.save(Entry.new(self._clock.now(), prompt[:200], text, ("quiet-session",)))
+
+    def skip(self) -> None:
+        run = self.run
+        if run is None or run.stage is not Stage.STEP:
+            return
+        self.write_timer.stop()
+        self._stop_exercise()
+        run.skip()
+        self._next()
+
+    def end_early(self) -> None:
+        run = self.run
+        if run is None:
+            return
+        self.write_timer.stop()
+        self._stop_exercise()
+        run.end_early()
+        self._next()
+
+    def _stop_exercise(self) -> None:
+        page, self.exercise = self.exercise, None
+        if page is not None and page.is_running():
+            page.stop()
+
+    def stop(self) -> None:
+        """Esc on this page ends the session early (the check-out is still offered)."""
+        if self.run is not None and self.run.stage is Stage.STEP:
+            self.end_early()
+
+    def is_running(self) -> bool:
+        return self.run is not None and self.run.stage not in (Stage.DONE,)
+
+    def _finish(self) -> None:
+        run = self.run
+        assert run is not None
+        self.record = SessionRecord.from_run(run)
+        try:
+            self.kept = self.keeper.keep(self.record)
+        except Exception as exc:  # a full disk, say: the session itself still ends kindly
+            log.warning("session record not kept: %s", exc)
+            self.kept = "failed"
+        before, after = run.before, run.after
+        lines = [f"You spent {run.minutes:.0f} minutes with yourself."]
+        if before is not None and after is not None:
+            lines.append(f"Distress before: {before.distress} of 10. After: {after.distress}.")
+        if any(r.step.kind is StepKind.RELEASE and not r.skipped for r in run.results):
+            lines.append(RAW_AFTER_RELEASE)
+        self.summary_text.setText("\n\n".join(lines))
+        gentle = after is not None and needs_gentle_check(before, after)
+        self.help_box.setVisible(gentle)
+        self.help_button.setVisible(gentle)
+        self.later_button.setEnabled(True)
+        self.kept_label.setText({
+            "saved": "This session is kept, encrypted, in your journal.",
+            "held": "Your journal is locked: this session will be saved when you next unlock "
+                    "it.",
+            "no-journal": "Nothing was kept: there is no journal yet. With one, your sessions "
+                          "are kept, encrypted, and Progress can show how they went.",
+            "off": "Nothing was kept: session history is switched off.",
+            "failed": "This session could not be saved; nothing else is affected.",
+        }[self.kept])
+        self.create_journal_button.setVisible(self.kept == "no-journal")
+        self.stack.setCurrentWidget(self.summary)
+        self.finish_button.setFocus()  # forward; "Check in with me again" is never the default
+        self.session_active_changed.emit(False)
+
+    def _later(self) -> None:
+        self.remind_later(LATER_MINUTES)
+        self.later_button.setEnabled(False)
+        self.later_button.setText("A gentle check-in will come later")
+
+    def _cancel(self) -> None:
+        was_running = self.run is not None and self.run.stage is not Stage.DONE
+        self.run = None
+        self.bar.hide()
+        self.stop_sound()
+        self.stack.setCurrentWidget(self.picker)
+        if was_running:
+            self.session_active_changed.emit(False)

@@ -1,0 +1,210 @@
+"""The main window: a sidebar of pages, the page stack, notices, and the always-there help button."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion import APP_TITLE
+from companion.pages import PAGES, page_info
+from companion.ui.shell.base_page import BasePage
+from companion.ui.shell.notice_widget import NoticeWidget
+
+if TYPE_CHECKING:
+    from companion.ui.shell.help_dialog import HelpDialog
+
+PageFactory = Callable[[], BasePage]
+NOTICE_MARGINS = (24, 16, 24, 0)
+
+
+class Sidebar(QListWidget):
+    """The list of pages. Typing a letter here never switches pages (a list's usual type-ahead
+    would, and a person typing a passphrase into the wrong place would be thrown elsewhere)."""
+
+    def keyboardSearch(self, search: str) -> None:
+        pass
+
+
+class MainWindow(QMainWindow):
+    """Owns navigation; pages own their content and are built the first time they are shown,
+    so start-up pays only for the first page. Closing asks close_handler what to do."""
+
+    first_paint = Signal()
+
+    def __init__(self, factories: dict[str, PageFactory], parent=None):
+        super().__init__(parent)
+        self.setWindowTitle(APP_TITLE)
+        self.setMinimumSize(640, 480)
+        self.close_handler: Callable[[], bool] = lambda: True  # True: really close
+        self._painted = False
+        self._factories = factories
+        self._pages: dict[str, BasePage] = {}
+        self._current = PAGES[0].id
+        self.help_dialog: HelpDialog | None = None
+        self._was_maximized = False  # the window's state before quiet mode
+
+        self.sidebar = Sidebar()
+        self.sidebar.setObjectName("sidebar")
+        self.sidebar.setAccessibleName("Pages")
+        self.stack = QStackedWidget()
+        for info in PAGES:
+            item = QListWidgetItem(info.title)
+            # Selectable only: a list item is checkable by default, and Space would tick it.
+            item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+            item.setData(Qt.ItemDataRole.UserRole, info.id)
+            item.setToolTip(info.summary)
+            self.sidebar.addItem(item)
+        self.sidebar.currentRowChanged.connect(self._on_row_changed)
+
+        brand = QLabel(APP_TITLE)
+        brand.setProperty("role", "heading")
+        brand.setContentsMargins(18, 20, 0, 4)
+        self.help_button = QPushButton("Need help now?")
+        self.help_button.setProperty("role", "help")
+        self.help_button.setAccessibleName("Need help now? Show helplines")
+        self.help_button.setToolTip("Helplines and emergency numbers (F1)")
+        self.help_button.clicked.connect(self.show_help)
+        panel = QWidget()
+        self.sidebar_panel = panel
+        panel.setObjectName("sidebarPanel")
+        panel.setFixedWidth(220)
+        side = QVBoxLayout(panel)
+        side.setContentsMargins(8, 8, 8, 16)
+        side.addWidget(brand)
+        side.addWidget(self.sidebar, 1)
+        side.addWidget(self.help_button)
+
+        self.notices = QVBoxLayout()
+        self.notices.setContentsMargins(*NOTICE_MARGINS)
+        content = QVBoxLayout()
+        content.setContentsMargins(0, 0, 0, 0)
+        content.setSpacing(0)
+        content.addLayout(self.notices)
+        content.addWidget(self.stack, 1)
+        central = QWidget()
+        row = QHBoxLayout(central)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(0)
+        row.addWidget(panel)
+        row.addLayout(content, 1)
+        self.setCentralWidget(central)
+        central.installEventFilter(self)  # the first paint of the content marks "window shown"
+
+        for index in range(min(len(PAGES), 9)):
+            shortcut = QShortcut(QKeySequence(f"Ctrl+{index + 1}"), self)
+            shortcut.activated.connect(lambda i=index: self.sidebar.setCurrentRow(i))
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self).activated.connect(self.stop_all)
+        QShortcut(QKeySequence(Qt.Key.Key_F1), self).activated.connect(self.show_help)
+
+    def page(self, page_id: str) -> BasePage:
+        """The page widget with this id, built now if it was not yet."""
+        page = self._pages.get(page_id)
+        if page is None:
+            page = self._factories[page_id]()
+            self._pages[page_id] = page
+            self.stack.addWidget(page)
+        return page
+
+    def built_pages(self) -> list[BasePage]:
+        """The pages built so far (the others have nothing running)."""
+        return list(self._pages.values())
+
+    def current_page_id(self) -> str:
+        return self._current
+
+    def show_page(self, page_id: str, start: bool = False) -> None:
+        """Switch to a page, and start its main action when asked."""
+        page_info(page_id)  # raises for an unknown id
+        row = [p.id for p in PAGES].index(page_id)
+        if self.sidebar.currentRow() != row:
+            self.sidebar.setCurrentRow(row)
+        else:
+            self._on_row_changed(row)
+        if start:
+            self.page(page_id).start_main_action()
+
+    def _on_row_changed(self, row: int) -> None:
+        if row < 0:
+            return
+        page_id = PAGES[row].id
+        self.stack.setCurrentWidget(self.page(page_id))
+        self._current = page_id
+
+    def stop_all(self) -> None:
+        """Esc: stop whatever runs, on every page."""
+        for page in self.built_pages():
+            page.stop()
+
+    def show_help(self) -> None:
+        """Open (or bring forward) the help dialog."""
+        if self.help_dialog is None:
+            from companion.ui.shell.help_dialog import HelpDialog
+
+            self.help_dialog = HelpDialog(self)
+        self.help_dialog.show()
+        self.help_dialog.raise_()
+        self.help_dialog.activateWindow()
+
+    def add_notice(self, text: str) -> NoticeWidget:
+        """Show a calm, dismissible message above the page."""
+        notice = NoticeWidget(text)
+        self.notices.addWidget(notice)
+        notice.setVisible(self.sidebar_panel.isVisibleTo(self))  # hidden only in quiet mode
+        return notice
+
+    def notice_texts(self) -> list[str]:
+        """The messages currently shown (for tests and screen readers)."""
+        return [notice.label.text() for notice in self.findChildren(NoticeWidget)
+                if not notice.isHidden()]
+
+    def set_quiet(self, quiet: bool) -> None:
+        """Quiet mode: full screen with the sidebar and notices hidden."""
+        self.sidebar_panel.setVisible(not quiet)
+        margins = (0, 0, 0, 0) if quiet else NOTICE_MARGINS
+        self.notices.setContentsMargins(*margins)
+        for notice in self.findChildren(NoticeWidget):
+            notice.setVisible(not quiet)
+        if quiet:
+            self._was_maximized = self.isMaximized()
+            self.showFullScreen()
+        elif self.isFullScreen():
+            if self._was_maximized:
+                self.showMaximized()
+            else:
+                self.showNormal()
+
+    def bring_to_front(self) -> None:
+        """Show, un-minimise and raise the window."""
+        if self.isMinimized():
+            self.showNormal()
+        self.show()
+        self.raise_()
+        self.activateWindow()
+
+    def eventFilter(self, watched, event) -> bool:
+        if not self._painted and event.type() == QEvent.Type.Paint:
+            self._painted = True
+            watched.removeEventFilter(self)
+            self.first_paint.emit()
+        return False
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.close_handler():
+            event.accept()
+        else:
+            event.ignore()
+            self.hide()

@@ -1,0 +1,1 @@
+"""Ambient sound: the page and the soundscape and playlist players."""

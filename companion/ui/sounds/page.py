@@ -1,0 +1,393 @@
+"""The Sounds page: a tile per ambient sound, a master volume, mixes (presets) and a sleep timer."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, Signal
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.resources import asset
+from companion.sounds.catalog import SoundInfo
+from companion.sounds.mix import SLEEP_MINUTES, Mix
+from companion.sounds.own_files import files_in
+from companion.sounds.presets import Preset, PresetError, make_preset
+from companion.ui.shell.base_page import BasePage, card, page_layout
+from companion.ui.shell.calm_slider import CalmSlider
+from companion.ui.sounds.soundscape_player import SoundscapePlayer
+
+DEFAULT_VOLUME = 0.6  # a sound switched on from its tile starts here
+
+
+class SoundTileWidget(QWidget):
+    """One sound: its icon and name, a play toggle and a volume slider (and Remove for your own)."""
+
+    remove_requested = Signal(str)
+
+    def __init__(self, sound: SoundInfo, icon: str | None = None, removable: bool = False,
+                 parent=None):
+        super().__init__(parent)
+        self.sound = sound
+        frame, inner = card(self)
+        inner.setContentsMargins(12, 12, 12, 10)
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(frame)
+        self.toggle = QPushButton(sound.name)
+        self.toggle.setCheckable(True)
+        self.toggle.setIcon(QIcon(str(asset(icon or f"icons/sounds/{sound.id}.svg"))))
+        self.toggle.setIconSize(QSize(32, 32))
+        self.toggle.setMinimumHeight(52)
+        self.toggle.setAccessibleName(f"{sound.name}: play or stop")
+        self.slider = CalmSlider()
+        self.slider.setRange(0, 100)
+        self.slider.setAccessibleName(f"{sound.name} volume")
+        self.level = QLabel("off")
+        self.level.setProperty("role", "muted")
+        self.level.setMinimumWidth(40)
+        self.level.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        row = QHBoxLayout()
+        row.addWidget(self.slider, 1)
+        row.addWidget(self.level)
+        if removable:
+            remove = QPushButton("Remove")
+            remove.setAccessibleName(f"Remove {sound.name} from your sounds")
+            remove.clicked.connect(lambda: self.remove_requested.emit(sound.id))
+            row.addWidget(remove)
+        inner.addWidget(self.toggle)
+        inner.addLayout(row)
+
+    def show_volume(self, volume: float) -> None:
+        for widget in (self.toggle, self.slider):
+            widget.blockSignals(True)
+        self.toggle.setChecked(volume > 0)
+        self.slider.setValue(round(volume * 100))
+        self.level.setText(f"{round(volume * 100)} %" if volume > 0 else "off")
+        for widget in (self.toggle, self.slider):
+            widget.blockSignals(False)
+
+
+class SoundsPage(BasePage):
+    """Every change is heard at once; the mix is remembered for next time."""
+
+    page_id = "sounds"
+    mix_saved = Signal(object)  # the Preset the user saved
+    own_files_chosen = Signal(list)  # paths the user picked with "Add your own…"
+    own_removed = Signal(str)
+    playlist_toggled = Signal(bool)
+    presets_changed = Signal(list)  # the user's own mixes after a rename or delete
+
+    def __init__(self, player: SoundscapePlayer, catalog: list[SoundInfo],
+                 presets: list[Preset], new_id: Callable[[], str], parent=None):
+        super().__init__(parent)
+        self.player = player
+        self._new_id = new_id
+        self.presets = presets
+        self._known = {sound.id for sound in catalog}
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        scroll.setWidget(body)
+        outer.addWidget(scroll)
+        layout = page_layout(body, "Sounds", "Mix calm sounds the way you like. They keep playing "
+                             "when you hide or close the window; the sleep timer fades them out.")
+        bar = QHBoxLayout()
+        bar.setSpacing(12)
+        levels = QHBoxLayout()
+        levels.setSpacing(12)
+        self.preset_box = QComboBox()
+        self.preset_box.setAccessibleName("Choose a mix")
+        self.save_button = QPushButton("Save mix…")
+        self.rename_button = QPushButton("Rename…")
+        self.rename_button.setAccessibleName("Rename the chosen mix")
+        self.delete_button = QPushButton("Delete…")
+        self.delete_button.setAccessibleName("Delete the chosen mix")
+        self.delete_button.setProperty("role", "danger")
+        self.master = CalmSlider()
+        self.master.setRange(0, 100)
+        self.master.setMinimumWidth(150)
+        self.master.setAccessibleName("Master volume")
+        self.mute = QPushButton("Mute")
+        self.mute.setCheckable(True)
+        self.stop_button = QPushButton("Stop all")
+        self.add_button = QPushButton("Add your own…")
+        self.add_button.setAccessibleName("Add your own music or sound files")
+        self.add_folder_button = QPushButton("Add a folder…")
+        self.add_folder_button.setAccessibleName("Add every sound file in a folder")
+        self.sleep_box = QComboBox()
+        self.sleep_box.setAccessibleName("Sleep timer")
+        self.sleep_box.addItem("Sleep timer: off", 0)
+        for minutes in SLEEP_MINUTES:
+            self.sleep_box.addItem(f"Fade out in {minutes} min", minutes)
+        self.sleep_box.addItem("Choose a time…", -1)
+        master_label = QLabel("Volume")
+        self.preset_box.setMinimumWidth(200)
+        self.sleep_box.setMinimumWidth(200)
+        for widget in (self.preset_box, self.save_button, self.rename_button, self.delete_button):
+            bar.addWidget(widget)
+        bar.addStretch(1)
+        for control in (master_label, self.master, self.mute, self.stop_button, self.sleep_box):
+            levels.addWidget(control)
+        levels.addStretch(1)
+        layout.addLayout(bar)
+        layout.addLayout(levels)
+        self.sleep_label = QLabel("")
+        self.sleep_label.setProperty("role", "muted")
+        self.sleep_label.setWordWrap(True)
+        layout.addWidget(self.sleep_label)
+        self.sleep_label.hide()
+        self.grid = QGridLayout()
+        self.grid.setSpacing(10)
+        self.tiles: dict[str, SoundTileWidget] = {}
+        for sound in catalog:
+            self.add_tile(sound)
+        layout.addLayout(self.grid)
+        own_row = QHBoxLayout()
+        own_label = QLabel("Music that helps your feelings come, or any sound of your own:")
+        own_label.setProperty("role", "muted")
+        own_label.setWordWrap(True)
+        own_row.addWidget(own_label, 1)
+        own_row.addWidget(self.add_button)
+        own_row.addWidget(self.add_folder_button)
+        self.playlist_button = QPushButton("Play my files in turn")
+        self.playlist_button.setCheckable(True)
+        self.playlist_button.setAccessibleName("Play your own files one after another")
+        own_row.addWidget(self.playlist_button)
+        layout.addLayout(own_row)
+        self.now_playing = QLabel("")
+        self.now_playing.setProperty("role", "muted")
+        layout.addWidget(self.now_playing)
+        layout.addStretch(1)
+
+        self._fill_presets()
+        self.preset_box.activated.connect(self._preset_chosen)
+        self.preset_box.currentIndexChanged.connect(lambda _i: self._show_mix_actions())
+        self.save_button.clicked.connect(self.ask_to_save)
+        self.rename_button.clicked.connect(self.ask_to_rename)
+        self.delete_button.clicked.connect(self.ask_to_delete)
+        self.master.valueChanged.connect(lambda v: player.set_mix(player.mix.with_master(v / 100)))
+        self.mute.toggled.connect(self._mute_toggled)
+        self.stop_button.clicked.connect(player.stop_all)
+        self.add_button.clicked.connect(self.ask_for_files)
+        self.add_folder_button.clicked.connect(self.ask_for_folder)
+        self.playlist_button.toggled.connect(self.playlist_toggled.emit)
+        self.sleep_box.activated.connect(self._sleep_chosen)
+        player.mix_changed.connect(self.show_mix)
+        player.sleep_changed.connect(self._show_sleep)
+        self.show_mix(player.mix)
+
+    def add_tile(self, sound: SoundInfo, own: bool = False) -> SoundTileWidget:
+        """A tile for a sound; your own files get a music icon and a Remove button."""
+        tile = SoundTileWidget(sound, "icons/sounds/own.svg" if own else None, removable=own)
+        tile.toggle.toggled.connect(
+            lambda on, s=sound.id: self.player.set_volume(s, DEFAULT_VOLUME if on else 0))
+        tile.slider.valueChanged.connect(lambda v, s=sound.id: self.player.set_volume(s, v / 100))
+        tile.remove_requested.connect(self.remove_own)
+        index = len(self.tiles)
+        self.grid.addWidget(tile, index // 3, index % 3)
+        self.tiles[sound.id] = tile
+        self._known.add(sound.id)
+        tile.show_volume(self.player.mix.volumes.get(sound.id, 0.0))
+        return tile
+
+    def remove_own(self, sound_id: str) -> None:
+        tile = self.tiles.pop(sound_id)
+        self.grid.removeWidget(tile)
+        tile.deleteLater()
+        self.player.remove_own(sound_id)
+        self._known.discard(sound_id)
+        self.own_removed.emit(sound_id)
+
+    def ask_for_files(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, "Add your own sounds or music", "",
+            "Sound files (*.ogg *.oga *.wav *.flac *.mp3);;All files (*)")
+        if names:
+            self.own_files_chosen.emit([Path(name) for name in names])
+
+    def ask_for_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, "Add a folder of sounds or music")
+        if folder:
+            found = files_in(Path(folder))
+            if found:
+                self.own_files_chosen.emit(found)
+            else:
+                self._say("That folder has no OGG, WAV, FLAC or MP3 files.")
+
+    def _fill_presets(self) -> None:
+        self.preset_box.clear()
+        self.preset_box.addItem("Choose a mix…", None)
+        for preset in self.presets:
+            self.preset_box.addItem(preset.name, preset.id)
+        self._show_mix_actions()
+
+    def _show_mix_actions(self) -> None:
+        """Rename and Delete apply to one of your own mixes only: otherwise they are off."""
+        own = self.selected_own_preset() is not None
+        self.rename_button.setEnabled(own)
+        self.delete_button.setEnabled(own)
+
+    def _preset_chosen(self, index: int) -> None:
+        preset_id = self.preset_box.itemData(index)
+        preset = next((p for p in self.presets if p.id == preset_id), None)
+        if preset is not None:
+            self.player.set_mix(Mix(dict(preset.volumes), self.player.mix.master,
+                                    self.player.mix.muted))
+
+    def _mute_toggled(self, muted: bool) -> None:
+        mix = self.player.mix
+        self.player.set_mix(Mix(mix.volumes, mix.master, muted))
+
+    def _sleep_chosen(self, index: int) -> None:
+        minutes = self.sleep_box.itemData(index)
+        if minutes == -1:
+            minutes, ok = QInputDialog.getInt(self, "Sleep timer", "Fade out and stop in how many "
+                                              "minutes?", 20, 2, 600)
+            if not ok:
+                self._show_sleep()
+                return
+        self.set_sleep(minutes)
+
+    def set_sleep(self, minutes: int) -> None:
+        """Start the sleep timer for any number of minutes (0 turns it off)."""
+        if minutes:
+            self.player.start_sleep(minutes)
+        else:
+            self.player.cancel_sleep()
+
+    def _show_sleep(self) -> None:
+        left = self.player.sleep.remaining()
+        if left is None:
+            self.sleep_box.setCurrentIndex(0)
+            self._say("")
+        else:
+            self._say(f"The sounds will fade out over the last minute and stop in "
+                                     f"{round(left / 60)} min.")
+
+    def _say(self, text: str) -> None:
+        """A calm line under the controls (sleep timer, a mix not saved); hidden when empty."""
+        self.sleep_label.setText(text)
+        self.sleep_label.setVisible(bool(text))
+
+    def show_mix(self, mix: Mix) -> None:
+        """Reflect the mix in every tile and the master controls."""
+        for sound_id, tile in self.tiles.items():
+            tile.show_volume(mix.volumes.get(sound_id, 0.0))
+        for widget in (self.master, self.mute):
+            widget.blockSignals(True)
+        self.master.setValue(round(mix.master * 100))
+        self.mute.setChecked(mix.muted)
+        self.mute.setText("Unmute" if mix.muted else "Mute")
+        for widget in (self.master, self.mute):
+            widget.blockSignals(False)
+
+    def ask_to_save(self) -> None:
+        name, ok = QInputDialog.getText(self, "Save this mix", "Name for this mix:")
+        if ok:
+            self.save_mix(name)
+
+    def save_mix(self, name: str, preset_id: str | None = None) -> Preset | None:
+        """Keep the current mix under a name; a bad name or an empty mix is explained."""
+        try:
+            preset = make_preset(preset_id or self._new_id(), name,
+                                 dict(self.player.mix.volumes), self._known)
+        except PresetError as exc:
+            self._say(f"The mix was not saved: {exc.message}.")
+            return None
+        self.presets.append(preset)
+        self._fill_presets()
+        self.preset_box.setCurrentIndex(self.preset_box.findData(preset.id))
+        self.mix_saved.emit(preset)
+        return preset
+
+    def selected_own_preset(self) -> Preset | None:
+        """The chosen mix if it is one of the user's (built-ins cannot be renamed or deleted)."""
+        preset_id = self.preset_box.currentData()
+        return next((p for p in self.presets if p.id == preset_id and not p.builtin), None)
+
+    def rename_mix(self, name: str) -> bool:
+        preset = self.selected_own_preset()
+        if preset is None:
+            return False
+        try:
+            renamed = make_preset(preset.id, name, dict(preset.volumes), self._known)
+        except PresetError as exc:
+            self._say(f"The mix was not renamed: {exc.message}.")
+            return False
+        self.presets = [renamed if p.id == preset.id else p for p in self.presets]
+        self._fill_presets()
+        self.preset_box.setCurrentIndex(self.preset_box.findData(preset.id))
+        self.presets_changed.emit([p for p in self.presets if not p.builtin])
+        return True
+
+    def delete_mix(self) -> bool:
+        preset = self.selected_own_preset()
+        if preset is None:
+            return False
+        self.presets = [p for p in self.presets if p.id != preset.id]
+        self._fill_presets()
+        self.presets_changed.emit([p for p in self.presets if not p.builtin])
+        return True
+
+    def ask_to_rename(self) -> None:
+        preset = self.selected_own_preset()
+        if preset is None:
+            self._say("Choose one of your own mixes first; the built-in ones stay as they are.")
+            return
+        name, ok = QInputDialog.getText(self, "Rename this mix", "New name:", text=preset.name)
+        if ok:
+            self.rename_mix(name)
+
+    def ask_to_delete(self) -> None:
+        preset = self.selected_own_preset()
+        if preset is None:
+            self._say("Choose one of your own mixes first; the built-in ones stay as they are.")
+            return
+        answer = QMessageBox.question(self, "Delete this mix?", f"Delete “{preset.name}”? The "
+                                      "sounds themselves stay.", QMessageBox.StandardButton.Yes
+                                      | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.delete_mix()
+
+    def start_main_action(self) -> None:
+        """Play the last mix, or Rainy night the first time."""
+        if self.player.mix.volumes:
+            self.player.set_mix(self.player.mix)
+            return
+        first = self.presets[0] if self.presets else None
+        if first is not None:
+            self.player.set_mix(Mix(dict(first.volumes), self.player.mix.master))
+
+    def show_now_playing(self, name: str) -> None:
+        self.now_playing.setText(f"Now playing: {name}" if name else "")
+        self.playlist_button.blockSignals(True)
+        self.playlist_button.setChecked(bool(name))
+        self.playlist_button.blockSignals(False)
+
+    def stop(self) -> None:
+        """Esc on this page fades every sound out; on other pages the sounds keep playing."""
+        if self.isVisible():
+            self.player.stop_all()
+            self.playlist_toggled.emit(False)
+
+    def is_running(self) -> bool:
+        return bool(self.player.mix.volumes)
