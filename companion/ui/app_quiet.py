@@ -219,6 +219,7 @@ class QuietWiring:
             page.refresh()
 
         page.delete_requested.connect(delete)
+        page.open_requested.connect(self.window.show_page)
         return page
 
     def _suggest_flow(self, page) -> None:

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from companion.sessions.history import SessionRecord
 from companion.sessions.progress import easing_by_exercise, total_minutes, weekly
-from companion.ui.shell.base_page import BasePage, page_layout
+from companion.ui.shell.base_page import BasePage, card, page_layout
 from companion.ui.shell.theme import EVENING, Palette
 
 SHOWN = 20  # sessions drawn in the chart: the most recent
@@ -101,6 +101,7 @@ class ProgressPage(BasePage):
 
     page_id = "progress"
     delete_requested = Signal(list)
+    open_requested = Signal(str)  # the empty state's way forward: a page id
 
     def __init__(self, load: Callable[[], list[SessionRecord] | None],
                  parent: QWidget | None = None):
@@ -109,21 +110,36 @@ class ProgressPage(BasePage):
         self.records: list[SessionRecord] = []
         layout = page_layout(self, "Progress", "How your quiet sessions went, in your own "
                              "words and numbers. Kept only in your encrypted journal.")
+        self._empty_target = "journal"
         self.status = QLabel()
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
+        self.empty, empty = card()  # with nothing to show: one sentence and one way forward
+        self.empty_text = QLabel()
+        self.empty_text.setWordWrap(True)
+        self.empty_button = QPushButton()
+        self.empty_button.setProperty("role", "primary")
+        self.empty_button.clicked.connect(lambda: self.open_requested.emit(self._empty_target))
+        empty.addWidget(self.empty_text)
+        empty.addWidget(self.empty_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addWidget(self.empty)
         self.chart = BeforeAfterChartWidget()
         layout.addWidget(self.chart)
         self.tabs = QTabWidget()
         layout.addWidget(self.tabs, 1)
-        buttons = QHBoxLayout()
+        self.buttons = QWidget()
+        buttons = QHBoxLayout(self.buttons)
+        buttons.setContentsMargins(0, 0, 0, 0)
+        buttons.setSpacing(layout.spacing())  # as the page's own rows
         self.delete_one = QPushButton("Delete the chosen session")
         self.delete_all = QPushButton("Delete all sessions…")
         self.delete_all.setProperty("role", "danger")
         buttons.addStretch(1)
         buttons.addWidget(self.delete_one)
         buttons.addWidget(self.delete_all)
-        layout.addLayout(buttons)
+        layout.addWidget(self.buttons)
+        self.spacer = QWidget()  # keeps the empty card at the top
+        layout.addWidget(self.spacer, 1)
         self.delete_one.clicked.connect(self._delete_chosen)
         self.delete_all.clicked.connect(self._ask_delete_all)
         self.box: QMessageBox | None = None
@@ -134,17 +150,22 @@ class ProgressPage(BasePage):
         self.tabs.clear()
         if loaded is None:
             self.records = []
-            self.status.setText("Your progress lives in your encrypted journal. Unlock it on the "
-                                "Journal page to see it here.")
+            self._show_empty("Your progress lives in your encrypted journal, so only you can see "
+                             "it. Open the journal (or create one) and it appears here.",
+                             "Open the Journal page", "journal")
             self.chart.set_records([])
             self._enable(False)
             return
         self.records = loaded
         if not loaded:
-            self.status.setText("No sessions yet. After a quiet session, how it went shows here.")
-        else:
-            self.status.setText(f"{len(loaded)} sessions, {total_minutes(loaded):g} minutes in "
-                                "all. Lavender rings: before. Teal dots: after.")
+            self._show_empty("No quiet sessions yet. After one, how you felt before and after "
+                             "shows here, with what helped most.", "Begin a quiet session",
+                             "session")
+            self._enable(False)
+            return
+        self._show_empty(None)
+        self.status.setText(f"{len(loaded)} sessions, {total_minutes(loaded):g} minutes in "
+                            "all. Lavender rings: before. Teal dots: after.")
         self.chart.set_records(loaded)
 
         def rating(check) -> str:
@@ -167,6 +188,19 @@ class ProgressPage(BasePage):
         self.tabs.addTab(weeks, "Weeks")
         self.tabs.addTab(eased, "What helped")
         self._enable(bool(loaded))
+
+    def _show_empty(self, text: str | None, action: str = "", target: str = "") -> None:
+        """An empty state instead of an empty chart and empty tables (text None: data shows)."""
+        empty = text is not None
+        self.empty.setVisible(empty)
+        self.spacer.setVisible(empty)
+        self.status.setVisible(not empty)
+        for widget in (self.chart, self.tabs, self.buttons):
+            widget.setVisible(not empty)
+        if text is not None:
+            self.empty_text.setText(text)
+            self.empty_button.setText(action)
+            self._empty_target = target
 
     def _enable(self, on: bool) -> None:
         self.delete_one.setEnabled(on)

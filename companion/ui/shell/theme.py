@@ -99,6 +99,7 @@ def stylesheet(p: Palette, text_size: int) -> str:
     chevron_up = asset(f"icons/chevron-up-{p.name}.svg").as_posix()
     return f"""
     QWidget {{ color: {p.text}; background: {p.bg}; font-size: {text_size}pt; }}
+    QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
     QDialog, QMessageBox {{ background: {p.surface}; }}
     QLabel {{ background: transparent; }}
     QLabel[role="title"] {{ font-size: {big}pt; font-weight: 300; }}

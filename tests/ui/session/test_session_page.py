@@ -226,12 +226,34 @@ def test_the_progress_page_shows_sessions_in_a_chart_and_tables(session_app, vau
     assert len(progress.records) == 1
 
 
-def test_progress_asks_for_the_journal_while_it_is_locked(session_app):
+def test_progress_without_an_open_journal_shows_one_way_forward(session_app):
+    """No empty chart or tables: one sentence and a button to the Journal page."""
     app, _page = session_app()
     app.window.show_page("progress")
     progress = app.window.page("progress")
-    assert "Unlock it on the Journal page" in progress.status.text()
-    assert not progress.delete_all.isEnabled()
+    assert progress.empty.isVisibleTo(progress) and "encrypted journal" in \
+        progress.empty_text.text()
+    for part in (progress.chart, progress.tabs, progress.buttons, progress.status):
+        assert not part.isVisibleTo(progress)
+    progress.empty_button.click()
+    assert app.window.current_page_id() == "journal"
+
+
+def test_progress_with_no_sessions_yet_offers_one(session_app, vault):
+    """An open journal without sessions: an empty state that begins a quiet session."""
+    from companion.clock import FakeClock
+    from companion.journal.vault import Vault
+
+    app, _page = session_app(journal_folder=str(vault.folder))
+    app.window.page("journal")._opened(Vault(vault.folder, vault.keys, FakeClock()),
+                                       vault.read_all())
+    app.window.show_page("progress")
+    progress = app.window.page("progress")
+    progress.refresh()
+    assert "No quiet sessions yet" in progress.empty_text.text()
+    assert not progress.chart.isVisibleTo(progress)
+    progress.empty_button.click()
+    assert app.window.current_page_id() == "session"
 
 
 def test_quitting_while_a_session_waits_for_the_journal_asks_first(session_app, vault):

@@ -29,3 +29,31 @@ def test_text_on_the_primary_button_is_readable(palette):
 def test_contrast_of_black_on_white_is_21():
     """The contrast function agrees with WCAG's extremes."""
     assert contrast("#000000", "#ffffff") == pytest.approx(21.0)
+
+
+def test_dialog_buttons_carry_no_platform_icons(make_app):
+    """Where the platform puts icons on dialog buttons (a dark 'X' on the dark Close button),
+    Companion's buttons stay words only. The platform's wish is injected with a proxy style."""
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox, QProxyStyle, QStyle
+
+    from companion.ui.shell.help_dialog import HelpDialog
+
+    class IconsOnButtons(QProxyStyle):
+        def styleHint(self, hint, option=None, widget=None, data=None):
+            if hint == QStyle.StyleHint.SH_DialogButtonBox_ButtonsHaveIcons:
+                return 1
+            return super().styleHint(hint, option, widget, data)
+
+    app = make_app()
+    qapp = QApplication.instance()
+    before = qapp.style().name()
+    qapp.setStyle(IconsOnButtons("Fusion"))
+    try:
+        app._apply_look(app.model.settings)
+        dialog = HelpDialog(None, "en_GB")
+        box = dialog.findChild(QDialogButtonBox)
+        assert all(button.icon().isNull() for button in box.buttons())
+        dialog.deleteLater()
+    finally:
+        qapp.setStyle(before)
+        app._apply_look(app.model.settings)
