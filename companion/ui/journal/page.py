@@ -222,7 +222,19 @@ class JournalPage(BasePage):
         column.addWidget(self.guided)
         column.addWidget(self.editor, 1)
         column.addLayout(status)
-        split.addWidget(self.entry_list)
+        entries_side = QWidget()  # the list, or a word about why it is empty
+        side = QVBoxLayout(entries_side)
+        side.setContentsMargins(0, 0, 0, 0)
+        side.setSpacing(0)
+        self.list_empty = QLabel()
+        self.list_empty.setWordWrap(True)
+        self.list_empty.setProperty("role", "muted")
+        self.list_empty.setAlignment(Qt.AlignmentFlag.AlignTop)
+        self.list_empty.setMinimumWidth(230)
+        self.list_empty.hide()
+        side.addWidget(self.entry_list)
+        side.addWidget(self.list_empty)
+        split.addWidget(entries_side)
         split.addWidget(right)
         split.setStretchFactor(0, 0)
         split.setStretchFactor(1, 1)
@@ -705,6 +717,15 @@ class JournalPage(BasePage):
             if entry.id == keep:
                 self.entry_list.setCurrentItem(item)
         self.entry_list.blockSignals(False)
+        empty = self.entry_list.count() == 0
+        self.entry_list.setVisible(not empty)
+        self.list_empty.setVisible(empty)
+        if empty:
+            writing = any(e.kind == "journal" for e in self.entries.values())
+            self.list_empty.setText(
+                "No entry matches the search or the filters." if writing else
+                "Nothing written yet. New entry starts a page; Guided writing offers a prompt "
+                "and fifteen quiet minutes.")
         if select is not None and select in self.entries:
             self.editor.load(self.entries[select])
 

@@ -114,6 +114,9 @@ class RemindersPage(BasePage):
         left_inner.addLayout(pauses)
         left_inner.addWidget(self.test_button)
         left_inner.addWidget(self.route_label)
+        self.empty_spacer = QWidget()  # with no list, the words sit at the top of the card
+        self.empty_spacer.setStyleSheet("background: transparent;")
+        left_inner.addWidget(self.empty_spacer, 1)
         row.addWidget(left, 1)
         row.addWidget(self._build_form(), 1)
 
@@ -265,11 +268,16 @@ class RemindersPage(BasePage):
         self.pause_label.setText(
             f"Paused until {paused.astimezone(self.service.zone):%a %H:%M}." if paused is not None
             and paused > now else "Reminders are on." if reminders.rules else
-            "No reminders yet: add one on the right.")
+            "No reminders yet. A gentle nudge to breathe, relax or write can come at the times "
+            "you choose, never during a session or a full-screen film: add one on the right.")
         is_paused = paused is not None and paused > now
+        empty = not reminders.rules  # an empty state, not an empty box and buttons that do nothing
+        self.rule_list.setVisible(not empty)
+        self.empty_spacer.setVisible(empty)
+        self.remove_button.setVisible(not empty)
         self.resume_button.setVisible(is_paused)
-        self.pause_hour.setVisible(not is_paused)
-        self.pause_day.setVisible(not is_paused)
+        self.pause_hour.setVisible(not is_paused and not empty)
+        self.pause_day.setVisible(not is_paused and not empty)
         for widget in (self.quiet_box, self.quiet_start, self.quiet_end):
             widget.blockSignals(True)
         self.quiet_box.setChecked(reminders.quiet is not None)

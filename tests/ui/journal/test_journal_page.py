@@ -294,3 +294,18 @@ def test_delete_waits_for_an_entry_and_no_saved_status_lingers(opened, qtbot):
     assert page.delete_button.isEnabled()
     page.delete_current()
     assert not page.delete_button.isEnabled() and not page.status.text().startswith("Saved")
+
+
+def test_an_empty_journal_says_how_to_begin_and_a_search_says_when_nothing_matches(opened, qtbot):
+    """No blank box: the list gives way to a sentence about New entry and Guided writing; with
+    entries, a search that finds nothing says so."""
+    _app, page, _vault = opened
+    page.entries.clear()
+    page._show_list()
+    assert page.list_empty.isVisibleTo(page) and not page.entry_list.isVisibleTo(page)
+    assert "Nothing written yet" in page.list_empty.text()
+    write(page, qtbot, "the river at dusk")
+    assert page.entry_list.isVisibleTo(page) and not page.list_empty.isVisibleTo(page)
+    page.search.setText("zebra")
+    page._show_list()
+    assert "No entry matches" in page.list_empty.text()

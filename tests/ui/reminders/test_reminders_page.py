@@ -200,3 +200,15 @@ def test_waking_from_sleep_delivers_a_recent_miss_once(app_with, clock, qtbot):
         service.pool.waitForDone()
     assert routed.args == ["in-window notice"]
     assert sum("slow breathing" in t for t in app.window.notice_texts()) == 1
+
+
+def test_with_no_reminders_the_page_says_what_they_are_instead_of_an_empty_box(app_with, clock):
+    """No empty list, no Remove or Pause that would do nothing; adding one brings them back."""
+    app, _service = app_with()
+    page = app.window.page("reminders")
+    assert "No reminders yet" in page.pause_label.text()
+    for widget in (page.rule_list, page.remove_button, page.pause_hour, page.pause_day):
+        assert not widget.isVisibleTo(page)
+    page.add_from_form()
+    assert page.rule_list.isVisibleTo(page) and page.rule_list.count() == 1
+    assert page.pause_hour.isVisibleTo(page)
