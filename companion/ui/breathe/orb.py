@@ -62,11 +62,28 @@ class OrbWidget(QWidget):
         self._geometry_for: tuple[int, int] | None = None
         self._geometry_cache: tuple[QPointF, float, QRect] = (QPointF(), 0.0, QRect())
         self._colour_cache: dict[tuple, tuple[QColor, QColor]] = {}
+        self._shown: tuple | None = None  # visible_state() of the last repaint asked for
+        self.repaints = 0  # repaints asked for by show_moment (for tests and benchmarks)
 
     def show_moment(self, moment: Moment | None, session_progress: float) -> None:
+        """Show a moment; repaint only when it looks different (half a pixel of radius, one step
+        of colour, a visible step of the ring), so holds and slow stretches paint nothing."""
         self.moment = moment
         self.session_progress = session_progress
+        key = self.visible_state()
+        if key == self._shown:
+            return
+        self._shown = key
+        self.repaints += 1
         self.update(self.orb_area())  # only the orb and its ring change between frames
+
+    def visible_state(self) -> tuple:
+        """What the picture depends on, rounded to what an eye could see change."""
+        closing = self.moment is not None and self.moment.stage is not Stage.BREATHING
+        steps = int(RING_STEPS * min(1.0, self.session_progress)) if self.show_ring else 0
+        return (round(self.radius() * 2), round(self.fill_opacity() * 255), closing, steps,
+                self.moment is None, self.quiet, self.palette_tokens.name, self.reduce_motion,
+                self.width(), self.height())
 
     def orb_area(self) -> QRect:
         return self._geometry()[2]

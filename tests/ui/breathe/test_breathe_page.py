@@ -406,3 +406,34 @@ def test_spoken_cues_are_off_by_default_and_say_when_a_pattern_is_too_quick(brea
     qtbot.waitUntil(lambda: breathe.spoken_note.isVisibleTo(breathe))
     assert "tones play instead" in breathe.spoken_note.text()
     assert breathe._model.settings.spoken_cues
+
+
+def test_the_orb_repaints_only_when_it_looks_different(breathe, clock):
+    """Box breathing at 60 frames a second: through a 4 s hold the orb's size and colour stay,
+    so only the session ring's half-degree steps repaint it (a handful, not 240 frames); while
+    breathing in, it repaints as it grows but never more often than the frames."""
+    index = breathe.pattern_box.findData("box")
+    breathe.pattern_box.setCurrentIndex(index)
+    breathe.pattern_box.activated.emit(index)
+    if breathe.safety_box is not None:
+        breathe.safety_box.close()
+    breathe.start_main_action()
+    orb = breathe.orb
+
+    def frames(seconds: float) -> int:
+        before = orb.repaints
+        for _ in range(round(seconds * 60)):
+            clock.advance(1 / 60)
+            breathe.refresh()
+        return orb.repaints - before
+
+    growing = frames(3.9)  # breathing in
+    frames(0.2)
+    held = frames(3.8)  # holding, full
+    plan = breathe.plan()
+    ring_steps = 720 * 3.8 / float(plan.total_seconds) + 1
+    assert held <= ring_steps < 15 and growing > 60
+    frames(4.2)  # breathing out, into the second hold
+    orb.show_ring = False
+    assert frames(3.6) <= 1  # a hold with no ring repaints nothing (one: the ring goes)
+    breathe.stop()
