@@ -7,6 +7,7 @@ One breath renders to one buffer that the engine loops, so the cues stay in step
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from fractions import Fraction
 
 import numpy as np
@@ -93,18 +94,25 @@ def cycle_boundaries(pattern: Pattern) -> list[int]:
     return starts
 
 
+def _mix_cycle(pattern: Pattern, hold_tone: bool, glide_level: float,
+               mark: Callable[[np.ndarray, int, PhaseKind], None]) -> np.ndarray:
+    """One breath as 16-bit stereo PCM: each phase's glide at glide_level, then its mark (a
+    chime or a spoken word) placed at the phase's first sample."""
+    bounds = cycle_boundaries(pattern)
+    mono = np.zeros(bounds[-1])
+    for index, phase in enumerate(pattern.phases):
+        start, end = bounds[index], bounds[index + 1]
+        mono[start:end] += glide_level * _phase_tone(phase.kind, end - start, hold_tone)
+        mark(mono, start, phase.kind)
+    return to_pcm(mono)
+
+
 def render_cycle(pattern: Pattern, hold_tone: bool = False) -> np.ndarray:
     """One breath of cues as 16-bit stereo PCM; chimes that ring past the end wrap to the start,
     so the buffer loops without a seam."""
-    bounds = cycle_boundaries(pattern)
-    length = bounds[-1]
-    mono = np.zeros(length)
     bell = CHIME_LEVEL * chime()
-    for index, phase in enumerate(pattern.phases):
-        start, end = bounds[index], bounds[index + 1]
-        mono[start:end] += _phase_tone(phase.kind, end - start, hold_tone)
-        _add_wrapped(mono, bell, start)
-    return to_pcm(mono)
+    return _mix_cycle(pattern, hold_tone, 1.0,
+                      lambda mono, start, _kind: _add_wrapped(mono, bell, start))
 
 
 SPOKEN_LEVEL = 0.45  # a word carries the cue; the glide sits quietly under it
@@ -119,16 +127,16 @@ def spoken_cycle(pattern: Pattern, words: dict[str, np.ndarray],
     from companion.audio.cue_words import MARGIN_S, file_stem
 
     bounds = cycle_boundaries(pattern)
-    mono = np.zeros(bounds[-1])
-    for index, phase in enumerate(pattern.phases):
-        start, end = bounds[index], bounds[index + 1]
-        word = words[file_stem(phase.kind)]
-        if len(word) > end - start - samples_at(MARGIN_S):
-            return None
-        mono[start:end] += SPOKEN_GLIDE * _phase_tone(phase.kind, end - start, hold_tone)
+    if any(len(words[file_stem(phase.kind)]) > bounds[i + 1] - bounds[i] - samples_at(MARGIN_S)
+           for i, phase in enumerate(pattern.phases)):
+        return None
+
+    def say(mono: np.ndarray, start: int, kind: PhaseKind) -> None:
+        word = words[file_stem(kind)]
         peak = float(np.max(np.abs(word))) or 1.0
         mono[start:start + len(word)] += SPOKEN_LEVEL * word / peak
-    return to_pcm(mono)
+
+    return _mix_cycle(pattern, hold_tone, SPOKEN_GLIDE, say)
 
 
 def _add_wrapped(target: np.ndarray, sound: np.ndarray, start: int) -> None:
