@@ -75,6 +75,7 @@ def natural_voice_folder(voice_cache: Path) -> Path:
     return voice_cache / NATURAL_FOLDER
 
 
+@cache
 def natural_voice_installed() -> bool:
     """Whether the `voice` extra (piper-tts and the joe voice package) is installed."""
     return all(importlib.util.find_spec(name) is not None

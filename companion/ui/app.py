@@ -195,9 +195,9 @@ class CompanionApp(QuietWiring, QObject):
                 self.window.add_notice(f"How this session felt could not be saved "
                                        f"({exc.strerror}); nothing else is affected.")
 
-        voice = VoiceGuide(self.audio_service(), self.paths.cache / "voice", self)
+        voice = VoiceGuide(self.audio_service(), self.paths.cache / "voice",
+                           lambda: self.voice_renderer().current, self)
         voice.problem.connect(self.window.add_notice)
-        self.voice_renderer().ready.connect(lambda _ok: voice.voice_changed())
         page = RelaxPage(self.model, self.clock, builtins + mine.scripts, mine.broken,
                          builtin_ids, progress, save_progress, voice, folder)
         page.set_palette(palette_for(self.model.settings.appearance))
@@ -383,9 +383,8 @@ class CompanionApp(QuietWiring, QObject):
     def _cue_words_folder(self) -> Path:
         """The spoken breathing cues, in the voice that reads the scripts."""
         from companion.audio.cue_words import CUE_FOLDER
-        from companion.relax.voice import builtin_voice
 
-        return builtin_voice(self.paths.cache / "voice").folder / CUE_FOLDER
+        return self.voice_renderer().current.folder / CUE_FOLDER
 
     def voice_renderer(self) -> NaturalVoiceRenderer:
         """Prepares the natural voice in its own process (made on first use)."""

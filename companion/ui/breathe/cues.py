@@ -41,9 +41,9 @@ class CuePlayer(QObject):
         self.volume = 0.6
         self.spoken = False  # say "Breathe in", "Hold", "Breathe out" instead of the chimes
         self._words_folder = words_folder
-        self._tracks: dict[tuple[str, str, bool, bool], tuple[np.ndarray, np.ndarray]] = {}
+        # key -> (one breath, the end chime, whether the breath speaks its words)
+        self._tracks: dict[tuple[str, str, bool, bool], tuple[np.ndarray, np.ndarray, bool]] = {}
         self._rendering: set[tuple[str, str, bool, bool]] = set()
-        self.unspoken: set[tuple[str, str, bool, bool]] = set()  # words did not fit: tones
         self._session: BreathingSession | None = None
         self._key: tuple[str, str, bool, bool] | None = None
         self._playing = False
@@ -67,7 +67,7 @@ class CuePlayer(QObject):
         key = self.key_for(pattern, hold_tone)
         if not self.spoken or key not in self._tracks:
             return None if self.spoken else False
-        return key not in self.unspoken
+        return self._tracks[key][2]
 
     def prepare(self, pattern: Pattern, hold_tone: bool) -> None:
         """Render this pattern's cues in the background, so Start can play them at once."""
@@ -97,9 +97,7 @@ class CuePlayer(QObject):
 
         def done(tracks: tuple[np.ndarray, np.ndarray, bool]) -> None:
             self._rendering.discard(key)
-            self._tracks[key] = tracks[:2]
-            if key[3] and not tracks[2]:
-                self.unspoken.add(key)
+            self._tracks[key] = tracks
             self._maybe_join()
             self.ready_changed.emit()
 
@@ -201,7 +199,7 @@ class CuePlayer(QObject):
         if (session is None or engine is None or session.state is not SessionState.RUNNING
                 or self._key not in self._tracks or not self.enabled):
             return
-        loop, end = self._tracks[self._key]
+        loop, end, _speaks = self._tracks[self._key]
         cycles = session.plan.cycles
         done = round(session.elapsed() / session.plan.pattern.cycle_seconds)
         loops = None if cycles is None else max(1, cycles - done)

@@ -8,6 +8,7 @@ import logging
 import os
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +17,6 @@ from PySide6.QtCore import QObject, Signal
 from companion.relax.model import Step, StepKind
 from companion.relax.voice import (
     VoiceIndex,
-    builtin_voice,
     can_speak_own_words,
     own_speech_path,
     render_own_speech,
@@ -37,10 +37,12 @@ class VoiceGuide(QObject):
     problem = Signal(str)
     spoke = Signal(str)  # a step's words began to play (its voice key)
 
-    def __init__(self, audio: AudioService, cache_dir: Path, parent: QObject | None = None):
+    def __init__(self, audio: AudioService, cache_dir: Path,
+                 recordings: Callable[[], VoiceIndex], parent: QObject | None = None):
         super().__init__(parent)
         self._audio = audio
         self._cache_dir = cache_dir
+        self._recordings = recordings  # the built-ins' recordings now (the renderer knows)
         self.enabled = True
         self.volume = 0.8
         self.cue_volume = 0.6
@@ -48,7 +50,6 @@ class VoiceGuide(QObject):
         self._loading: set[str] = set()
         self._wanted: Step | None = None  # the step whose words should be playing
         self._bundled = True
-        self._voice_index: VoiceIndex | None = None  # the built-ins' recordings, read at begin()
         self._active = False  # a script is playing (not paused): keep the device open
         self._said_no_speech = False
         audio.ready.connect(lambda _engine: self._play_wanted())
@@ -56,15 +57,9 @@ class VoiceGuide(QObject):
         audio.add_busy_check(lambda: self._active)
 
     def builtin(self) -> VoiceIndex:
-        """The recordings the built-in scripts speak with now (read again for each script, so a
-        natural voice rendered meanwhile is used from the next one on)."""
-        if self._voice_index is None:
-            self._voice_index = builtin_voice(self._cache_dir)
-        return self._voice_index
-
-    def voice_changed(self) -> None:
-        """A new set of recordings was rendered: use it from the next script on."""
-        self._voice_index = None
+        """The recordings the built-in scripts speak with now: the natural voice's as soon as
+        a render of it finishes."""
+        return self._recordings()
 
     def begin(self, bundled: bool) -> None:
         """A script starts: keep the engine open while it plays."""
