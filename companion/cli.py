@@ -76,7 +76,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         from companion.journal.commands import run_journal
 
         return run_journal(args, paths)
-    from companion.ui.app import run_gui  # Qt loads only when a window is wanted
+    from companion.ui.launch import run_gui  # Qt loads only when a window is wanted
 
     return run_gui(args, paths)
 
@@ -144,7 +144,7 @@ def _print_paths(paths: Paths) -> int:
 
 
 def _install_desktop_entry(data_home: str | None) -> int:
-    from companion.desktop_entry import install_desktop_entry, launch_command
+    from companion.desktop.desktop_entry import install_desktop_entry, launch_command
 
     base = Path(data_home or os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
     try:

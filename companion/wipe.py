@@ -7,7 +7,7 @@ import logging
 import shutil
 from pathlib import Path
 
-from companion.autostart import autostart_file
+from companion.desktop.autostart import autostart_file
 from companion.paths import Paths
 
 log = logging.getLogger(__name__)

@@ -1,6 +1,6 @@
 """'Delete all my data'."""
 
-from companion.autostart import set_start_at_login, starts_at_login
+from companion.desktop.autostart import set_start_at_login, starts_at_login
 from companion.wipe import delete_all_data, leftovers
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import logging
 import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import numpy as np
@@ -40,6 +43,11 @@ class PygameAudioEngine:
         self._volume = 1.0
         self._voice_volume = 1.0
         self._layers: dict[str, Any] = {}  # layer key -> its Channel
+        # Decoding runs on worker threads; closing waits for it, since quitting the mixer under
+        # a decode crashes or hangs SDL (quitting while a sound was still loading did).
+        self._decoding = threading.Condition()
+        self._decodes = 0  # decodes in progress (several may run at once)
+        self._closed = False
 
     def _sound(self, pcm: np.ndarray) -> Any:
         # The array itself is the buffer: no extra bytes copy of a minute-long loop.
@@ -77,10 +85,25 @@ class PygameAudioEngine:
         """Decode a whole sound file (a voice recording); ValueError when it cannot be played."""
         import pygame
 
+        with self._decode():
+            try:
+                return self._mixer.Sound(path)
+            except pygame.error as exc:
+                raise ValueError(f"could not be played ({exc})") from exc
+
+    @contextmanager
+    def _decode(self) -> Iterator[None]:
+        """Mark a decode in progress; refused once the device is closed."""
+        with self._decoding:
+            if self._closed:
+                raise ValueError("was not loaded: the sound device had been closed")
+            self._decodes += 1
         try:
-            return self._mixer.Sound(path)
-        except pygame.error as exc:
-            raise ValueError(f"could not be played ({exc})") from exc
+            yield
+        finally:
+            with self._decoding:
+                self._decodes -= 1
+                self._decoding.notify_all()
 
     def play_voice(self, sound: Any) -> None:
         self._voice.set_volume(self._voice_volume)  # before play, as for the cues
@@ -115,14 +138,15 @@ class PygameAudioEngine:
 
         from companion.sounds.synth import join_tail
 
-        try:
-            decoded = self._mixer.Sound(path)
-        except pygame.error as exc:
-            raise ValueError(f"could not be played ({exc})") from exc
-        samples = pygame.sndarray.samples(decoded)  # a view of the decoded buffer, not a copy
-        loop = join_tail(samples) if has_tail and len(samples) > 4 * 2205 else samples
-        peak = float(np.max(np.abs(loop))) / 32768 if len(loop) else 0.0
-        return self._sound(loop), peak
+        with self._decode():
+            try:
+                decoded = self._mixer.Sound(path)
+            except pygame.error as exc:
+                raise ValueError(f"could not be played ({exc})") from exc
+            samples = pygame.sndarray.samples(decoded)  # a view of the decoded buffer
+            loop = join_tail(samples) if has_tail and len(samples) > 4 * 2205 else samples
+            peak = float(np.max(np.abs(loop))) / 32768 if len(loop) else 0.0
+            return self._sound(loop), peak
 
     def play_layer(self, key: str, sound: Any, volume: float, fade_ms: int,
                    loops: int = -1) -> bool:
@@ -167,4 +191,8 @@ class PygameAudioEngine:
         return float(sound.get_length())
 
     def close(self) -> None:
+        """Close the device, after any decode in progress has finished."""
+        with self._decoding:
+            self._closed = True
+            self._decoding.wait_for(lambda: self._decodes == 0)
         self._mixer.quit()

@@ -23,6 +23,7 @@ from companion.clock import SystemClock
 from companion.paths import resolve_paths
 from companion.settings import Settings, SettingsStore
 from companion.ui.app import CompanionApp
+from companion.ui.sounds.feature import SoundsFeature
 
 marks = {}
 
@@ -67,8 +68,8 @@ def finish():
     peaks.append(rss())
     cue = marks.get("cue")
     print(json.dumps({"first_cue_ms": None if cue is None else (cue - marks["pressed"]) * 1000,
-                      "rss_mib": max(peaks), "playing": sorted(app.player.playing)
-                      if app.player else []}))
+                      "rss_mib": max(peaks), "playing": sorted(app.feature(SoundsFeature).player.playing)
+                      if app.feature(SoundsFeature).player else []}))
     app.quit()
 
 app.window.first_paint.connect(lambda: QTimer.singleShot(1500, go))

@@ -21,6 +21,7 @@ from companion.clock import FakeClock
 from companion.paths import resolve_paths
 from companion.settings import Settings, SettingsStore
 from companion.ui.app import CompanionApp
+from companion.ui.breathe.feature import BreatheFeature
 
 
 def settle(qapp: QApplication) -> None:
@@ -153,8 +154,8 @@ def main() -> int:
                 settle(qapp)
                 app.window.grab().save(str(out / "breathe-quiet.png"))
                 breathe.set_quiet(False)
-                app.edit_patterns()
-                editor = app.pattern_dialog
+                app.feature(BreatheFeature).edit_patterns()
+                editor = app.feature(BreatheFeature).pattern_dialog
                 editor.name.setText("Evening wind-down")
                 editor.spins[next(iter(editor.spins))].setValue(4.0)
                 editor.save()

@@ -45,13 +45,13 @@ class MainWindow(QMainWindow):
 
     first_paint = Signal()
 
-    def __init__(self, factories: dict[str, PageFactory], parent=None):
+    def __init__(self, factories: dict[str, PageFactory] | None = None, parent=None):
         super().__init__(parent)
         self.setWindowTitle(APP_TITLE)
         self.setMinimumSize(640, 480)
         self.close_handler: Callable[[], bool] = lambda: True  # True: really close
         self._painted = False
-        self._factories = factories
+        self._factories = dict(factories or {})
         self._pages: dict[str, BasePage] = {}
         self._current = PAGES[0].id
         self.help_dialog: HelpDialog | None = None
@@ -109,6 +109,10 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(lambda i=index: self.sidebar.setCurrentRow(i))
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self).activated.connect(self.stop_all)
         QShortcut(QKeySequence(Qt.Key.Key_F1), self).activated.connect(self.show_help)
+
+    def set_factory(self, page_id: str, factory: PageFactory) -> None:
+        """How to build a page, the first time it is shown."""
+        self._factories[page_id] = factory
 
     def page(self, page_id: str) -> BasePage:
         """The page widget with this id, built now if it was not yet."""

@@ -16,3 +16,8 @@ def duration_words(seconds: Fraction | float) -> str:
     if float(seconds) < 60:
         return "less than a minute"
     return count_words(minutes, "minute")
+
+
+def failure_reason(exc: OSError) -> str:
+    """Why a file could not be written, in the system's words ('No space left on device')."""
+    return exc.strerror or "the disk refused the write"

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QApplication
 
 from companion.breathing.library import UserPatternStore
 from companion.breathing.model import PhaseKind
+from companion.ui.breathe.feature import BreatheFeature
 from companion.ui.breathe.pattern_editor import PatternEditorDialog
 
 
@@ -13,8 +14,8 @@ def editor(make_app, qtbot, paths, clock):
     """The app on Breathe with the pattern editor open (no sound device needed here)."""
     app = make_app(audio_opener=lambda: "sound off in this test")
     app.show("breathe", start=False, background=False)
-    app.edit_patterns()
-    dialog: PatternEditorDialog = app.pattern_dialog
+    app.feature(BreatheFeature).edit_patterns()
+    dialog: PatternEditorDialog = app.feature(BreatheFeature).pattern_dialog
     yield app, dialog
     dialog.close()
 

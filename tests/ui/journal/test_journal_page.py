@@ -137,7 +137,7 @@ def test_being_away_for_the_chosen_minutes_locks(opened, qtbot):
 
 def test_the_screen_locking_locks_the_journal(opened):
     app, page, _vault = opened
-    app.screen_lock.away.emit("screen locked")
+    app.services.screen_lock.away.emit("screen locked")
     assert not page.is_unlocked()
 
 

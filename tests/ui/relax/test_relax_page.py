@@ -12,6 +12,7 @@ from companion.relax.model import StepKind
 from companion.relax.player import PlayerState
 from companion.relax.progress import Answer
 from companion.ui.relax.body_outline import LIT_ALPHA
+from companion.ui.sounds.feature import SoundsFeature
 
 
 class RecordingEngine(PygameAudioEngine):
@@ -45,7 +46,7 @@ def relax_app(make_app, qtbot, save_settings):
         app = make_app(audio_opener=opener)
         app.show("relax", start=False, background=False)
         qtbot.waitExposed(app.window)
-        qtbot.waitUntil(lambda: bool(engines) and app.audio.engine is not None, timeout=10_000)
+        qtbot.waitUntil(lambda: bool(engines) and app.services.audio.engine is not None, timeout=10_000)
         page = app.window.page("relax")
         page.engine = engines[0]
         return app, page
@@ -254,9 +255,9 @@ def test_ambient_sound_ducks_under_the_voice_and_comes_back(relax_app, qtbot):
     app.window.page("sounds")  # build the soundscape player
     page.select("body-scan")
     page.start_main_action()
-    assert app.player.ducked
+    assert app.feature(SoundsFeature).player.ducked
     page.stop()
-    assert not app.player.ducked
+    assert not app.feature(SoundsFeature).player.ducked
 
 
 def test_with_the_voice_off_ambient_sound_is_not_ducked(relax_app):
@@ -264,7 +265,7 @@ def test_with_the_voice_off_ambient_sound_is_not_ducked(relax_app):
     app.window.page("sounds")
     page.select("body-scan")
     page.start_main_action()
-    assert not app.player.ducked and page.engine.voiced == []
+    assert not app.feature(SoundsFeature).player.ducked and page.engine.voiced == []
 
 
 def test_less_relaxed_after_the_body_scan_never_suggests_the_body_scan_again(relax_app, qtbot):

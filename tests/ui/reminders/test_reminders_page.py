@@ -196,7 +196,7 @@ def test_waking_from_sleep_delivers_a_recent_miss_once(app_with, clock, qtbot):
     app, service = app_with(at(clock, 21, 45))
     clock.advance(25 * 60)  # asleep through 21:45 until 21:55
     with qtbot.waitSignal(service.routed) as routed:
-        app.screen_lock.woke.emit()
+        app.services.screen_lock.woke.emit()
         service.pool.waitForDone()
     assert routed.args == ["in-window notice"]
     assert sum("slow breathing" in t for t in app.window.notice_texts()) == 1

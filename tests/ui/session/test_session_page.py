@@ -11,6 +11,7 @@ from companion.journal.vault import Vault
 from companion.sessions.checkin import CheckIn
 from companion.sessions.flow import Stage
 from companion.sessions.history import records
+from companion.ui.session.feature import SessionFeature
 
 
 def choose(page, flow_id: str) -> None:
@@ -264,7 +265,7 @@ def test_quitting_while_a_session_waits_for_the_journal_asks_first(session_app, 
     page.checkin.continue_button.click()
     assert page.kept == "held"
     assert app.request_quit() is False and not app.quitting
-    box = app.held_box
+    box = app.feature(SessionFeature).held_box
     assert "has not been saved yet" in box.text()
     box.buttons()[0].click()  # Unlock my journal
     assert app.window.current_page_id() == "journal" and not app.quitting

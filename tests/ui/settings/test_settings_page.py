@@ -5,10 +5,12 @@ import shutil
 
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from companion.autostart import starts_at_login
 from companion.clock import FakeClock
+from companion.desktop.autostart import starts_at_login
 from companion.journal.vault import Vault
 from companion.settings import SettingsStore
+from companion.ui.relax.feature import RelaxFeature
+from companion.ui.settings.feature import SettingsFeature
 
 
 def choose(combo, value):
@@ -42,17 +44,17 @@ def test_text_size_changes_the_app_font(make_app, paths, clock):
 def test_motion_choice_overrides_the_system(make_app, qtbot):
     """'Keep things still' reduces motion even when the system allows it."""
     app = make_app()
-    app.system_reduced_motion = False
-    with qtbot.waitSignal(app.reduce_motion_changed) as blocker:
+    app.services.system_reduced_motion = False
+    with qtbot.waitSignal(app.services.reduce_motion_changed) as blocker:
         choose(app.settings_page.motion, "reduce")
     assert blocker.args == [True]
-    assert app.reduce_motion
+    assert app.services.reduce_motion
 
 
 def test_system_motion_status_is_explained(make_app):
     """The page says what the desktop asks for."""
     app = make_app()
-    app._on_system_motion(True)
+    app.services.set_system_motion(True)
     assert "less motion" in app.settings_page.motion_status.text()
 
 
@@ -110,8 +112,8 @@ def test_a_full_disk_keeps_settings_in_memory_and_says_so(make_app, monkeypatch)
 
 
 def _answer_delete(app, qtbot, confirm: bool):
-    app.confirm_delete_all()
-    box = app.delete_box
+    app.feature(SettingsFeature).confirm_delete_all()
+    box = app.feature(SettingsFeature).delete_box
     qtbot.waitExposed(box)
     wanted = "Delete everything" if confirm else "Keep my data"
     button = next(b for b in box.buttons() if b.text() == wanted)
@@ -142,8 +144,8 @@ def test_delete_all_confirmed_removes_everything_and_quits(make_app, qtbot, path
 def test_delete_button_default_is_the_safe_one(make_app, qtbot):
     """The confirmation's default and Esc button is 'Keep my data'."""
     app = make_app()
-    app.confirm_delete_all()
-    box = app.delete_box
+    app.feature(SettingsFeature).confirm_delete_all()
+    box = app.feature(SettingsFeature).delete_box
     assert box.defaultButton().text() == "Keep my data"
     assert box.escapeButton().text() == "Keep my data"
     box.close()
@@ -171,11 +173,12 @@ def test_delete_all_removes_a_journal_moved_elsewhere_and_nothing_writes_it_agai
     journal = app.window.page("journal")
     journal._opened(Vault(synced / "journal", vault.keys, FakeClock()),
                     Vault(synced / "journal", vault.keys, FakeClock()).read_all())
-    app.confirm_delete_all()
-    text = app.delete_box.informativeText()
+    app.feature(SettingsFeature).confirm_delete_all()
+    text = app.feature(SettingsFeature).delete_box.informativeText()
     assert str(synced / "journal") in text and "every computer" in text
     assert str(paths.config) in text
-    button = next(b for b in app.delete_box.buttons() if b.text() == "Delete everything")
+    box = app.feature(SettingsFeature).delete_box
+    button = next(b for b in box.buttons() if b.text() == "Delete everything")
     button.click()
     journal.pool.waitForDone()
     assert sorted(p.name for p in (synced / "journal").rglob("*")) == ["my-notes.txt"]
@@ -197,9 +200,9 @@ def test_settings_says_which_voice_reads_and_prepares_the_natural_one(
     assert "espeak-ng" in page.voice_status.text()
     assert page.voice_button.isVisibleTo(page)
     page.voice_button.click()
-    assert app.voice_renderer().running and not page.voice_button.isEnabled()
+    assert app.feature(RelaxFeature).renderer().running and not page.voice_button.isEnabled()
     assert "being prepared" in page.voice_status.text()
-    with qtbot.waitSignal(app.voice_renderer().ready, timeout=120_000) as ready:
+    with qtbot.waitSignal(app.feature(RelaxFeature).renderer().ready, timeout=120_000) as ready:
         pass
     assert ready.args == [True]
     assert "natural voice (Piper" in page.voice_status.text()

@@ -6,6 +6,7 @@ import pytest
 
 from companion.settings import SettingsStore
 from companion.sounds.presets import UserPresetStore
+from companion.ui.sounds.feature import SoundsFeature
 
 
 @pytest.fixture
@@ -13,7 +14,7 @@ def sounds(make_app, qtbot):
     """The app open on Sounds, with the sound device ready."""
     app = make_app()
     app.show("sounds", start=False, background=False)
-    qtbot.waitUntil(lambda: app.audio.engine is not None, timeout=10_000)
+    qtbot.waitUntil(lambda: app.services.audio.engine is not None, timeout=10_000)
     page = app.window.page("sounds")
     yield app, page
     page.player.stop_all()
@@ -272,14 +273,14 @@ def test_your_files_play_in_turn(sounds, qtbot, tmp_path):
     page.own_files_chosen.emit([first, broken, second])
     page.playlist_button.click()
     qtbot.waitUntil(lambda: page.now_playing.text() == "Now playing: first", timeout=10_000)
-    timer = app.playlist._next
+    timer = app.feature(SoundsFeature).playlist._next
     assert timer.isSingleShot() and abs(timer.interval() - 1000) <= 5
     timer.stop()
     timer.timeout.emit()
     qtbot.waitUntil(lambda: page.now_playing.text() == "Now playing: second", timeout=10_000)
     assert any("broken could not be played" in t for t in app.window.notice_texts())
     page.playlist_button.click()
-    assert page.now_playing.text() == "" and not app.playlist.active
+    assert page.now_playing.text() == "" and not app.feature(SoundsFeature).playlist.active
 
 
 def test_a_sound_left_out_is_let_go_after_a_minute(sounds, qtbot):

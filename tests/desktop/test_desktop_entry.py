@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from companion.autostart import autostart_file, set_start_at_login, starts_at_login
-from companion.desktop_entry import desktop_entry, install_desktop_entry
+from companion.desktop.autostart import autostart_file, set_start_at_login, starts_at_login
+from companion.desktop.desktop_entry import desktop_entry, install_desktop_entry
 from companion.pages import PAGE_IDS
 
 

@@ -9,7 +9,7 @@ import threading
 
 import pytest
 
-from companion.screensaver import PATH, SERVICE, ScreenSaverInhibitor
+from companion.desktop.screensaver import PATH, SERVICE, ScreenSaverInhibitor
 
 pytestmark = pytest.mark.skipif(shutil.which("dbus-daemon") is None and not os.environ.get("CI"),
                                 reason="dbus-daemon is not installed")

@@ -2,7 +2,7 @@
 
 import pytest
 
-from companion import motion
+from companion.desktop import motion
 
 
 @pytest.mark.parametrize(("setting", "system", "expected"), [

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 from companion.atomic import atomic_write_bytes, atomic_write_text
-from companion.desktop_entry import DESKTOP_ID, desktop_entry
+from companion.desktop.desktop_entry import DESKTOP_ID, desktop_entry
 
 AGENT_LABEL = "org.companion.Companion"
 
