@@ -3,40 +3,27 @@
 from __future__ import annotations
 
 import logging
-from fractions import Fraction
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
     QApplication,
-    QCheckBox,
     QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QMessageBox,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
 )
 
-from companion.breathing.library import DEFAULT_PATTERN_ID
 from companion.breathing.model import Pattern
 from companion.breathing.session import BreathingSession, SessionState
 from companion.breathing.timeline import (
-    SESSION_MINUTES,
     Moment,
     SessionPlan,
     Stage,
-    plan_for_breaths,
     plan_for_minutes,
-    plan_until_stop,
 )
 from companion.clock import Clock
+from companion.ui.breathe.choices import BreatheChoices
 from companion.ui.breathe.cues import CuePlayer
-from companion.ui.breathe.orb import OrbWidget
-from companion.ui.shell.base_page import BasePage
-from companion.ui.shell.calm_slider import CalmSlider
+from companion.ui.breathe.view import minutes_text
 from companion.ui.shell.settings_model import SettingsModel
 from companion.ui.shell.wording import count_words, duration_words
 
@@ -45,56 +32,21 @@ log = logging.getLogger(__name__)
 FRAME_MS = 16  # About 60 repaints a second while the orb is visible and moving
 CUE_WAIT_MS = 3000  # a session's step waits this long at most for its sound to be ready
 
-SAFETY_TEXT = (
-    "<p><b>Breathing gently and safely</b></p>"
-    "<p>Breathe slower, not bigger: the breaths should feel easy and quiet.</p>"
-    "<p>If you feel dizzy, light-headed or tingly, stop and let your breathing return to normal. "
-    "That is always fine.</p>"
-    "<p>If you are pregnant, or live with a heart, lung or blood-pressure condition, choose a "
-    "pattern without holds and check with your clinician.</p>"
-    "<p>If panic comes easily for you, keep sessions short and leave out the holds.</p>"
-    "<p>Never practise while driving, or in or near water.</p>")
 
-
-COUNT_CHOICES = (("1", "Usual count"), ("1.25", "Slower count"), ("1.5", "Slowest count"))
-
-
-def length_choices(pattern: Pattern) -> list[tuple[str, str]]:
-    """(value, label) pairs for the length menu; patterns with a cap are counted in breaths."""
-    if pattern.counted_in_breaths:  # a capped pattern offers its cap only, then the close
-        return [("breaths", f"{pattern.max_cycles} breaths")]
-    return [(str(m), f"{m} minutes") for m in SESSION_MINUTES] + [("until", "Until I stop")]
-
-
-def minutes_text(seconds: Fraction | float) -> str:
-    total = round(float(seconds))
-    return f"{total // 60}:{total % 60:02d}"
-
-
-class BreathePage(BasePage):
+class BreathePage(BreatheChoices):
     """Owns the session while it runs; the orb and labels render its moments."""
 
     page_id = "breathe"
-    quiet_mode_requested = Signal(bool)
-    help_requested = Signal()
     session_active_changed = Signal(bool)
-    edit_patterns_requested = Signal()
 
     def __init__(self, model: SettingsModel, clock: Clock, patterns: list[Pattern],
                  cues: CuePlayer, parent=None):
-        super().__init__(parent)
-        self.setObjectName("breathePage")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
-        self._model = model
+        super().__init__(model, patterns, cues, parent)
         self._clock = clock
-        self._patterns = patterns
-        self._cues = cues
         self.session: BreathingSession | None = None
-        self.quiet = False
         self.reduce_motion = False
         self._was_active = False  # whether a session was running at the last state change
         self._watching_window = False  # minimising the window stops the frame timer too
-        self.safety_box: QMessageBox | None = None
 
         self.frame_timer = QTimer(self)
         self.frame_timer.setObjectName("orb-frames")
@@ -114,116 +66,6 @@ class BreathePage(BasePage):
         self.cue_wait.timeout.connect(self._start_waiting)
         cues.ready_changed.connect(self._cues_maybe_ready)
         cues.ready_changed.connect(self._show_spoken_note)
-
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 28, 40, 24)
-        layout.setSpacing(14)
-        self.title = QLabel("Breathe")
-        self.title.setProperty("role", "title")
-        self.title.setObjectName("pageTitle")
-        layout.addWidget(self.title)
-
-        self.setup_row = QWidget()
-        setup = QHBoxLayout(self.setup_row)
-        setup.setContentsMargins(0, 0, 0, 0)
-        setup.setSpacing(12)
-        self.pattern_box = QComboBox()
-        self.pattern_box.setAccessibleName("Breathing pattern")
-        self.length_box = QComboBox()
-        self.length_box.setAccessibleName("Session length")
-        self.pace_box = QComboBox()
-        self.pace_box.setAccessibleName("Breaths per minute")
-        for value in ("4.5", "5", "5.5", "6", "6.5", "7"):
-            self.pace_box.addItem(f"{value} a minute", value)
-        self.count_box = QComboBox()  # for counted patterns: the same counts, each a little longer
-        self.count_box.setAccessibleName("Count speed")
-        for value, label in COUNT_CHOICES:
-            self.count_box.addItem(label, value)
-        setup.addWidget(self.pattern_box, 2)
-        setup.addWidget(self.length_box, 1)
-        setup.addWidget(self.pace_box, 1)
-        setup.addWidget(self.count_box, 1)
-        self.edit_button = QPushButton("Your patterns")
-        self.edit_button.setAccessibleName("Create or edit your own breathing patterns")
-        self.edit_button.clicked.connect(self.edit_patterns_requested.emit)
-        setup.addWidget(self.edit_button)
-        layout.addWidget(self.setup_row)
-        self.description = QLabel()
-        self.description.setProperty("role", "muted")
-        self.description.setWordWrap(True)
-        layout.addWidget(self.description)
-
-        self.orb = OrbWidget()
-        layout.addWidget(self.orb, 1)
-        self.phase_label = QLabel("When you're ready, press Space or Start")
-        self.phase_label.setObjectName("phaseLabel")
-        self.phase_label.setProperty("role", "heading")
-        self.phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.phase_label.setAccessibleName("Breathing phase")
-        self.status_label = QLabel(" ")
-        self.status_label.setProperty("role", "muted")
-        self.status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.status_label.setWordWrap(True)
-        layout.addWidget(self.phase_label)
-        layout.addWidget(self.status_label)
-
-        controls = QHBoxLayout()
-        controls.setSpacing(12)
-        self.start_button = QPushButton("Start")
-        self.start_button.setProperty("role", "primary")
-        self.start_button.setAccessibleName("Start breathing (Space)")
-        self.pause_button = QPushButton("Pause")
-        self.pause_button.setAccessibleName("Pause or resume (Space)")
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setAccessibleName("Stop (Esc)")
-        self.quiet_button = QPushButton("Quiet mode")
-        self.quiet_button.setAccessibleName("Quiet full-screen mode (F11)")
-        self.safety_button = QPushButton("Breathing safely")
-        self.safety_button.setAccessibleName("About breathing safely")
-        self.cues_box = QCheckBox("Sound cues")
-        self.spoken_box = QCheckBox("Say in / hold / out")
-        self.spoken_box.setAccessibleName("Speak the breathing cues: in, hold, out")
-        self.spoken_note = QLabel("")
-        self.spoken_note.setProperty("role", "muted")
-        self.spoken_note.setWordWrap(True)
-        self.spoken_note.hide()
-        self.volume = CalmSlider()
-        self.volume.setRange(0, 100)
-        self.volume.setMaximumWidth(140)
-        self.volume.setAccessibleName("Cue volume")
-        controls.addStretch(1)
-        for widget in (self.start_button, self.pause_button, self.stop_button):
-            widget.setMinimumWidth(110)
-            controls.addWidget(widget)
-        # In quiet mode the sidebar (and its help button) is hidden: help stays one click away.
-        self.quiet_help = QPushButton("Need help now?")
-        self.quiet_help.setProperty("role", "help")
-        self.quiet_help.setAccessibleName("Need help now? Show helplines (F1)")
-        self.quiet_help.hide()
-        self.quiet_help.clicked.connect(self.help_requested.emit)
-        controls.addWidget(self.quiet_help)
-        controls.addStretch(1)
-        layout.addLayout(controls)
-        self.sound_row = QWidget()  # sound on one line, the quiet mode and the safety note below
-        rows = QVBoxLayout(self.sound_row)
-        rows.setContentsMargins(0, 6, 0, 0)
-        rows.setSpacing(8)
-        sound = QHBoxLayout()
-        sound.setSpacing(12)
-        self.volume.setMinimumWidth(100)
-        sound.addWidget(self.cues_box)
-        sound.addWidget(self.spoken_box)
-        sound.addWidget(self.volume)
-        sound.addStretch(1)
-        more = QHBoxLayout()
-        more.setSpacing(12)
-        more.addWidget(self.spoken_note, 1)
-        more.addStretch(0)
-        more.addWidget(self.quiet_button)
-        more.addWidget(self.safety_button)
-        rows.addLayout(sound)
-        rows.addLayout(more)
-        layout.addWidget(self.sound_row)
 
         self._load_choices()
         model.changed.connect(self._settings_changed)
@@ -249,143 +91,6 @@ class BreathePage(BasePage):
             shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
             shortcut.setEnabled(False)
         self._show_idle()
-
-    # --- choices ------------------------------------------------------------------------------
-
-    def _load_choices(self) -> None:
-        settings = self._model.settings
-        for pattern in self._patterns:
-            self.pattern_box.addItem(pattern.name, pattern.id)
-        index = self.pattern_box.findData(settings.breathe_pattern)
-        if index < 0:
-            index = max(0, self.pattern_box.findData(DEFAULT_PATTERN_ID))
-        self.pattern_box.setCurrentIndex(index)
-        self.pace_box.setCurrentIndex(max(0, self.pace_box.findData(settings.breathe_pace)))
-        self.count_box.setCurrentIndex(max(0, self.count_box.findData(settings.breathe_count)))
-        self.cues_box.setChecked(settings.sound_cues)
-        self.spoken_box.setChecked(settings.spoken_cues)
-        self._cues.spoken = settings.spoken_cues
-        self.volume.setValue(settings.cue_volume)
-        self._cues.enabled = settings.sound_cues
-        self._cues.volume = settings.cue_volume / 100
-        self._refresh_choice_widgets(settings.breathe_length)
-
-    def set_patterns(self, patterns: list[Pattern]) -> None:
-        """Replace the list (custom patterns changed), keeping the current choice where it exists."""
-        current = self.pattern_box.currentData()
-        self._patterns = patterns
-        self.pattern_box.clear()
-        for pattern in patterns:
-            self.pattern_box.addItem(pattern.name, pattern.id)
-        self.pattern_box.setCurrentIndex(max(0, self.pattern_box.findData(current)))
-        self._refresh_choice_widgets(self._model.settings.breathe_length)
-
-    def current_pattern(self) -> Pattern:
-        """The chosen pattern, at the chosen pace where it has one, else at the chosen count."""
-        pattern = self._patterns[max(0, self.pattern_box.currentIndex())]
-        if pattern.rate is not None:
-            return pattern.at_rate(Fraction(self.pace_box.currentData()))
-        return pattern.with_count(Fraction(self.count_box.currentData()))
-
-    def _show_length(self, pattern: Pattern, minutes: int) -> None:
-        """A session's step runs this pattern for these minutes: the page shows them (not the
-        length last chosen here), without changing what is remembered for next time."""
-        index = self.pattern_box.findData(pattern.id)
-        if index >= 0 and index != self.pattern_box.currentIndex():
-            self.pattern_box.setCurrentIndex(index)
-            self._refresh_choice_widgets(self.length_box.currentData())
-        if pattern.counted_in_breaths:
-            return
-        found = self.length_box.findData(str(minutes))
-        if found < 0:
-            self.length_box.addItem("1 minute" if minutes == 1 else f"{minutes} minutes",
-                                    str(minutes))
-            found = self.length_box.count() - 1
-        self.length_box.setCurrentIndex(found)
-
-    def _refresh_choice_widgets(self, length: str) -> None:
-        pattern = self._patterns[max(0, self.pattern_box.currentIndex())]
-        self.length_box.clear()
-        for value, label in length_choices(pattern):
-            self.length_box.addItem(label, value)
-        index = self.length_box.findData(length)
-        if index < 0:
-            index = self.length_box.findData("breaths" if pattern.counted_in_breaths
-                                             else str(pattern.default_minutes))
-        self.length_box.setCurrentIndex(max(0, index))
-        self.pace_box.setVisible(pattern.rate is not None)
-        self.count_box.setVisible(pattern.rate is None)
-        shown = self.current_pattern()
-        holds = " Includes holds; breathe normally instead if they feel uneasy." \
-            if pattern.has_holds else ""
-        if shown.count_seconds == 1:
-            timing = f"{shown.timings_text()} seconds"
-        else:
-            timing = f"{shown.counts_text()} counts of {float(shown.count_seconds):g} seconds"
-        self.description.setText(f"{pattern.description} ({timing}).{holds}")
-        self._cues.prepare(shown, self._model.settings.hold_tone)
-        self._show_spoken_note()
-
-    def _pattern_chosen(self) -> None:
-        pattern = self._patterns[self.pattern_box.currentIndex()]
-        self._refresh_choice_widgets(self.length_box.currentData())
-        self._remember_choices()
-        if pattern.has_holds and not self._model.settings.holds_note_seen:
-            self.show_safety()
-            self._model.update(holds_note_seen=True)
-
-    def _pace_chosen(self) -> None:
-        self._refresh_choice_widgets(self.length_box.currentData())
-        self._remember_choices()
-
-    def _remember_choices(self) -> None:
-        self._model.update(breathe_pattern=self.pattern_box.currentData(),
-                           breathe_length=self.length_box.currentData(),
-                           breathe_pace=self.pace_box.currentData(),
-                           breathe_count=self.count_box.currentData())
-        self._cues.prepare(self.current_pattern(), self._model.settings.hold_tone)
-        if not self.is_running():
-            self._show_idle()
-
-    def _settings_changed(self, settings) -> None:
-        """Sound choices made on the Settings page show here too."""
-        if self.cues_box.isChecked() != settings.sound_cues:
-            self.cues_box.setChecked(settings.sound_cues)
-        if self.volume.value() != settings.cue_volume:
-            self.volume.setValue(settings.cue_volume)
-        if not self.is_running():
-            self._cues.prepare(self.current_pattern(), settings.hold_tone)
-
-    def _cues_toggled(self, on: bool) -> None:
-        self._model.update(sound_cues=on)
-        self._cues.set_enabled(on)
-
-    def _spoken_toggled(self, on: bool) -> None:
-        """Spoken cues apply from the next session (a running one keeps its sound)."""
-        self._model.update(spoken_cues=on)
-        self._cues.spoken = on
-        self._cues.prepare(self.current_pattern(), self._model.settings.hold_tone)
-        self._show_spoken_note()
-
-    def _show_spoken_note(self) -> None:
-        speaks = self._cues.speaks_for(self.current_pattern(), self._model.settings.hold_tone)
-        self.spoken_note.setText("This pattern's phases are too short for the spoken words, so "
-                                 "its tones play instead.")
-        self.spoken_note.setVisible(self._cues.spoken and speaks is False)
-
-    def _volume_changed(self, value: int) -> None:
-        self._model.update(cue_volume=value)
-        self._cues.set_volume(value / 100)
-
-    def plan(self) -> SessionPlan:
-        """The session the current choices describe."""
-        pattern = self.current_pattern()
-        length = self.length_box.currentData()
-        if length == "until":
-            return plan_until_stop(pattern)
-        if length == "breaths":
-            return plan_for_breaths(pattern, pattern.max_cycles or 4)
-        return plan_for_minutes(pattern, int(length))
 
     # --- running ------------------------------------------------------------------------------
 
@@ -531,13 +236,6 @@ class BreathePage(BasePage):
                       f"{minutes_text(moment.session_left or 0)} left")
         self._show_texts(f"{moment.kind.word} · {moment.count}", status)
 
-    def _show_texts(self, phase: str, status: str) -> None:
-        # Called every frame: touch the labels only when the words change (about once a second).
-        if self.phase_label.text() != phase:
-            self.phase_label.setText(phase)
-        if self.status_label.text() != status:
-            self.status_label.setText(status)
-
     def _show_idle(self) -> None:
         self.orb.show_moment(None, 0.0)
         self.phase_label.setText("When you're ready, press Space or Start")
@@ -601,40 +299,11 @@ class BreathePage(BasePage):
 
     # --- quiet mode, visibility -----------------------------------------------------------------
 
-    def set_quiet(self, quiet: bool) -> None:
-        """Full screen with only the orb, the words and Pause/Stop."""
-        if quiet == self.quiet:
-            return
-        self.quiet = quiet
-        for widget in (self.title, self.setup_row, self.description, self.sound_row,
-                       self.start_button):
-            widget.setVisible(not quiet)
-        self.quiet_help.setVisible(quiet)
-        self.setProperty("quiet", quiet)
-        self.orb.quiet = quiet
-        self.orb.update()
-        self.style().unpolish(self)
-        self.style().polish(self)
-        self.quiet_mode_requested.emit(quiet)
-
-    def show_safety(self) -> None:
-        box = QMessageBox(self)
-        box.setWindowTitle("Breathing safely")
-        box.setTextFormat(Qt.TextFormat.RichText)
-        box.setText(SAFETY_TEXT)
-        box.setStandardButtons(QMessageBox.StandardButton.Ok)
-        box.open()
-        self.safety_box = box
-
     def set_reduce_motion(self, reduce: bool) -> None:
         self.reduce_motion = reduce
         self.orb.reduce_motion = reduce
         self.orb.update()
         self.schedule()
-
-    def set_palette(self, palette) -> None:
-        self.orb.palette_tokens = palette
-        self.orb.update()
 
     def showEvent(self, event) -> None:
         super().showEvent(event)
