@@ -1,0 +1,179 @@
+"""The Relax page's widgets, laid out: the chooser card (scripts, areas to leave out, voice and
+pace), the words and the body outline, the first-time note, the rating and the controls.
+RelaxChoices (choices.py) and RelaxPage (page.py) build on this."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from companion.relax.progress import Answer
+from companion.ui.relax.body_outline import BodyOutlineWidget
+from companion.ui.shell.base_page import BasePage, card, choice_list
+from companion.ui.shell.calm_slider import CalmSlider
+
+PMR_NOTE = ("<p><b>Before you begin</b></p>"
+            "<p>Tense firmly, but never to the point of pain, and only gently where something "
+            "hurts. Keep breathing while you tense.</p>"
+            "<p>Leave out an area, or choose the body scan, which asks for no tensing at all, if "
+            "you are pregnant (leave out the belly), have high blood pressure or a heart "
+            "condition, a recent injury or surgery, or live with pain, arthritis or cramps. You "
+            "can leave out any area below.</p>")
+
+
+class RelaxView(BasePage):
+    """Every widget of the Relax page, with nothing connected yet."""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("relaxPage")
+        outer = QHBoxLayout(self)
+        outer.setContentsMargins(24, 24, 24, 20)
+        outer.setSpacing(24)
+        outer.addWidget(self._build_chooser(), 0)
+        outer.addLayout(self._build_player(), 1)
+
+    def _build_chooser(self) -> QWidget:
+        frame, inner = card()
+        frame.setFixedWidth(290)
+        heading = QLabel("Relax")
+        heading.setProperty("role", "title")
+        heading.setObjectName("pageTitle")
+        inner.addWidget(heading)
+        self.script_list = choice_list("Relaxation scripts")
+        inner.addWidget(self.script_list, 3)
+        self.suggestion_label = QLabel()
+        self.suggestion_label.setProperty("role", "muted")
+        self.suggestion_label.setWordWrap(True)
+        inner.addWidget(self.suggestion_label)
+        left_out = QLabel("Leave out any area that hurts:")
+        left_out.setWordWrap(True)
+        inner.addWidget(left_out)
+        self.area_list = choice_list("Body areas to leave out")
+        inner.addWidget(self.area_list, 2)
+        inner.addLayout(self._build_options())
+        self.broken_label = QLabel()
+        self.broken_label.setProperty("role", "muted")
+        self.broken_label.setWordWrap(True)
+        self.broken_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        inner.addWidget(self.broken_label)
+        self.folder_button = QPushButton("Your own scripts…")
+        self.folder_button.setAccessibleName("Open the folder for your own relaxation scripts")
+        inner.addWidget(self.folder_button)
+        return frame
+
+    def _build_player(self) -> QVBoxLayout:
+        column = QVBoxLayout()
+        column.setSpacing(14)
+        self.kind_label = QLabel(" ")
+        self.kind_label.setProperty("role", "muted")
+        self.kind_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(self.kind_label)
+        middle = QHBoxLayout()
+        self.step_label = QLabel()
+        self.step_label.setObjectName("relaxStepText")
+        self.step_label.setWordWrap(True)
+        self.step_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.step_label.setAccessibleName("Current step")
+        font = self.step_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.6)
+        self.step_label.setFont(font)
+        middle.addWidget(self.step_label, 3)
+        self.outline = BodyOutlineWidget()
+        middle.addWidget(self.outline, 2)
+        column.addLayout(middle, 1)
+
+        self.note_card, note = card()
+        self.note_label = QLabel(PMR_NOTE)
+        self.note_label.setWordWrap(True)
+        note.addWidget(self.note_label)
+        note_buttons = QHBoxLayout()
+        self.note_begin = QPushButton("Begin gently")
+        self.note_begin.setProperty("role", "primary")
+        self.note_scan = QPushButton("Choose the body scan instead")
+        note_buttons.addWidget(self.note_begin)
+        note_buttons.addWidget(self.note_scan)
+        note_buttons.addStretch(1)
+        note.addLayout(note_buttons)
+        column.addWidget(self.note_card)
+
+        self.rating_card, rating = card()
+        self.rating_label = QLabel("How relaxed do you feel now?")
+        self.rating_label.setProperty("role", "heading")
+        self.rating_label.setWordWrap(True)
+        rating.addWidget(self.rating_label)
+        answers = QHBoxLayout()
+        self.answer_buttons: dict[Answer, QPushButton] = {}
+        for answer, words in ((Answer.MORE, "More relaxed"), (Answer.SAME, "About the same"),
+                              (Answer.LESS, "Less relaxed")):
+            button = QPushButton(words)
+            answers.addWidget(button)
+            self.answer_buttons[answer] = button
+        answers.addStretch(1)
+        self.answers_row = QWidget()
+        self.answers_row.setLayout(answers)
+        rating.addWidget(self.answers_row)
+        column.addWidget(self.rating_card)
+
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setRange(0, 1000)
+        self.progress_bar.setTextVisible(False)
+        self.progress_bar.setAccessibleName("Progress through the script")
+        self.progress_bar.setMaximumHeight(8)
+        column.addWidget(self.progress_bar)
+        self.time_label = QLabel(" ")
+        self.time_label.setProperty("role", "muted")
+        self.time_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        column.addWidget(self.time_label)
+
+        controls = QHBoxLayout()
+        controls.setSpacing(10)
+        self.play_button = QPushButton("Begin")
+        self.play_button.setProperty("role", "primary")
+        self.play_button.setAccessibleName("Begin, pause or resume (Space)")
+        self.back_button = QPushButton("Back")
+        self.back_button.setAccessibleName("Back to the start of this step, or the one before")
+        self.skip_button = QPushButton("Skip")
+        self.skip_button.setAccessibleName("Skip to the next step")
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setAccessibleName("Stop (Esc)")
+        controls.addStretch(1)
+        for button in (self.play_button, self.back_button, self.skip_button, self.stop_button):
+            controls.addWidget(button)
+        self.play_button.setMinimumWidth(110)
+        controls.addStretch(1)
+        column.addLayout(controls)
+
+        return column
+
+    def _build_options(self) -> QVBoxLayout:
+        options = QVBoxLayout()
+        options.setSpacing(6)
+        voice_row = QHBoxLayout()
+        pace_row = QHBoxLayout()
+        self.voice_box = QCheckBox("Voice")
+        self.voice_box.setAccessibleName("Speak the words aloud")
+        self.voice_volume = CalmSlider()
+        self.voice_volume.setRange(0, 100)
+        self.voice_volume.setAccessibleName("Voice volume")
+        self.pace_label = QLabel()
+        self.pace_slider = CalmSlider()
+        self.pace_slider.setRange(75, 150)
+        self.pace_slider.setSingleStep(5)
+        self.pace_slider.setPageStep(25)
+        self.pace_slider.setAccessibleName("Pace: lower is slower, with more time in each step")
+        voice_row.addWidget(self.voice_box)
+        voice_row.addWidget(self.voice_volume, 1)
+        pace_row.addWidget(self.pace_label)
+        pace_row.addWidget(self.pace_slider, 1)
+        options.addLayout(voice_row)
+        options.addLayout(pace_row)
+        return options
