@@ -6,73 +6,37 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import replace
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
-    QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from companion.clock import Clock
 from companion.journal.prompts import (
     INVITATION,
-    WHERE_HELP_IS,
     Prompt,
     prompt_for,
     session_turn,
 )
 from companion.sessions.checkin import RAW_AFTER_RELEASE, CheckIn, needs_gentle_check
 from companion.sessions.flow import FlowRun, Stage
-from companion.sessions.flows import Flow, FlowStep, StepKind, flow_minutes, step_name
+from companion.sessions.flows import Flow, FlowStep, StepKind
 from companion.sessions.history import HistoryKeeper, LaterCheckIn, SessionRecord
 from companion.sessions.progress import RELEASE_FLOWS
+from companion.ui.session.choices import SessionChoices
 from companion.ui.session.later_checkin import LaterCheckInView
-from companion.ui.shell.base_page import BasePage, card, choice_list, page_layout
-from companion.ui.shell.checkin_widget import CheckInWidget
+from companion.ui.session.view import (
+    CALMER_FLOW,
+    GROUNDING_HERE,
+    LATER_MINUTES,
+    SessionBar,
+)
+from companion.ui.shell.base_page import BasePage
 
 log = logging.getLogger(__name__)
 
-SPACE_TEXT = ("<p><b>Making the space</b></p><p>Dim the lights if you like. Keep tissues and "
-              "some water close by. You can pause, skip or stop at any moment. Crying is "
-              "welcome here, and if tears don't come, that's fine too.</p><p>Nothing here needs "
-              "to go well. It only needs to be yours.</p>")
-HELP_TEXT = ("That sounds like a lot to carry right now. You do not have to hold it alone: the "
-             "people behind <b>Need help now?</b> are there to listen, day and night.")
-GROUNDING_HERE = ("Come back to the room. Name five things you can see, four you can touch, "
-                  "three you can hear, two you can smell and one you can taste. Take your time. "
-                  + WHERE_HELP_IS)
-CALMER_FLOW = "wind-down"  # offered instead when a check-in before a session is 8 or more
-LATER_MINUTES = 90  # the optional later check-in (Gračanin et al. 2015: better at 90 min)
-
-
-class SessionBar(QFrame):
-    """Shown above every page while a session runs: where you are, Skip and End."""
-
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setProperty("role", "notice")
-        row = QHBoxLayout(self)
-        row.setContentsMargins(16, 8, 12, 8)
-        self.label = QLabel()
-        self.label.setWordWrap(True)
-        self.label.setAccessibleName("Quiet session progress")
-        self.skip_button = QPushButton("Skip this step")
-        self.end_button = QPushButton("End the session")
-        row.addWidget(self.label, 1)
-        row.addWidget(self.skip_button)
-        row.addWidget(self.end_button)
-        self.hide()
-
-
-class SessionPage(BasePage):
+class SessionPage(SessionChoices):
     """Drives one FlowRun; exercises run on their own pages through open_exercise(page id)."""
 
     page_id = "session"
@@ -82,18 +46,15 @@ class SessionPage(BasePage):
     def __init__(self, clock: Clock, flows: list[Flow], prompts: list[Prompt],
                  keeper: HistoryKeeper, open_exercise: Callable[[str], BasePage],
                  show_self: Callable[[], None], parent: QWidget | None = None):
-        super().__init__(parent)
+        super().__init__(flows, parent)
         self._clock = clock
-        self.flows = flows
         self._prompts = prompts
         self._prompt_turn = 0
         self._last_turn: int | None = None  # the last session's first prompt is not repeated
         self._prompt_step: FlowStep | None = None
-        self._name_tables: tuple[dict[str, str], dict[str, str], dict[str, float]] | None = None
         self.keeper = keeper
         self._open_exercise = open_exercise
         self._show_self = show_self
-        self.run: FlowRun | None = None
         self.record: SessionRecord | None = None
         self.kept = ""
         self.exercise: BasePage | None = None  # the page running the current step
@@ -111,19 +72,19 @@ class SessionPage(BasePage):
         self.write_timer.setSingleShot(True)
         self.write_timer.timeout.connect(self._writing_done)
 
-        layout = page_layout(self, "A quiet session", "Breathing, letting go, writing and rest, "
-                             "one after another, with a check-in before and after.")
-        self.stack = QStackedWidget()
-        layout.addWidget(self.stack, 1)
-        self.picker = self._build_picker()
-        self.space = self._build_space()
-        self.checkin = CheckInWidget()
-        self.here = self._build_here()
-        self.summary = self._build_summary()
+        self.begin_button.clicked.connect(self.begin)
+        self.ready_button.clicked.connect(self._ready)
+        self.not_now_button.clicked.connect(self._cancel)
+        self.new_prompt_button.clicked.connect(self.new_prompt)
+        self.keep_button.clicked.connect(lambda: self.open_journal())
+        self.here_done.clicked.connect(self._here_finished)
+        self.help_button.clicked.connect(lambda: self.help_requested())
+        self.later_button.clicked.connect(self._later)
+        self.create_journal_button.clicked.connect(lambda: self.open_journal())
+        self.finish_button.clicked.connect(self._cancel)
         self.later = LaterCheckInView(lambda feeling: self.keeper.keep(
             LaterCheckIn(self._clock.now(), feeling)))
-        for view in (self.picker, self.space, self.checkin, self.here, self.summary, self.later):
-            self.stack.addWidget(view)
+        self.stack.addWidget(self.later)
         self.later.finished.connect(lambda: self.stack.setCurrentWidget(self.picker))
         self.later.checkin.help_requested.connect(lambda: self.help_requested())
         self.later.checkin.calmer_requested.connect(self._calmer_now)
@@ -133,188 +94,9 @@ class SessionPage(BasePage):
         self.checkin.skipped.connect(lambda: self._checked(None))
         self.set_flows(flows)
 
-    # --- building ---------------------------------------------------------------------------------
-
-    def _build_picker(self) -> QWidget:
-        view = QWidget()
-        row = QHBoxLayout(view)
-        row.setContentsMargins(0, 0, 0, 0)
-        self.flow_list = choice_list("Session flows")
-        self.step_list = choice_list("Steps of this flow: untick to leave one out")
-        side = QVBoxLayout()
-        self.flow_summary = QLabel()
-        self.flow_summary.setWordWrap(True)
-        self.minutes_label = QLabel()
-        self.minutes_label.setProperty("role", "muted")
-        moves = QHBoxLayout()
-        self.up_button = QPushButton("Move up")
-        self.down_button = QPushButton("Move down")
-        moves.addWidget(self.up_button)
-        moves.addWidget(self.down_button)
-        self.begin_button = QPushButton("Begin")
-        self.begin_button.setProperty("role", "primary")
-        side.addWidget(self.flow_summary)
-        side.addWidget(self.step_list, 1)
-        side.addWidget(self.minutes_label)
-        side.addLayout(moves)
-        side.addWidget(self.begin_button)
-        row.addWidget(self.flow_list, 1)
-        row.addLayout(side, 1)
-        self.flow_list.currentRowChanged.connect(self._flow_chosen)
-        self.step_list.itemChanged.connect(lambda _item: self._show_minutes())
-        self.up_button.clicked.connect(lambda: self._move(-1))
-        self.down_button.clicked.connect(lambda: self._move(1))
-        self.begin_button.clicked.connect(self.begin)
-        return view
-
-    def _build_space(self) -> QWidget:
-        frame, inner = card()
-        text = self.space_text = QLabel(SPACE_TEXT)
-        text.setWordWrap(True)
-        buttons = QHBoxLayout()
-        self.ready_button = QPushButton("I'm ready")
-        self.ready_button.setProperty("role", "primary")
-        back = QPushButton("Not now")
-        buttons.addStretch(1)
-        buttons.addWidget(back)
-        buttons.addWidget(self.ready_button)
-        inner.addWidget(text)
-        inner.addLayout(buttons)
-        self.ready_button.clicked.connect(self._ready)
-        back.clicked.connect(self._cancel)
-        return frame
-
-    def _build_here(self) -> QWidget:
-        """Steps that happen on this page: writing, and the 5-4-3-2-1 grounding."""
-        frame, inner = card()
-        self.here_title = QLabel()
-        self.here_title.setProperty("role", "heading")
-        self.here_title.setWordWrap(True)
-        self.here_text = QLabel()
-        self.here_text.setWordWrap(True)
-        self.writing = QPlainTextEdit()
-        self.writing.setAccessibleName("Your writing")
-        self.keep_note = QLabel()  # said before writing starts: where the words will go
-        self.keep_note.setProperty("role", "muted")
-        self.keep_note.setWordWrap(True)
-        self.keep_button = QPushButton()
-        self.here_done = QPushButton("Done")
-        self.here_done.setProperty("role", "primary")
-        for widget in (self.here_title, self.here_text, self.keep_note, self.writing):
-            inner.addWidget(widget)
-        self.new_prompt_button = QPushButton("New prompt")
-        self.new_prompt_button.clicked.connect(self.new_prompt)
-        row = QHBoxLayout()
-        row.addWidget(self.new_prompt_button)
-        row.addWidget(self.keep_button)
-        row.addStretch(1)
-        row.addWidget(self.here_done)
-        inner.addLayout(row)
-        self.keep_button.clicked.connect(lambda: self.open_journal())
-        self.here_done.clicked.connect(self._here_finished)
-        return frame
-
-    def _build_summary(self) -> QWidget:
-        frame, inner = card()
-        self.summary_text = QLabel()
-        self.summary_text.setWordWrap(True)
-        self.help_box = QLabel(HELP_TEXT)
-        self.help_box.setWordWrap(True)
-        self.help_button = QPushButton("Need help now?")
-        self.help_button.setProperty("role", "help")
-        self.later_button = QPushButton(f"Check in with me again in {LATER_MINUTES} minutes")
-        self.kept_label = QLabel()
-        self.kept_label.setProperty("role", "muted")
-        self.kept_label.setWordWrap(True)
-        self.create_journal_button = QPushButton("Create a journal to keep sessions from now on")
-        self.finish_button = QPushButton("Finish")
-        self.finish_button.setProperty("role", "primary")
-        for widget in (self.summary_text, self.help_box, self.help_button, self.later_button,
-                       self.kept_label, self.create_journal_button, self.finish_button):
-            inner.addWidget(widget)
-        self.help_button.clicked.connect(lambda: self.help_requested())
-        self.later_button.clicked.connect(self._later)
-        self.create_journal_button.clicked.connect(lambda: self.open_journal())
-        self.finish_button.clicked.connect(self._cancel)
-        return frame
-
-    # --- choosing ---------------------------------------------------------------------------------
-
-    def set_flows(self, flows: list[Flow], suggested: str = "") -> None:
-        self.flows = flows
-        self.flow_list.clear()
-        for flow in flows:
-            self.flow_list.addItem(flow.title)
-        ids = [f.id for f in flows]
-        self.flow_list.setCurrentRow(ids.index(suggested) if suggested in ids else 0)
-
-    def suggest(self, flow_id: str, why: str) -> None:
-        """Preselect the suggested flow (unless a session runs) and say why."""
-        if self.run is not None:
-            return
-        self.set_flows(self.flows, flow_id)
-        flow = next((f for f in self.flows if f.id == flow_id), None)
-        if flow is not None:
-            self.flow_summary.setText(f"Suggested: {why} {flow.summary}".strip())
-
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self.shown.emit()
-
-    def _flow_chosen(self, row: int) -> None:
-        if not 0 <= row < len(self.flows):
-            return
-        flow = self.flows[row]
-        self.flow_summary.setText(flow.summary)
-        self.step_list.clear()
-        for step in flow.steps:
-            item = QListWidgetItem(self._step_name(step))
-            item.setData(Qt.ItemDataRole.UserRole, step)
-            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked)
-            self.step_list.addItem(item)
-        self._show_minutes()
-
-    def _names(self) -> tuple[dict[str, str], dict[str, str], dict[str, float]]:
-        """Pattern names, script titles and script minutes, read once when first needed."""
-        if self._name_tables is None:
-            from companion.breathing.library import load_builtin_patterns
-            from companion.relax.library import load_builtin_scripts
-
-            scripts = load_builtin_scripts()
-            self._name_tables = ({p.id: p.name for p in load_builtin_patterns()},
-                                 {s.id: s.title for s in scripts},
-                                 {s.id: float(s.minutes) for s in scripts})
-        return self._name_tables
-
-    def _step_name(self, step: FlowStep) -> str:
-        patterns, titles, _minutes = self._names()
-        return step_name(step, patterns, titles)
-
-    def _show_minutes(self) -> None:
-        """The estimate follows the steps ticked."""
-        steps = self.chosen_flow().steps if self.flows else ()
-        self.minutes_label.setText(
-            f"About {flow_minutes(steps, self._names()[2])} minutes with the steps ticked."
-            if steps else "Tick at least one step to begin.")
-        self.begin_button.setEnabled(bool(steps))
-
-    def _move(self, delta: int) -> None:
-        row = self.step_list.currentRow()
-        target = row + delta
-        if row < 0 or not 0 <= target < self.step_list.count():
-            return
-        item = self.step_list.takeItem(row)
-        self.step_list.insertItem(target, item)
-        self.step_list.setCurrentRow(target)
-
-    def chosen_flow(self) -> Flow:
-        """The flow as arranged: its steps in the order shown, the unticked ones left out."""
-        flow = self.flows[max(0, self.flow_list.currentRow())]
-        steps = tuple(self.step_list.item(i).data(Qt.ItemDataRole.UserRole)
-                      for i in range(self.step_list.count())
-                      if self.step_list.item(i).checkState() == Qt.CheckState.Checked)
-        return replace(flow, steps=steps)
 
     # --- running ----------------------------------------------------------------------------------
 
