@@ -16,7 +16,8 @@ import pytest
 
 from companion.clock import FakeClock
 from companion.journal.keys import Keys
-from companion.journal.vault import Vault, create_vault
+from companion.journal.opening import create_vault
+from companion.journal.vault import Vault
 from companion.paths import Paths, resolve_paths
 
 

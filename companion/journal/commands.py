@@ -13,8 +13,9 @@ from pathlib import Path
 from companion.clock import SystemClock
 from companion.journal.entry import Entry
 from companion.journal.keys import JournalError
+from companion.journal.opening import create_vault, is_vault, unlock
 from companion.journal.search import SearchIndex, filtered
-from companion.journal.vault import Vault, create_vault, is_vault, unlock
+from companion.journal.vault import Vault
 from companion.paths import Paths
 
 

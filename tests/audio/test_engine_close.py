@@ -25,7 +25,7 @@ class HeldMixer:
     def __getattr__(self, name):
         return getattr(self._mixer, name)
 
-    def Sound(self, *args, **kwargs):  # noqa: N802 - pygame's name
+    def Sound(self, *args, **kwargs):
         if args:  # decoding a file (buffers made from arrays pass through)
             self.entered.set()
             self.gate.wait(timeout=30)

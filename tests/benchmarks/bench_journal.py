@@ -61,7 +61,7 @@ def build(root: Path, count: int, jrnl: str) -> tuple[Path, dict[str, str]]:
     """The same entries in a Companion vault and in an encrypted jrnl journal."""
     from companion.clock import SystemClock
     from companion.journal.entry import Entry
-    from companion.journal.vault import create_vault
+    from companion.journal.opening import create_vault
 
     rng = random.Random(count)
     start = datetime(2020, 1, 1, 9, 0, tzinfo=UTC)
@@ -149,8 +149,8 @@ def in_app(home: Path) -> dict[str, float]:
     """Unlock (scrypt, then the cache), save one entry, search once: inside one process."""
     from companion.clock import SystemClock
     from companion.journal.entry import Entry
+    from companion.journal.opening import unlock
     from companion.journal.search import SearchIndex
-    from companion.journal.vault import unlock
 
     clock = SystemClock()
     started = time.monotonic()

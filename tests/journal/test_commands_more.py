@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from companion.clock import FakeClock
-from companion.journal.vault import unlock_with_recovery_key
+from companion.journal.opening import unlock_with_recovery_key
 from tests.journal.test_commands import journal
 from tests.journal.test_with_real_tools import read_until
 
@@ -159,7 +159,7 @@ def test_unlocking_turns_core_dumps_off(vault):
 def test_the_command_line_sees_both_versions_of_a_sync_conflict(home, tmp_path):
     """`list` marks it, `search` finds words only the other version holds, `export` writes both."""
     from companion.journal.entry import to_plaintext
-    from companion.journal.vault import unlock
+    from companion.journal.opening import unlock
 
     folder = home / "data" / "journal"
     vault = unlock(folder, PHRASE.strip(), FakeClock())
@@ -191,7 +191,7 @@ def test_the_index_cache_lives_outside_the_journal_folder(home):
 def test_merge_key_merges_the_other_computers_keyring(home, tmp_path):
     """After both computers changed and confirmed a key while apart, the other recovery key
     (typed without echo, or on the passphrase descriptor) brings every entry back."""
-    from companion.journal.vault import unlock
+    from companion.journal.opening import unlock
     from tests.journal.test_two_computers import both_changed_and_confirmed
 
     vault = unlock(home / "data" / "journal", PHRASE.strip(), FakeClock())

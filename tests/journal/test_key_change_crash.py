@@ -17,7 +17,7 @@ import pytest
 from companion.clock import FakeClock
 from companion.journal.entry import Entry
 from companion.journal.keys import Keys
-from companion.journal.vault import unlock, unlock_with_recovery_key
+from companion.journal.opening import unlock, unlock_with_recovery_key
 
 pytestmark = pytest.mark.skipif(shutil.which("age") is None, reason="needs the age CLI")
 

@@ -18,7 +18,8 @@ from companion.journal.entry import Entry, to_plaintext
 from companion.journal.keyring import KEYRING, Keyring
 from companion.journal.keys import KeyChanged, Keys
 from companion.journal.manifest import MANIFEST
-from companion.journal.vault import Vault, unlock, unlock_with_recovery_key
+from companion.journal.opening import unlock, unlock_with_recovery_key
+from companion.journal.vault import Vault
 
 NOW = datetime(2026, 12, 2, 21, 0, tzinfo=UTC)
 

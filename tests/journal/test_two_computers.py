@@ -94,7 +94,7 @@ def test_unlock_makes_the_folders_private_whoever_made_them(vault):
 
 
 def test_a_new_journal_may_go_in_a_folder_a_sync_tool_already_shares(tmp_path, passphrase):
-    from companion.journal.vault import create_vault
+    from companion.journal.opening import create_vault
 
     (tmp_path / "Sync").mkdir()
     (tmp_path / "Sync" / ".stfolder").mkdir()

@@ -16,14 +16,8 @@ from hypothesis import strategies as st
 from companion.clock import FakeClock
 from companion.journal.entry import Entry, to_plaintext
 from companion.journal.keys import DamagedFile, JournalError, Keys, WrongPassphrase
-from companion.journal.vault import (
-    ENTRIES,
-    IDENTITY,
-    Vault,
-    create_vault,
-    unlock,
-    unlock_with_recovery_key,
-)
+from companion.journal.opening import create_vault, unlock, unlock_with_recovery_key
+from companion.journal.vault import ENTRIES, IDENTITY, Vault
 
 NOW = datetime(2026, 11, 25, 21, 30, tzinfo=UTC)
 

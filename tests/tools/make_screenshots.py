@@ -32,7 +32,7 @@ def settle(qapp: QApplication) -> None:
 def journal_screens(app: CompanionApp, qapp: QApplication, out: Path) -> None:
     """The locked journal, then an open one with a guided-writing session under way."""
     from companion.journal.entry import Entry
-    from companion.journal.vault import create_vault
+    from companion.journal.opening import create_vault
 
     page = app.window.page("journal")
     vault = create_vault(page.folder, "harbour lights at dusk", app.clock)

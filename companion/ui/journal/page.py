@@ -20,15 +20,9 @@ from PySide6.QtWidgets import (
 from companion.clock import Clock
 from companion.journal.index_cache import index_writer
 from companion.journal.keys import JournalError, KeyChanged
+from companion.journal.opening import create_vault, is_vault, unlock, unlock_with_recovery_key
 from companion.journal.prompts import Prompt
-from companion.journal.vault import (
-    ReadResult,
-    Vault,
-    create_vault,
-    is_vault,
-    unlock,
-    unlock_with_recovery_key,
-)
+from companion.journal.vault import ReadResult, Vault
 from companion.ui.journal.clipboard import JournalClipboard
 from companion.ui.journal.writing import JournalWriting
 from companion.ui.shell.settings_model import SettingsModel

@@ -27,7 +27,7 @@ class SessionFeature(Feature):
         self.services.sessions = self
 
     def build_page(self) -> SessionPage:
-        from companion.journal.vault import is_vault
+        from companion.journal.opening import is_vault
         from companion.sessions.flows import load_builtin_flows, load_user_flows
         from companion.sessions.history import HistoryKeeper
         from companion.ui.session.page import SessionPage

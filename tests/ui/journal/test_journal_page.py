@@ -249,7 +249,7 @@ def test_a_forgotten_passphrase_is_replaced_using_the_recovery_key(journal_app, 
     view.new_second.setText("a brand new phrase")
     view.recover_button.click()
     qtbot.waitUntil(page.is_unlocked, timeout=20_000)
-    from companion.journal.vault import unlock
+    from companion.journal.opening import unlock
 
     assert unlock(vault.folder, "a brand new phrase", FakeClock()).keys is not None
 

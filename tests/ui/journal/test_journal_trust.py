@@ -13,7 +13,8 @@ from PySide6.QtTest import QTest
 from companion.clock import FakeClock
 from companion.journal.entry import Entry
 from companion.journal.keys import WrongPassphrase
-from companion.journal.vault import Vault, unlock_with_recovery_key
+from companion.journal.opening import unlock_with_recovery_key
+from companion.journal.vault import Vault
 from companion.ui.shell.workers import run_in_background
 from tests.ui.journal.test_journal_page import journal_app, opened, write  # noqa: F401
 
