@@ -33,6 +33,49 @@ def nested_line(text: str, table: str, index: int, step: int | None) -> int | No
     return after[step - 1] if step <= len(after) else start
 
 
+class TableError(ValueError):
+    """A [[table]] entry (or one of its steps) that cannot be used: the field and what is wrong."""
+
+    def __init__(self, field: str, message: str, step: int | None = None):
+        super().__init__(f"{field}: {message}")
+        self.field, self.message, self.step = field, message, step
+
+
+E = TypeVar("E", bound=TableError)
+
+
+def where_in(text: str, name: str, table: str, index: int, step: int | None) -> str:
+    """'scripts.toml, line 12 (step 3)'; the file's name alone when the line cannot be found
+    (never 'line None')."""
+    line = nested_line(text, table, index, step)
+    place = f"{name}, line {line}" if line else name
+    return place + (f" (step {step})" if step else "")
+
+
+def parse_tables(text: str, name: str, table: str, version: int,
+                 make: Callable[[dict[str, Any]], T], error: type[E]) -> list[T]:
+    """Every [[table]] entry of a data file, each made by make(); the first that cannot be used
+    raises error with a message naming the file, the line (and step) and the field."""
+    try:
+        doc = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise error("toml", f"{name}: this is not valid TOML ({exc})") from None
+    if doc.get("format", version) != version:
+        raise error("format", f"{name}: format {doc.get('format')!r} is not one this version "
+                              f"reads (it reads format = {version})")
+    tables = doc.get(table)
+    if not isinstance(tables, list) or not tables:
+        raise error(table, f"{name}: no [[{table}]] table was found")
+    made: list[T] = []
+    for index, entry in enumerate(tables):
+        try:
+            made.append(make(entry))
+        except error as exc:
+            raise error(exc.field, f"{where_in(text, name, table, index, exc.step)}: "
+                                   f"{exc.field}: {exc.message}", exc.step) from None
+    return made
+
+
 @dataclass
 class UserFile:
     """A user's TOML file as read: its document and text, or where the damaged file was kept."""

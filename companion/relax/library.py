@@ -4,13 +4,12 @@ folder (one broken file is listed with its error; the others still load)."""
 from __future__ import annotations
 
 import logging
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from companion.relax.model import Script, ScriptError, script_from_table
 from companion.resources import asset
-from companion.tomlfile import nested_line
+from companion.tomlfile import parse_tables
 
 log = logging.getLogger(__name__)
 
@@ -36,27 +35,7 @@ class ScriptSet:
 
 def parse_scripts(text: str, name: str) -> list[Script]:
     """Every [[script]] in one file; ScriptError's message names the file, the line and the field."""
-    try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise ScriptError("toml", f"{name}: this is not valid TOML ({exc})") from None
-    if doc.get("format", FORMAT) != FORMAT:
-        raise ScriptError("format", f"{name}: format {doc.get('format')!r} is not one this "
-                                    f"version reads (it reads format = {FORMAT})")
-    tables = doc.get("script")
-    if not isinstance(tables, list) or not tables:
-        raise ScriptError("script", f"{name}: no [[script]] table was found")
-    scripts: list[Script] = []
-    for index, table in enumerate(tables):
-        try:
-            scripts.append(script_from_table(table))
-        except ScriptError as exc:
-            line = nested_line(text, "script", index, exc.step)
-            where = f"{name}, line {line}" if line else name
-            step = f" (step {exc.step})" if exc.step else ""
-            raise ScriptError(exc.field, f"{where}{step}: {exc.field}: {exc.message}",
-                              exc.step) from None
-    return scripts
+    return parse_tables(text, name, "script", FORMAT, script_from_table, ScriptError)
 
 
 def load_builtin_scripts() -> list[Script]:

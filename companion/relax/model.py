@@ -10,6 +10,7 @@ from enum import StrEnum
 from typing import Any
 
 from companion.relax.body import AREAS
+from companion.tomlfile import TableError
 
 MAX_TEXT = 600
 MAX_STEP_SECONDS = 600
@@ -54,12 +55,8 @@ class Stage(StrEnum):
         return None
 
 
-class ScriptError(ValueError):
+class ScriptError(TableError):
     """A script or step that cannot be used: names the field and what is wrong with it."""
-
-    def __init__(self, field: str, message: str, step: int | None = None):
-        super().__init__(f"{field}: {message}")
-        self.field, self.message, self.step = field, message, step
 
 
 @dataclass(frozen=True)

@@ -4,14 +4,13 @@ config folder, validated with errors that name the file, the line and the field.
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, replace
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
 from companion.resources import asset
-from companion.tomlfile import load_user_list, nested_line
+from companion.tomlfile import TableError, load_user_list, parse_tables
 
 FORMAT = 1
 ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
@@ -98,10 +97,8 @@ class Flow:
         return replace(self, steps=tuple(self.steps[i] for i in order))
 
 
-class FlowError(ValueError):
-    def __init__(self, field: str, message: str, step: int | None = None):
-        super().__init__(f"{field}: {message}")
-        self.field, self.message, self.step = field, message, step
+class FlowError(TableError):
+    """A flow or step that cannot be used: names the field and what is wrong with it."""
 
 
 def step_from_table(table: dict[str, Any], number: int) -> FlowStep:
@@ -146,22 +143,7 @@ def flow_from_table(table: dict[str, Any]) -> Flow:
 
 def parse_flows(text: str, name: str) -> list[Flow]:
     """Every [[flow]] in a file; FlowError's message names the file, the line and the field."""
-    try:
-        doc = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as exc:
-        raise FlowError("toml", f"{name}: this is not valid TOML ({exc})") from None
-    if doc.get("format", FORMAT) != FORMAT:
-        raise FlowError("format", f"{name}: format {doc.get('format')!r} is not one this "
-                                  "version reads")
-    flows = []
-    for index, table in enumerate(doc.get("flow", [])):
-        try:
-            flows.append(flow_from_table(table))
-        except FlowError as exc:
-            line = nested_line(text, "flow", index, exc.step)
-            raise FlowError(exc.field, f"{name}, line {line}: {exc.field}: {exc.message}",
-                            exc.step) from None
-    return flows
+    return parse_tables(text, name, "flow", FORMAT, flow_from_table, FlowError)
 
 
 def load_builtin_flows() -> list[Flow]:

@@ -118,4 +118,4 @@ def test_a_flow_file_error_names_the_line_and_field():
             'kind = "release"\n')
     with pytest.raises(FlowError) as caught:
         parse_flows(text, "session-flows.toml")
-    assert str(caught.value.message).startswith("session-flows.toml, line 7: script:")
+    assert str(caught.value.message).startswith("session-flows.toml, line 7 (step 1): script:")
