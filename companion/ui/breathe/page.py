@@ -58,7 +58,7 @@ class BreathePage(BreatheChoices):
         self.tick_timer.setSingleShot(True)
         self.tick_timer.setTimerType(Qt.TimerType.PreciseTimer)
         self.tick_timer.timeout.connect(self.refresh)
-        self._waiting_plan: SessionPlan | None = None  # a quiet session's step, waiting for sound
+        self._waiting_plan: SessionPlan | None = None  # a session waiting for its sound
         self.cue_wait = QTimer(self)
         self.cue_wait.setObjectName("cue-wait")
         self.cue_wait.setSingleShot(True)
@@ -100,9 +100,9 @@ class BreathePage(BreatheChoices):
             self.session.resume()
             self._after_state_change()
             return
-        if self.is_running():
+        if self.is_running() or self._waiting_plan is not None:
             return
-        self.start_plan(self.plan())
+        self.start_when_ready(self.plan())
 
     def prepare_for(self, pattern_id: str) -> None:
         """Render a pattern's cues ahead (a quiet session about to breathe with it)."""
@@ -111,26 +111,29 @@ class BreathePage(BreatheChoices):
             self._cues.prepare(pattern, self._model.settings.hold_tone)
 
     def start_for(self, pattern_id: str, minutes: float) -> bool:
-        """Start a pattern for about this many minutes (a quiet session's step); False when the
-        pattern is unknown. With sound on, it waits (at most CUE_WAIT_MS) for the cues to be
-        ready, so the first breath is heard rather than joined a breath later."""
+        """Start a pattern for about this many minutes (a quiet session's step), as soon as its
+        cues are ready; False when the pattern is unknown."""
         pattern = next((p for p in self._patterns if p.id == pattern_id), None)
         if pattern is None or self.is_running():
             return False
         whole = max(1, round(minutes))
-        plan = plan_for_minutes(pattern, whole)
         self._show_length(pattern, whole)
+        self.start_when_ready(plan_for_minutes(pattern, whole))
+        return True
+
+    def start_when_ready(self, plan: SessionPlan) -> None:
+        """Start this plan; with sound on, once its cues are ready (waiting at most CUE_WAIT_MS),
+        so the first breath is heard rather than joined a breath late."""
         hold = self._model.settings.hold_tone
         if not self._model.settings.sound_cues or self._cues.unavailable() \
-                or self._cues.is_ready_for(pattern, hold):
+                or self._cues.is_ready_for(plan.pattern, hold):
             self.start_plan(plan)
-            return True
-        self._cues.prepare(pattern, hold)
+            return
+        self._cues.prepare(plan.pattern, hold)
         self._cues.keep_device()
         self._waiting_plan = plan
         self.phase_label.setText("Getting ready…")
         self.cue_wait.start()
-        return True
 
     def _cues_maybe_ready(self) -> None:
         plan = self._waiting_plan

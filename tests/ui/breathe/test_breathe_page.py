@@ -290,7 +290,35 @@ def test_open_breathe_start_from_another_launch(make_app, qtbot):
     app.show("home", start=False, background=False)
     app.handle_request("breathe", True)
     page = app.window.page("breathe")
-    assert app.window.current_page_id() == "breathe" and page.is_running()
+    assert app.window.current_page_id() == "breathe"
+    qtbot.waitUntil(page.is_running, timeout=10_000)  # once its cues are ready
+    page.stop()
+
+
+def test_a_quick_start_waits_for_the_cues_and_hears_the_first_breath(make_app, save_settings,
+                                                                       qtbot):
+    """Start pressed before the sound device is open: 'Getting ready…' for a moment, then the
+    session starts with its cue playing from the first breath, never joined a breath late."""
+    save_settings(welcome_seen=True)
+    app = make_app(audio_opener=PygameAudioEngine)
+    app.show("breathe", start=False, background=False)
+    qtbot.waitExposed(app.window)
+    page = app.window.page("breathe")
+    page.start_button.click()
+    assert not page.is_running() and page.phase_label.text() == "Getting ready…"
+    qtbot.waitUntil(page.is_running, timeout=10_000)
+    assert page._cues.playing and page.session.elapsed() == 0
+    page.stop()
+
+
+def test_start_does_not_wait_when_sound_cues_are_off(make_app, save_settings, qtbot):
+    """With the sound cues off there is nothing to wait for: Start starts at once."""
+    save_settings(welcome_seen=True, sound_cues=False)
+    app = make_app()
+    app.show("breathe", start=False, background=False)
+    page = app.window.page("breathe")
+    page.start_button.click()
+    assert page.is_running()
     page.stop()
 
 
@@ -362,7 +390,7 @@ def test_cues_start_with_the_first_breath_even_a_moment_after_start(breathe, clo
     assert [c[0] for c in breathe.engine.calls] == ["play"]
 
 
-def test_4_7_8_can_be_counted_more_slowly_keeping_its_ratio(breathe, clock):
+def test_4_7_8_can_be_counted_more_slowly_keeping_its_ratio(breathe, clock, qtbot):
     """A slower count keeps the counts 4, 7 and 8 and the ratio; each count lasts 1.5 s."""
     index = breathe.pattern_box.findData("4-7-8")
     breathe.pattern_box.setCurrentIndex(index)
@@ -375,6 +403,7 @@ def test_4_7_8_can_be_counted_more_slowly_keeping_its_ratio(breathe, clock):
     assert [p.seconds for p in breathe.current_pattern().phases] == [6, Fraction("10.5"), 12]
     assert "4 · 7 · 8 counts of 1.5 seconds" in breathe.description.text()
     breathe.start_main_action()
+    qtbot.waitUntil(breathe.is_running, timeout=10_000)  # its cues are rendered first
     breathe.refresh()
     assert breathe.phase_label.text() == "Breathe in · 4"
     clock.advance(1.6)  # one slow count later
@@ -408,7 +437,7 @@ def test_spoken_cues_are_off_by_default_and_say_when_a_pattern_is_too_quick(brea
     assert breathe._model.settings.spoken_cues
 
 
-def test_the_orb_repaints_only_when_it_looks_different(breathe, clock):
+def test_the_orb_repaints_only_when_it_looks_different(breathe, clock, qtbot):
     """Box breathing at 60 frames a second: through a 4 s hold the orb's size and colour stay,
     so only the session ring's half-degree steps repaint it (a handful, not 240 frames); while
     breathing in, it repaints as it grows but never more often than the frames."""
@@ -418,6 +447,7 @@ def test_the_orb_repaints_only_when_it_looks_different(breathe, clock):
     if breathe.safety_box is not None:
         breathe.safety_box.close()
     breathe.start_main_action()
+    qtbot.waitUntil(breathe.is_running, timeout=10_000)  # its cues are rendered first
     orb = breathe.orb
 
     def frames(seconds: float) -> int:
