@@ -5,7 +5,6 @@ Plain state and arithmetic; the audio engine turns `gains()` into channel volume
 
 from __future__ import annotations
 
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
@@ -62,7 +61,9 @@ class Mix:
 
 
 class SleepTimer:
-    """Fades the mix out over the last `fade_seconds` before the chosen time, then ends it."""
+    """When the mix fades out and when it ends: the fade takes the last `fade_seconds` (at least
+    a minute), and the mixer itself ramps the volume down over it (a linear fade, with no timer
+    ticking); this only keeps the times."""
 
     def __init__(self, clock: Clock) -> None:
         self._clock = clock
@@ -87,13 +88,6 @@ class SleepTimer:
         if self._ends_at is None:
             return None
         return max(0.0, self._ends_at - self._clock.monotonic())
-
-    def gain(self) -> float:
-        """1 until the fade begins, then a smooth (cosine) fall to 0 at the end."""
-        left = self.remaining()
-        if left is None or left >= self._fade:
-            return 1.0
-        return 0.5 - 0.5 * math.cos(math.pi * left / self._fade)
 
     def finished(self) -> bool:
         return self._ends_at is not None and self.remaining() == 0.0

