@@ -44,8 +44,8 @@ log = logging.getLogger(__name__)
 
 # In the order their pages are listed; each offers the others what it offers through Services.
 FEATURES: tuple[type[Feature], ...] = (
-    HomeFeature, SessionFeature, BreatheFeature, RelaxFeature, JournalFeature, RemindersFeature,
-    ProgressFeature, SoundsFeature, SettingsFeature)
+    HomeFeature, SessionFeature, BreatheFeature, RelaxFeature, JournalFeature, SoundsFeature,
+    RemindersFeature, ProgressFeature, SettingsFeature)
 F = TypeVar("F", bound=Feature)
 
 
