@@ -143,7 +143,7 @@ def main() -> int:
             app.window.grab().save(str(out / f"home{suffix}.png"))
             breathe = app.window.page("breathe")
             app.window.show_page("breathe")
-            breathe.start_main_action()
+            breathe.start_plan(breathe.plan())  # at once: the picture needs no sound
             clock.advance(2.6)  # most of the way through the first inhale
             breathe.refresh()
             settle(qapp)
