@@ -136,3 +136,31 @@ def test_every_slider_in_the_app_is_a_calm_one(make_app):
     for page_id in PAGE_IDS:
         for slider in app.window.page(page_id).findChildren(QSlider):
             assert isinstance(slider, CalmSlider), (page_id, slider.accessibleName())
+
+
+def test_a_click_leaves_no_focus_ring_but_tab_shows_where_the_keyboard_is(make_app,
+                                                                          save_settings, qtbot):
+    """Clicking a button or check box does not take the keyboard focus (so no ring is left
+    behind after a click); Tab still reaches them, and a text field still takes a click."""
+    from PySide6.QtWidgets import QAbstractButton
+
+    save_settings(welcome_seen=True)
+    app = make_app(audio_opener=lambda: "No sound device in this test.")
+    app.show("breathe", start=False, background=False)
+    qtbot.waitExposed(app.window)
+    activate(app.window, qtbot)
+    page = app.window.page("breathe")
+    page.pattern_box.setFocus()
+    qtbot.mouseClick(page.cues_box, Qt.MouseButton.LeftButton)
+    assert not page.cues_box.hasFocus() and page.pattern_box.hasFocus()
+    assert not page.cues_box.isChecked()  # the click itself still works
+    qtbot.mouseClick(app.window.help_button, Qt.MouseButton.LeftButton, pos=QPoint(5, 5))
+    assert not app.window.help_button.hasFocus()
+    app.window.help_dialog.close()
+    qtbot.keyClick(page.pattern_box, Qt.Key.Key_Tab)
+    assert isinstance(QApplication.focusWidget(), QAbstractButton | type(page.pattern_box))
+    app.window.show_page("journal")
+    journal = app.window.page("journal")
+    field = journal.setup_view.first
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    assert field.hasFocus()

@@ -14,7 +14,7 @@ from companion.ui.shell.theme import EVENING, Palette
 
 SMALLEST = 0.38  # orb radius at the bottom of a breath, as a share of the largest
 TOP_UP_EXTRA = 0.08  # the cyclic sigh's extra sip grows the orb a little past full
-RING_GAP = 14  # pixels between the fullest orb and the session ring
+RING_GAP = 12  # pixels between the fullest orb and its ring (the session's progress fills it)
 RING_STEPS = 720  # the session ring grows in half-degree steps
 
 
@@ -179,15 +179,17 @@ class OrbWidget(QWidget):
         painter = QPainter(backdrop)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         centre = QPointF(area.width() / 2, area.height() / 2)
+        # One ring a little beyond the fullest orb (never touching it, so no seam shows at the
+        # top of a breath); the session's progress fills that same ring, clockwise from the top.
+        r = big + RING_GAP
         outline = QColor(p.muted)
-        outline.setAlphaF(0.35)  # where a full breath reaches
+        outline.setAlphaF(0.35)
         painter.setPen(QPen(outline, 1.5))
-        painter.drawEllipse(centre, big, big)
+        painter.drawEllipse(centre, r, r)
         if steps:
             ring = QColor(p.blue)
             ring.setAlphaF(0.8)
             painter.setPen(QPen(ring, 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))
-            r = big + RING_GAP
             span = -round(360 * 16 * steps / RING_STEPS)
             painter.drawArc(QRectF(centre.x() - r, centre.y() - r, 2 * r, 2 * r), 90 * 16, span)
         painter.end()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from companion import APP_TITLE
 from companion.pages import PAGES, page_info
 from companion.ui.shell.base_page import BasePage
+from companion.ui.shell.focus import keyboard_focus_only
 from companion.ui.shell.notice_widget import NoticeWidget
 
 if TYPE_CHECKING:
@@ -102,6 +103,7 @@ class MainWindow(QMainWindow):
         row.addWidget(panel)
         row.addLayout(content, 1)
         self.setCentralWidget(central)
+        keyboard_focus_only(panel)
         central.installEventFilter(self)  # the first paint of the content marks "window shown"
 
         for index in range(min(len(PAGES), 9)):
@@ -119,6 +121,7 @@ class MainWindow(QMainWindow):
         page = self._pages.get(page_id)
         if page is None:
             page = self._factories[page_id]()
+            keyboard_focus_only(page)
             self._pages[page_id] = page
             self.stack.addWidget(page)
         return page
@@ -198,6 +201,16 @@ class MainWindow(QMainWindow):
         self.show()
         self.raise_()
         self.activateWindow()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        focused = self.focusWidget()
+        if focused is None or focused is self.sidebar:
+            # The keyboard starts on the page, not in the sidebar: no ring before anyone
+            # has used the keyboard, and Tab goes to the page's first control.
+            page = self.stack.currentWidget()
+            if page is not None:
+                page.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def eventFilter(self, watched, event) -> bool:
         if not self._painted and event.type() == QEvent.Type.Paint:

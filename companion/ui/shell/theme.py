@@ -133,7 +133,8 @@ def stylesheet(p: Palette, text_size: int) -> str:
     QListWidget#sidebar::item {{ padding: 10px 14px; border-radius: 10px; margin: 2px 0; }}
     QListWidget#sidebar::item:selected {{ background: {p.raised}; color: {p.text};
         border-left: 4px solid {p.teal}; border-top-left-radius: 0; border-bottom-left-radius: 0; }}
-    QListWidget#sidebar:focus {{ border: 2px solid {p.focus}; border-radius: 8px; }}
+    QListWidget#sidebar::item:selected:focus {{ border: 2px solid {p.focus};
+        border-left: 4px solid {p.focus}; }}
     QWidget#sidebarPanel {{ background: {p.surface}; }}
     QPushButton {{ background: {p.raised}; border: 2px solid {p.raised}; border-radius: 10px;
         padding: 8px 18px; }}
@@ -144,7 +145,9 @@ def stylesheet(p: Palette, text_size: int) -> str:
     QPushButton[role="primary"]:focus {{ border-color: {p.focus}; }}
     QPushButton:checked {{ background: {p.surface}; border-color: {p.teal}; }}
     QPushButton:checked:focus {{ border-color: {p.focus}; }}
-    QPushButton:disabled {{ background: {p.surface}; color: {p.muted}; border-color: {p.surface}; }}
+    QPushButton[role="tile"]:checked {{ background: {p.teal}; color: {p.on_accent};
+        border-color: {p.teal}; }}
+    QPushButton[role="tile"]:checked:focus {{ border-color: {p.focus}; }}
     QWidget#breathePage[quiet="true"] {{ background: {p.quiet}; }}
     QPushButton[role="help"] {{ background: transparent; color: {p.lavender};
         border: 2px solid {p.lavender}; }}
@@ -178,4 +181,10 @@ def stylesheet(p: Palette, text_size: int) -> str:
     QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
     QScrollBar::add-page, QScrollBar::sub-page {{ background: transparent; }}
     QToolTip {{ background: {p.raised}; color: {p.text}; border: 1px solid {p.muted}; }}
+    QPushButton:disabled, QPushButton[role="primary"]:disabled, QComboBox:disabled {{
+        background: transparent; color: {p.muted}; border: 2px solid {p.raised}; }}
+    QCheckBox:disabled {{ color: {p.muted}; }}
+    QSlider::handle:horizontal:disabled {{ background: {p.muted}; }}
+    QSlider::sub-page:horizontal:disabled {{ background: {p.raised}; }}
+    QListWidget, QPushButton, QCheckBox, QComboBox, QSlider {{ outline: none; }}
     """

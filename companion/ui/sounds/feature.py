@@ -48,6 +48,7 @@ class SoundsFeature(Feature):
         player.problem.connect(services.notice)
         page = SoundsPage(player, catalog, load_builtin_presets(known) + mine.presets,
                           store.new_id)
+        page.set_palette(services.palette())
         user_presets = list(mine.presets)
 
         def remember(mix: Mix) -> None:

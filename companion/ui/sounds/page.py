@@ -5,8 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -21,64 +20,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from companion.resources import asset
 from companion.sounds.catalog import SoundInfo
 from companion.sounds.mix import SLEEP_MINUTES, Mix
 from companion.sounds.own_files import files_in
 from companion.sounds.presets import Preset, PresetError, make_preset
-from companion.ui.shell.base_page import BasePage, card, page_layout
+from companion.ui.shell.base_page import BasePage, page_layout
 from companion.ui.shell.calm_slider import CalmSlider
+from companion.ui.shell.theme import EVENING, Palette
 from companion.ui.sounds.soundscape_player import SoundscapePlayer
+from companion.ui.sounds.tile import SoundTileWidget
 
 DEFAULT_VOLUME = 0.6  # a sound switched on from its tile starts here
-
-
-class SoundTileWidget(QWidget):
-    """One sound: its icon and name, a play toggle and a volume slider (and Remove for your own)."""
-
-    remove_requested = Signal(str)
-
-    def __init__(self, sound: SoundInfo, icon: str | None = None, removable: bool = False,
-                 parent=None):
-        super().__init__(parent)
-        self.sound = sound
-        frame, inner = card(self)
-        inner.setContentsMargins(12, 12, 12, 10)
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(frame)
-        self.toggle = QPushButton(sound.name)
-        self.toggle.setCheckable(True)
-        self.toggle.setIcon(QIcon(str(asset(icon or f"icons/sounds/{sound.id}.svg"))))
-        self.toggle.setIconSize(QSize(32, 32))
-        self.toggle.setMinimumHeight(52)
-        self.toggle.setAccessibleName(f"{sound.name}: play or stop")
-        self.slider = CalmSlider()
-        self.slider.setRange(0, 100)
-        self.slider.setAccessibleName(f"{sound.name} volume")
-        self.level = QLabel("off")
-        self.level.setProperty("role", "muted")
-        self.level.setMinimumWidth(40)
-        self.level.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        row = QHBoxLayout()
-        row.addWidget(self.slider, 1)
-        row.addWidget(self.level)
-        if removable:
-            remove = QPushButton("Remove")
-            remove.setAccessibleName(f"Remove {sound.name} from your sounds")
-            remove.clicked.connect(lambda: self.remove_requested.emit(sound.id))
-            row.addWidget(remove)
-        inner.addWidget(self.toggle)
-        inner.addLayout(row)
-
-    def show_volume(self, volume: float) -> None:
-        for widget in (self.toggle, self.slider):
-            widget.blockSignals(True)
-        self.toggle.setChecked(volume > 0)
-        self.slider.setValue(round(volume * 100))
-        self.level.setText(f"{round(volume * 100)} %" if volume > 0 else "off")
-        for widget in (self.toggle, self.slider):
-            widget.blockSignals(False)
 
 
 class SoundsPage(BasePage):
@@ -95,6 +47,7 @@ class SoundsPage(BasePage):
                  presets: list[Preset], new_id: Callable[[], str], parent=None):
         super().__init__(parent)
         self.player = player
+        self._palette = EVENING
         self._new_id = new_id
         self.presets = presets
         self._known = {sound.id for sound in catalog}
@@ -194,9 +147,15 @@ class SoundsPage(BasePage):
         player.sleep_changed.connect(self._show_sleep)
         self.show_mix(player.mix)
 
+    def set_palette(self, palette: Palette) -> None:
+        self._palette = palette
+        for tile in self.tiles.values():
+            tile.set_palette(palette)
+
     def add_tile(self, sound: SoundInfo, own: bool = False) -> SoundTileWidget:
         """A tile for a sound; your own files get a music icon and a Remove button."""
         tile = SoundTileWidget(sound, "icons/sounds/own.svg" if own else None, removable=own)
+        tile.set_palette(self._palette)
         tile.toggle.toggled.connect(
             lambda on, s=sound.id: self.player.set_volume(s, DEFAULT_VOLUME if on else 0))
         tile.slider.valueChanged.connect(lambda v, s=sound.id: self.player.set_volume(s, v / 100))

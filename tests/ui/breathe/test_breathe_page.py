@@ -467,3 +467,56 @@ def test_the_orb_repaints_only_when_it_looks_different(breathe, clock, qtbot):
     orb.show_ring = False
     assert frames(3.6) <= 1  # a hold with no ring repaints nothing (one: the ring goes)
     breathe.stop()
+
+
+def test_the_session_fills_the_ring_around_the_orb_and_nothing_touches_the_full_orb(breathe,
+                                                                                  clock):
+    """At the top of a breath there is page background between the orb and its ring (no seam),
+    and the session's progress is drawn on that ring itself, starting at the top, not beyond."""
+    from companion.ui.breathe.orb import RING_GAP
+
+    breathe.start_main_action()
+    clock.advance(4)  # the end of the first inhale: the orb at its fullest
+    breathe.refresh()
+    image: QImage = breathe.orb.grab().toImage()
+    ratio = breathe.orb.devicePixelRatioF()
+    cx, cy = image.width() // 2, image.height() // 2
+    big = breathe.orb.largest_radius() * ratio
+    background = QColor(breathe.orb.palette_tokens.bg)
+
+    def at(distance: float) -> QColor:  # straight up from the centre
+        return QColor(image.pixel(cx + 1, round(cy - distance)))
+
+    def near(a: QColor, b: QColor) -> bool:
+        return all(abs(x - y) <= 8 for x, y in zip(a.getRgb()[:3], b.getRgb()[:3], strict=True))
+
+    gap = [at(big + d) for d in range(3, RING_GAP - 3)]
+    assert all(near(pixel, background) for pixel in gap)
+    ring = at(big + RING_GAP)
+    blue = QColor(breathe.orb.palette_tokens.blue)
+    assert not near(ring, background) and ring.blue() > ring.red()
+    assert abs(ring.hue() - blue.hue()) < 20
+    assert near(at(big + RING_GAP + 6), background)  # nothing floats beyond the ring
+    breathe.stop()
+
+
+def test_controls_that_cannot_be_used_look_it(breathe, qtbot):
+    """Before a session Pause and Stop are outlines on the page, not filled like a button that
+    works; during one, the setup menus are outlines too."""
+    palette = breathe.orb.palette_tokens
+
+    def fill(widget) -> str:  # a little inside the widget's top edge, in the page's picture
+        picture = breathe.grab().toImage()
+        ratio = picture.devicePixelRatio()
+        spot = widget.mapTo(breathe, widget.rect().center())
+        x, y = spot.x(), widget.mapTo(breathe, widget.rect().topLeft()).y() + 6
+        return QColor(picture.pixel(round(x * ratio), round(y * ratio))).name()
+
+    assert not breathe.pause_button.isEnabled()
+    assert fill(breathe.pause_button) == fill(breathe.stop_button) == palette.bg
+    assert fill(breathe.edit_button) == palette.raised  # a button that works is filled
+    assert fill(breathe.pattern_box) == palette.raised
+    breathe.start_main_action()
+    qtbot.waitUntil(breathe.is_running, timeout=10_000)
+    assert fill(breathe.pattern_box) == palette.bg and fill(breathe.pause_button) == palette.raised
+    breathe.stop()

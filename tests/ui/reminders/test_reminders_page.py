@@ -67,13 +67,14 @@ def test_start_on_the_notice_opens_the_exercise_and_starts_it(app_with, clock, q
     start = next(b for b in app.window.findChildren(QPushButton) if b.text() == "Start")
     start.click()
     assert app.window.current_page_id() == "breathe"
-    assert app.window.page("breathe").is_running()
+    qtbot.waitUntil(app.window.page("breathe").is_running, timeout=10_000)  # cues first
 
 
 def test_a_reminder_waits_while_a_session_runs_and_comes_after(app_with, clock, qtbot):
     app, service = app_with(at(clock, 21, 45))
     breathe = app.window.page("breathe")
     breathe.start_main_action()
+    qtbot.waitUntil(breathe.is_running, timeout=10_000)  # once its cues are ready
     deliver_due(service, clock, 15 * 60)
     assert service.held and not any("breathing" in t for t in app.window.notice_texts())
     with qtbot.waitSignal(service.routed):

@@ -115,12 +115,13 @@ def test_sleep_timer_fades_over_the_last_minute_then_stops(sounds):
     assert player.mix.volumes == {} and not player.sleep.running
 
 
-def test_ambient_ducks_under_breathing_cues(sounds):
+def test_ambient_ducks_under_breathing_cues(sounds, qtbot):
     """Starting a breathing session with sound lowers the ambient by 6 dB; stopping restores it."""
     app, page = sounds
     page.player.set_volume("rain", 1.0)
     breathe = app.window.page("breathe")
     breathe.start_main_action()
+    qtbot.waitUntil(breathe.is_running, timeout=10_000)  # once its cues are ready
     assert page.player.ducked
     ratio = page.player.mix.gains({"rain": 0.3}, ducked=True)["rain"] / page.player.mix.gains(
         {"rain": 0.3})["rain"]
@@ -338,3 +339,36 @@ def test_the_sleep_timer_fade_is_the_mixers_own_over_what_is_left(sounds, qtbot,
     qtbot.waitUntil(lambda: bool(fades), timeout=5_000)
     assert fades == [60_000] and page.player.playing == set()
     assert page.player.sleep.running  # the mix ends when the minute is up
+
+
+def icon_colour(tile, state) -> str:
+    """The colour of the opaque pixels of a tile's icon (the strokes)."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QColor, QIcon
+
+    image = tile.toggle.icon().pixmap(QSize(32, 32), QIcon.Mode.Normal, state).toImage()
+    colours = {QColor(image.pixel(x, y)).name() for x in range(image.width())
+               for y in range(image.height()) if QColor.fromRgba(image.pixel(x, y)).alpha() == 255}
+    assert len(colours) == 1, colours
+    return colours.pop()
+
+
+def test_icons_keep_3_to_1_in_the_light_look_and_a_playing_tile_is_filled(sounds, qtbot):
+    """In the Morning look a tile's icon is drawn in that look's teal (the Evening teal on a grey
+    tile was 1.65:1; WCAG 1.4.11 asks 3:1), a playing tile is filled with teal, and its icon and
+    name are then drawn in the text colour for teal."""
+    from PySide6.QtGui import QColor, QIcon
+
+    from companion.ui.shell.theme import MORNING, contrast
+
+    app, page = sounds
+    app.model.update(appearance="light")
+    tile = page.tiles["rain"]
+    off = icon_colour(tile, QIcon.State.Off)
+    assert off == MORNING.teal and contrast(off, MORNING.raised) >= 3
+    assert icon_colour(tile, QIcon.State.On) == MORNING.on_accent
+    tile.toggle.click()
+    qtbot.waitUntil(lambda: "rain" in page.player.playing, timeout=10_000)
+    picture = tile.toggle.grab().toImage()
+    middle = QColor(picture.pixel(8, picture.height() // 2)).name()
+    assert middle == MORNING.teal
