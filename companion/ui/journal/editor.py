@@ -26,6 +26,7 @@ from companion.journal.prompts import (
     WritingState,
     prompt_for,
 )
+from companion.ui.journal.markdown_marks import MarkdownMarks
 from companion.ui.shell.base_page import card
 
 
@@ -146,8 +147,10 @@ class EntryEditorWidget(QWidget):
         self.title.setAccessibleName("Entry title")
         meta = QHBoxLayout()
         self.tags = QLineEdit()
-        self.tags.setPlaceholderText("Tags, separated by commas")
+        self.tags.setPlaceholderText("Tags")
         self.tags.setAccessibleName("Tags")
+        self.tags.setAccessibleDescription("Separate tags with commas")
+        self.tags.setToolTip("Separate tags with commas, like: work, family")
         self.mood = QComboBox()
         self.mood.setAccessibleName("Mood")
         self.mood.addItem("Mood: not said", None)
@@ -158,6 +161,7 @@ class EntryEditorWidget(QWidget):
         self.body = QPlainTextEdit()
         self.body.setPlaceholderText("Write here. Markdown works: *soft*, **strong**, - lists.")
         self.body.setAccessibleName("Entry text")
+        self.marks = MarkdownMarks(self.body.document())
         layout.addWidget(self.title)
         layout.addLayout(meta)
         layout.addWidget(self.body, 1)

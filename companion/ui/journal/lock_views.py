@@ -98,6 +98,12 @@ class FormView(QWidget):
         return True
 
 
+def breakable_path(path: str) -> str:
+    """A folder path that wraps only after a '/' (a zero-width space follows each one), never in
+    the middle of a folder's name."""
+    return path.replace("/", "/\u200b")
+
+
 class SetupView(FormView):
     """create_requested(passphrase) once both fields agree."""
 
@@ -113,15 +119,20 @@ class SetupView(FormView):
         intro = QLabel(
             "Your journal is encrypted on this computer with a passphrase only you know. Nothing "
             "you write is ever stored readable, and every entry is a standard age file, so it "
-            f"outlives this app. It will live in {folder_text}.")
+            "outlives this app. It will live in this folder:")
         intro.setWordWrap(True)
+        self.folder_label = QLabel(breakable_path(folder_text))
+        self.folder_label.setProperty("role", "muted")
+        self.folder_label.setWordWrap(True)
+        self.folder_label.setAccessibleName(f"Journal folder: {folder_text}")
+        self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.first = password_field("New passphrase", "Choose a passphrase")
         self.second = password_field("The same passphrase again", "The same again")
         self.create_button = QPushButton("Create my journal")
         self.create_button.setProperty("role", "primary")
         self.inputs = [self.first, self.second, self.create_button]
-        for widget in (heading, intro, self.first, self.second, self.error, self.create_button,
-                       self.busy):
+        for widget in (heading, intro, self.folder_label, self.first, self.second, self.error,
+                       self.create_button, self.busy):
             inner.addWidget(widget)
         layout.addWidget(frame)
         layout.addStretch(1)

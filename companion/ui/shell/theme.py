@@ -109,6 +109,9 @@ def stylesheet(p: Palette, text_size: int) -> str:
     QLineEdit, QDoubleSpinBox {{ background: {p.raised}; border: 2px solid {p.raised};
         border-radius: 8px; padding: 6px 10px; }}
     QLineEdit:focus, QDoubleSpinBox:focus {{ border-color: {p.focus}; }}
+    QPlainTextEdit {{ background: {p.surface}; border: 2px solid {p.raised};
+        border-radius: 8px; padding: 4px 6px; }}
+    QPlainTextEdit:focus {{ border-color: {p.focus}; }}
     QDoubleSpinBox::up-button, QDoubleSpinBox::down-button {{ border: none; width: 24px;
         background: transparent; }}
     QDoubleSpinBox::up-arrow {{ image: url({chevron_up}); width: 12px; height: 12px; }}
