@@ -64,7 +64,7 @@ class BreatheView(BasePage):
         self.quiet = False
         self.safety_box: QMessageBox | None = None
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 28, 40, 24)
+        layout.setContentsMargins(40, 32, 40, 24)  # the title where every page has it
         layout.setSpacing(14)
         self.title = QLabel("Breathe")
         self.title.setProperty("role", "title")

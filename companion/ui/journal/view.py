@@ -42,7 +42,7 @@ class JournalView(BasePage):
         super().__init__(parent)
         self._clock = clock
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(32, 24, 32, 20)
+        outer.setContentsMargins(40, 32, 40, 20)  # the title where every page has it
         heading = QLabel("Journal")
         heading.setProperty("role", "title")
         heading.setObjectName("pageTitle")
@@ -86,7 +86,7 @@ class JournalView(BasePage):
         for combo in (self.tag_filter, self.mood_filter, self.period_filter):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(9)
-            combo.setMaximumWidth(150)
+            combo.setMaximumWidth(140)
             tools.addWidget(combo, 0)
         layout.addLayout(tools)
         actions = QHBoxLayout()
@@ -123,7 +123,7 @@ class JournalView(BasePage):
 
         split = QSplitter()
         self.entry_list = choice_list("Journal entries")
-        self.entry_list.setMinimumWidth(230)
+        self.entry_list.setMinimumWidth(210)
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(12, 0, 0, 0)
@@ -146,7 +146,7 @@ class JournalView(BasePage):
         self.list_empty.setWordWrap(True)
         self.list_empty.setProperty("role", "muted")
         self.list_empty.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.list_empty.setMinimumWidth(230)
+        self.list_empty.setMinimumWidth(210)
         self.list_empty.hide()
         side.addWidget(self.entry_list)
         side.addWidget(self.list_empty)

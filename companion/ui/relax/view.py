@@ -36,7 +36,7 @@ class RelaxView(BasePage):
         super().__init__(parent)
         self.setObjectName("relaxPage")
         outer = QHBoxLayout(self)
-        outer.setContentsMargins(24, 24, 24, 20)
+        outer.setContentsMargins(16, 12, 24, 20)  # the card's title where every page has it
         outer.setSpacing(24)
         outer.addWidget(self._build_chooser(), 0)
         outer.addLayout(self._build_player(), 1)

@@ -112,3 +112,23 @@ def test_home_greeting_follows_the_clock_when_shown_again(make_app, qtbot, clock
     clock.advance(11 * 3600)  # 21:30 -> 08:30
     app.window.show_page("home")
     assert app.home_page.greeting_label.text() == "Good morning"
+
+
+def test_every_page_title_sits_in_the_same_place(make_app, save_settings, qtbot):
+    """Moving between pages, the title does not jump: each page's title is at one position."""
+    from PySide6.QtWidgets import QLabel
+
+    from companion.pages import PAGES
+
+    save_settings(welcome_seen=True)
+    app = make_app(audio_opener=lambda: "No sound device in this test.")
+    app.show("home", start=False, background=False)
+    app.window.resize(960, 680)
+    places = {}
+    for info in PAGES:  # measured within the page: a notice above pushes every page alike
+        app.window.show_page(info.id)
+        page = app.window.page(info.id)
+        title = next(label for label in page.findChildren(QLabel)
+                     if label.objectName() == "pageTitle" and label.isVisibleTo(page))
+        places[info.id] = title.mapTo(page, title.rect().topLeft()).toTuple()
+    assert len(set(places.values())) == 1, places
