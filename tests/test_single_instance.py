@@ -58,6 +58,7 @@ def test_breathe_now_from_a_second_launch_starts_in_the_running_window(launch_ap
     first.wait_for_line("companion: ready")
     second = launch_app("--open", "breathe", "--start")
     assert second.proc.wait(timeout=30) == 0
+    first.wait_for_line("companion: session started")  # once its cues are ready
     assert first.terminate() == 0
     log = paths.log_file.read_text()
     assert "request from another launch: page=breathe start=True" in log

@@ -76,6 +76,8 @@ def run_gui(args: argparse.Namespace, paths: Paths) -> int:
         print("companion: ready", flush=True)  # tests and scripts wait for these lines
         app.window.first_paint.connect(lambda: QTimer.singleShot(
             0, lambda: print("companion: window painted", flush=True)))  # after the flush to X
+        app.services.session_changed.connect(lambda active: print(
+            f"companion: session {'started' if active else 'ended'}", flush=True))
     code = qapp.exec()
     bridge.restore()
     log.info("quit with code %d", code)

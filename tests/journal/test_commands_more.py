@@ -146,7 +146,7 @@ def test_unlocking_turns_core_dumps_off(vault):
     script = ("import resource, ctypes, sys\n"
               "from pathlib import Path\n"
               "from companion.clock import FakeClock\n"
-              "from companion.journal.vault import unlock_with_recovery_key\n"
+              "from companion.journal.opening import unlock_with_recovery_key\n"
               "unlock_with_recovery_key(Path(sys.argv[1]), sys.stdin.read(), FakeClock())\n"
               "print(resource.getrlimit(resource.RLIMIT_CORE),"
               " ctypes.CDLL(None).prctl(3, 0, 0, 0, 0))\n")

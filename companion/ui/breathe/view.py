@@ -64,8 +64,8 @@ class BreatheView(BasePage):
         self.quiet = False
         self.safety_box: QMessageBox | None = None
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 32, 40, 24)  # the title where every page has it
-        layout.setSpacing(14)
+        layout.setContentsMargins(40, 32, 40, 20)  # the title where every page has it
+        layout.setSpacing(11)
         self.title = QLabel("Breathe")
         self.title.setProperty("role", "title")
         self.title.setObjectName("pageTitle")

@@ -161,6 +161,7 @@ class EntryEditorWidget(QWidget):
         self.body = QPlainTextEdit()
         self.body.setPlaceholderText("Write here. Markdown works: *soft*, **strong**, - lists.")
         self.body.setAccessibleName("Entry text")
+        self.body.setMinimumHeight(56)  # two lines at least; it grows with the window
         self.marks = MarkdownMarks(self.body.document())
         layout.addWidget(self.title)
         layout.addLayout(meta)

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QHBoxLayout,
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -29,21 +31,44 @@ PMR_NOTE = ("<p><b>Before you begin</b></p>"
             "can leave out any area below.</p>")
 
 
+CHOOSER_WIDTH = 290
+QWIDGETSIZE_MAX = 16_777_215
+
+
 class RelaxView(BasePage):
     """Every widget of the Relax page, with nothing connected yet."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("relaxPage")
-        outer = QHBoxLayout(self)
-        outer.setContentsMargins(16, 12, 24, 20)  # the card's title where every page has it
-        outer.setSpacing(24)
-        outer.addWidget(self._build_chooser(), 0)
-        outer.addLayout(self._build_player(), 1)
+        self.columns = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self.columns.setContentsMargins(16, 12, 24, 20)  # the card's title where every page has it
+        self.columns.setSpacing(24)
+        self.chooser = self._build_chooser()
+        self.player_column = self._build_player()
+        self.columns.addWidget(self.chooser, 0)
+        self.columns.addLayout(self.player_column, 1)
+
+    def resizeEvent(self, event) -> None:
+        """Side by side where there is room; where there is not (a narrow window, large text),
+        the chooser above the player, each as wide as the page."""
+        super().resizeEvent(event)
+        room = self.width() - self.columns.contentsMargins().left() - 24 \
+            - self.columns.contentsMargins().right()
+        side_by_side = room >= CHOOSER_WIDTH + self.player_column.minimumSize().width()
+        stacked = self.columns.direction() == QBoxLayout.Direction.TopToBottom
+        if side_by_side == stacked:
+            if side_by_side:
+                self.columns.setDirection(QBoxLayout.Direction.LeftToRight)
+                self.chooser.setFixedWidth(CHOOSER_WIDTH)
+            else:
+                self.columns.setDirection(QBoxLayout.Direction.TopToBottom)
+                self.chooser.setMinimumWidth(0)
+                self.chooser.setMaximumWidth(QWIDGETSIZE_MAX)
 
     def _build_chooser(self) -> QWidget:
         frame, inner = card()
-        frame.setFixedWidth(290)
+        frame.setFixedWidth(CHOOSER_WIDTH)
         heading = QLabel("Relax")
         heading.setProperty("role", "title")
         heading.setObjectName("pageTitle")
@@ -86,6 +111,10 @@ class RelaxView(BasePage):
         font = self.step_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         self.step_label.setFont(font)
+        # The words take the room the column leaves them (at least three lines), rather than
+        # making the whole page scroll for one long description.
+        self.step_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
+        self.step_label.setMinimumHeight(3 * self.step_label.fontMetrics().lineSpacing())
         middle.addWidget(self.step_label, 3)
         self.outline = BodyOutlineWidget()
         middle.addWidget(self.outline, 2)
@@ -135,7 +164,7 @@ class RelaxView(BasePage):
         column.addWidget(self.time_label)
 
         controls = QHBoxLayout()
-        controls.setSpacing(10)
+        controls.setSpacing(8)
         self.play_button = QPushButton("Begin")
         self.play_button.setProperty("role", "primary")
         self.play_button.setAccessibleName("Begin, pause or resume (Space)")
@@ -148,7 +177,7 @@ class RelaxView(BasePage):
         controls.addStretch(1)
         for button in (self.play_button, self.back_button, self.skip_button, self.stop_button):
             controls.addWidget(button)
-        self.play_button.setMinimumWidth(110)
+        self.play_button.setMinimumWidth(96)
         controls.addStretch(1)
         column.addLayout(controls)
 

@@ -13,7 +13,9 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QMainWindow,
+    QMenu,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -30,6 +32,43 @@ if TYPE_CHECKING:
 
 PageFactory = Callable[[], BasePage]
 NOTICE_MARGINS = (24, 16, 24, 0)
+SIDEBAR_WIDTH = 220  # at the standard text size; it grows with the text
+PAGE_ROOM = 600  # a page needs this much width (at 13 pt) beside the sidebar, or it folds
+BASE_POINTS = 13
+
+
+class PageScroll(QScrollArea):
+    """A page as wide as the window and as tall as the window, unless its controls need more
+    height (a small window, a large text size): then it scrolls down instead of squeezing them
+    over each other. Never wider than the window: no sideways scrolling."""
+
+    def __init__(self, page: BasePage):
+        super().__init__()
+        self.setObjectName(f"{page.page_id}Scroll")
+        self.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setWidget(page)
+        page.installEventFilter(self)  # its layout asking for room fits it again
+
+    def fit(self) -> None:
+        page = self.widget()
+        if page is None:
+            return
+        room = self.viewport().size()
+        layout = page.layout()
+        need = page.minimumSizeHint().height()
+        if layout is not None and layout.hasHeightForWidth():  # wrapped words need more lines
+            need = max(need, layout.totalMinimumHeightForWidth(room.width()))
+        page.resize(room.width(), max(room.height(), need))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fit()
+
+    def eventFilter(self, watched, event) -> bool:
+        if event.type() == QEvent.Type.LayoutRequest:
+            self.fit()
+        return False
 
 
 class Sidebar(QListWidget):
@@ -54,9 +93,11 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._factories = dict(factories or {})
         self._pages: dict[str, BasePage] = {}
+        self._scrolls: dict[str, PageScroll] = {}  # each page in its scroll area
         self._current = PAGES[0].id
         self.help_dialog: HelpDialog | None = None
         self._was_maximized = False  # the window's state before quiet mode
+        self.quiet = False
 
         self.sidebar = Sidebar()
         self.sidebar.setObjectName("sidebar")
@@ -82,18 +123,20 @@ class MainWindow(QMainWindow):
         panel = QWidget()
         self.sidebar_panel = panel
         panel.setObjectName("sidebarPanel")
-        panel.setFixedWidth(220)
+        panel.setFixedWidth(SIDEBAR_WIDTH)
         side = QVBoxLayout(panel)
         side.setContentsMargins(8, 8, 8, 16)
         side.addWidget(brand)
         side.addWidget(self.sidebar, 1)
         side.addWidget(self.help_button)
 
+        self.compact_bar = self._build_compact_bar()
         self.notices = QVBoxLayout()
         self.notices.setContentsMargins(*NOTICE_MARGINS)
         content = QVBoxLayout()
         content.setContentsMargins(0, 0, 0, 0)
         content.setSpacing(0)
+        content.addWidget(self.compact_bar)
         content.addLayout(self.notices)
         content.addWidget(self.stack, 1)
         central = QWidget()
@@ -104,6 +147,7 @@ class MainWindow(QMainWindow):
         row.addLayout(content, 1)
         self.setCentralWidget(central)
         keyboard_focus_only(panel)
+        keyboard_focus_only(self.compact_bar)
         central.installEventFilter(self)  # the first paint of the content marks "window shown"
 
         for index in range(min(len(PAGES), 9)):
@@ -111,6 +155,49 @@ class MainWindow(QMainWindow):
             shortcut.activated.connect(lambda i=index: self.sidebar.setCurrentRow(i))
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self).activated.connect(self.stop_all)
         QShortcut(QKeySequence(Qt.Key.Key_F1), self).activated.connect(self.show_help)
+
+    def _build_compact_bar(self) -> QWidget:
+        """What the sidebar folds into where the window is narrow (or the text large): a Pages
+        menu naming the page shown, and Need help now?, always one click away."""
+        bar = QWidget()
+        bar.setObjectName("compactBar")
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(24, 12, 24, 0)
+        self.pages_button = QPushButton(PAGES[0].title)
+        self.pages_button.setAccessibleName("Pages")
+        menu = QMenu(self.pages_button)
+        for index, info in enumerate(PAGES):
+            action = menu.addAction(info.title)
+            action.triggered.connect(lambda _c=False, i=index: self.sidebar.setCurrentRow(i))
+        self.pages_button.setMenu(menu)
+        self.compact_help = QPushButton("Need help now?")
+        self.compact_help.setProperty("role", "help")
+        self.compact_help.setAccessibleName("Need help now? Show helplines")
+        self.compact_help.clicked.connect(self.show_help)
+        row.addWidget(self.pages_button)
+        row.addStretch(1)
+        row.addWidget(self.compact_help)
+        bar.hide()
+        return bar
+
+    def fold_sidebar(self) -> None:
+        """Sidebar or Pages menu, for the room the window and the text size leave the page."""
+        if self.quiet:
+            return
+        scale = self.font().pointSizeF() / BASE_POINTS
+        self.sidebar_panel.setFixedWidth(max(SIDEBAR_WIDTH, round(SIDEBAR_WIDTH * scale)))
+        compact = self.width() - self.sidebar_panel.width() < PAGE_ROOM * scale
+        self.sidebar_panel.setVisible(not compact)
+        self.compact_bar.setVisible(compact)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.fold_sidebar()
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self.fold_sidebar()
 
     def set_factory(self, page_id: str, factory: PageFactory) -> None:
         """How to build a page, the first time it is shown."""
@@ -123,7 +210,8 @@ class MainWindow(QMainWindow):
             page = self._factories[page_id]()
             keyboard_focus_only(page)
             self._pages[page_id] = page
-            self.stack.addWidget(page)
+            self._scrolls[page_id] = PageScroll(page)
+            self.stack.addWidget(self._scrolls[page_id])
         return page
 
     def built_pages(self) -> list[BasePage]:
@@ -148,8 +236,11 @@ class MainWindow(QMainWindow):
         if row < 0:
             return
         page_id = PAGES[row].id
-        self.stack.setCurrentWidget(self.page(page_id))
+        self.page(page_id)  # built the first time it is shown
+        self.stack.setCurrentWidget(self._scrolls[page_id])
         self._current = page_id
+        self.pages_button.setText(PAGES[row].title)
+        self.pages_button.setAccessibleDescription(f"Now showing {PAGES[row].title}")
 
     def stop_all(self) -> None:
         """Esc: stop whatever runs, on every page."""
@@ -170,7 +261,7 @@ class MainWindow(QMainWindow):
         """Show a calm, dismissible message above the page."""
         notice = NoticeWidget(text)
         self.notices.addWidget(notice)
-        notice.setVisible(self.sidebar_panel.isVisibleTo(self))  # hidden only in quiet mode
+        notice.setVisible(not self.quiet)  # hidden only in quiet mode
         return notice
 
     def notice_texts(self) -> list[str]:
@@ -180,7 +271,9 @@ class MainWindow(QMainWindow):
 
     def set_quiet(self, quiet: bool) -> None:
         """Quiet mode: full screen with the sidebar and notices hidden."""
+        self.quiet = quiet
         self.sidebar_panel.setVisible(not quiet)
+        self.compact_bar.hide()
         margins = (0, 0, 0, 0) if quiet else NOTICE_MARGINS
         self.notices.setContentsMargins(*margins)
         for notice in self.findChildren(NoticeWidget):
@@ -193,6 +286,7 @@ class MainWindow(QMainWindow):
                 self.showMaximized()
             else:
                 self.showNormal()
+        self.fold_sidebar()
 
     def bring_to_front(self) -> None:
         """Show, un-minimise and raise the window."""
@@ -208,9 +302,7 @@ class MainWindow(QMainWindow):
         if focused is None or focused is self.sidebar:
             # The keyboard starts on the page, not in the sidebar: no ring before anyone
             # has used the keyboard, and Tab goes to the page's first control.
-            page = self.stack.currentWidget()
-            if page is not None:
-                page.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.page(self._current).setFocus(Qt.FocusReason.OtherFocusReason)
 
     def eventFilter(self, watched, event) -> bool:
         if not self._painted and event.type() == QEvent.Type.Paint:

@@ -33,13 +33,17 @@ def test_ctrl_number_switches_page(make_app, qtbot):
 
 
 def test_help_button_is_visible_on_every_page(make_app, qtbot):
-    """'Need help now?' stays on screen whichever page is open."""
+    """'Need help now?' stays on screen whichever page is open, in the sidebar or, where the
+    window is narrow, in the bar the sidebar folds into."""
     app = make_app()
     app.show("home", start=False, background=False)
     qtbot.waitExposed(app.window)
-    for page in PAGE_IDS:
-        app.window.show_page(page)
-        assert app.window.help_button.isVisible(), page
+    for width in (960, 640):
+        app.window.resize(width, 600)
+        for page in PAGE_IDS:
+            app.window.show_page(page)
+            assert app.window.help_button.isVisible() or app.window.compact_help.isVisible(), \
+                (page, width)
 
 
 def test_help_button_opens_the_helplines(make_app, qtbot):

@@ -1,0 +1,94 @@
+"""At the smallest window and the largest text, every page stays usable: the sidebar folds into a
+Pages menu where the page needs its width, the page scrolls down instead of squeezing, and no two
+controls are drawn over each other."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSlider,
+    QApplication,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QScrollBar,
+    QWidget,
+)
+
+from companion.pages import PAGES
+
+CONTROLS = (QAbstractButton, QComboBox, QLabel, QLineEdit, QAbstractSlider)
+
+
+def overlaps(page: QWidget) -> list[tuple[str, str]]:
+    """Pairs of visible controls on a page whose rectangles cross (neither inside the other)."""
+    shown = [w for w in page.findChildren(QWidget) if isinstance(w, CONTROLS)
+             and not isinstance(w, QScrollBar) and w.isVisibleTo(page)
+             and w.width() > 0 and w.height() > 0]
+    boxes = [(w, w.rect().translated(w.mapTo(page, w.rect().topLeft()))) for w in shown]
+    found = []
+    for (a, ra), (b, rb) in itertools.combinations(boxes, 2):
+        if a.isAncestorOf(b) or b.isAncestorOf(a):
+            continue
+        inner = ra.intersected(rb)
+        if inner.width() > 2 and inner.height() > 2:
+            found.append((f"{type(a).__name__} {a.objectName() or a.accessibleName()}",
+                          f"{type(b).__name__} {b.objectName() or b.accessibleName()}"))
+    return found
+
+
+@pytest.fixture
+def sized_app(make_app, save_settings, qtbot):
+    def make(width: int, height: int, text_size: int):
+        save_settings(welcome_seen=True, text_size=text_size)
+        app = make_app()
+        app.show("home", start=False, background=False)
+        qtbot.waitExposed(app.window)
+        app.window.resize(width, height)
+        return app
+    return make
+
+
+@pytest.mark.parametrize(("width", "height", "text_size"),
+                         [(640, 480, 13), (960, 680, 22), (640, 480, 22)])
+def test_no_controls_are_drawn_over_each_other(sized_app, qtbot, width, height, text_size):
+    app = sized_app(width, height, text_size)
+    found = {}
+    for info in PAGES:
+        app.window.show_page(info.id)
+        for _turn in range(5):  # let the layouts settle (turns of the event loop, no sleeping)
+            QApplication.processEvents()
+        crossing = overlaps(app.window.page(info.id))
+        if crossing:
+            found[info.id] = crossing
+    assert found == {}
+
+
+def test_a_narrow_window_folds_the_sidebar_into_a_pages_menu(sized_app, qtbot):
+    """At 640 px the sidebar gives its width to the page: a Pages menu names the page shown and
+    opens any other; Need help now? stays one click away; quiet mode hides the bar too."""
+    app = sized_app(640, 480, 13)
+    window = app.window
+    assert not window.sidebar_panel.isVisible() and window.compact_bar.isVisible()
+    assert window.compact_help.isVisible()
+    assert window.pages_button.text() == "Home"
+    journal = next(a for a in window.pages_button.menu().actions() if a.text() == "Journal")
+    journal.trigger()
+    assert window.current_page_id() == "journal" and window.pages_button.text() == "Journal"
+    window.resize(960, 680)
+    assert window.sidebar_panel.isVisible() and not window.compact_bar.isVisible()
+
+
+def test_the_default_window_keeps_the_sidebar_and_needs_no_scrolling(sized_app):
+    """At the default size and text, every page fits: the sidebar shows, nothing scrolls."""
+    app = sized_app(960, 680, 13)
+    for info in PAGES:
+        app.window.show_page(info.id)
+        for _turn in range(5):
+            QApplication.processEvents()
+        scroll = app.window.page(info.id).parentWidget().parentWidget()
+        assert not scroll.verticalScrollBar().isVisible(), info.id
+    assert app.window.sidebar_panel.isVisible()
