@@ -53,7 +53,7 @@ def sized_app(make_app, save_settings, qtbot):
 
 
 @pytest.mark.parametrize(("width", "height", "text_size"),
-                         [(640, 480, 13), (960, 680, 22), (640, 480, 22)])
+                         [(640, 480, 13), (960, 680, 22), (960, 680, 24), (640, 480, 24)])
 def test_no_controls_are_drawn_over_each_other(sized_app, qtbot, width, height, text_size):
     app = sized_app(width, height, text_size)
     found = {}
@@ -92,3 +92,19 @@ def test_the_default_window_keeps_the_sidebar_and_needs_no_scrolling(sized_app):
         scroll = app.window.page(info.id).parentWidget().parentWidget()
         assert not scroll.verticalScrollBar().isVisible(), info.id
     assert app.window.sidebar_panel.isVisible()
+
+
+def test_home_fits_the_default_window_with_one_main_action(sized_app):
+    """Home at the default size shows everything without scrolling, and only the quiet session
+    is the filled main action (the exercises' buttons are quieter)."""
+    from PySide6.QtWidgets import QScrollArea
+
+    app = sized_app(960, 680, 13)
+    home = app.window.page("home")
+    for _turn in range(5):
+        QApplication.processEvents()
+    inner = home.findChild(QScrollArea)
+    assert inner is not None and not inner.verticalScrollBar().isVisible()
+    primary = [b.text() for b in home.findChildren(QAbstractButton)
+               if b.property("role") == "primary" and b.isVisibleTo(home)]
+    assert primary == ["Begin a quiet session"]

@@ -6,6 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QPushButton,
     QScrollArea,
@@ -27,6 +28,14 @@ def greeting(hour: int) -> str:
     if 18 <= hour < 23:
         return "Good evening"
     return "Hello, night owl"
+
+
+def home_card():
+    """A card a little tighter than elsewhere, so the whole home fits the default window."""
+    frame, inner = card()
+    inner.setContentsMargins(20, 14, 20, 14)
+    inner.setSpacing(8)
+    return frame, inner
 
 
 class HomePage(BasePage):
@@ -53,15 +62,16 @@ class HomePage(BasePage):
         layout = page_layout(content, greeting(clock.now().hour),
                              "Take whatever time you need. Nothing here is in a hurry, "
                              "and you can stop anything at any moment with Esc.")
+        layout.setContentsMargins(40, 32, 40, 12)  # the title where every page has it
         title = content.findChild(QLabel, "pageTitle")
         assert title is not None
         self.greeting_label: QLabel = title
         grid = QGridLayout()
-        grid.setSpacing(16)
+        grid.setSpacing(12)
         self.quick_buttons: dict[str, QPushButton] = {}
         features = [page for page in PAGES if page.start_label]  # Settings is in the sidebar
         for index, page in enumerate(features):
-            frame, inner = card()
+            frame, inner = home_card()
             name = QLabel(page.title)
             name.setProperty("role", "heading")
             blurb = QLabel(page.summary)
@@ -69,27 +79,32 @@ class HomePage(BasePage):
             blurb.setWordWrap(True)
             button = QPushButton(page.start_label or f"Open {page.title.lower()}")
             button.setAccessibleName(page.start_label or f"Open {page.title}")
-            if page.start_label:
+            if page.id == "session":  # one main action on the screen; the others are quieter
                 button.setProperty("role", "primary")
             button.clicked.connect(lambda _=False, pid=page.id, go=bool(page.start_label):
                                    self.open_page.emit(pid, go))
             inner.addWidget(name)
-            inner.addWidget(blurb)
-            inner.addWidget(button)
+            blurb.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            inner.addWidget(blurb, 1)  # headings line up at the top, buttons at the bottom
             if page.id == "session":  # the heart of the app: the whole first row
                 self.suggestion = QLabel()
                 self.suggestion.setWordWrap(True)
                 self.suggestion.hide()
-                inner.insertWidget(2, self.suggestion)
+                inner.addWidget(self.suggestion)
                 self.one_minute = QPushButton("Or just one minute of breathing")
                 self.one_minute.setAccessibleName("Breathe slowly for one minute")
                 self.one_minute.clicked.connect(self.one_minute_requested.emit)
-                inner.addWidget(self.one_minute)
-                grid.addWidget(frame, 0, 0, 1, 2)
-            else:
-                grid.addWidget(frame, 1 + (index - 1) // 2, (index - 1) % 2)
+                choices = QHBoxLayout()  # the main action, and a smaller one beside it
+                choices.addWidget(button, 3)
+                choices.addWidget(self.one_minute, 2)
+                inner.addLayout(choices)
+                grid.addWidget(frame, 0, 0, 1, len(features) - 1)
+            else:  # the exercises side by side on one row, each as wide as the others
+                inner.addWidget(button)
+                grid.addWidget(frame, 1, index - 1)
+                grid.setColumnStretch(index - 1, 1)
             self.quick_buttons[page.id] = button
-        frame, inner = card()
+        frame, inner = home_card()  # help, on a row of its own across the page
         name = QLabel("If it feels like too much")
         name.setProperty("role", "heading")
         blurb = QLabel("People who can listen are a call or a message away, day and night.")
@@ -99,10 +114,14 @@ class HomePage(BasePage):
         button.setProperty("role", "help")
         button.setAccessibleName("See helplines you can contact")
         button.clicked.connect(self.help_requested.emit)
-        inner.addWidget(name)
-        inner.addWidget(blurb)
-        inner.addWidget(button)
-        grid.addWidget(frame, 1 + (len(features) - 1) // 2, (len(features) - 1) % 2)
+        words = QVBoxLayout()
+        words.addWidget(name)
+        words.addWidget(blurb)
+        row = QHBoxLayout()
+        row.addLayout(words, 1)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
+        inner.addLayout(row)
+        grid.addWidget(frame, 2, 0, 1, len(features) - 1)
         layout.addLayout(grid)
         layout.addStretch(1)
 

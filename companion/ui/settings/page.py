@@ -22,7 +22,7 @@ from companion.ui.shell.calm_slider import CalmSlider
 from companion.ui.shell.settings_model import SettingsModel
 
 TEXT_SIZE_CHOICES = ((11, "Small"), (13, "Standard"), (15, "Large"), (18, "Larger"),
-                     (22, "Largest"))
+                     (22, "Very large"), (24, "Largest"))
 APPEARANCE_CHOICES = (("system", "Follow my system"), ("dark", "Evening (dark)"),
                       ("light", "Morning (light)"))
 MOTION_CHOICES = (("system", "Follow my system"), ("reduce", "Keep things still"),
