@@ -108,3 +108,40 @@ def test_home_fits_the_default_window_with_one_main_action(sized_app):
     primary = [b.text() for b in home.findChildren(QAbstractButton)
                if b.property("role") == "primary" and b.isVisibleTo(home)]
     assert primary == ["Begin a quiet session"]
+
+
+def clipped(page: QWidget) -> list[str]:
+    """Buttons, check boxes, menus and one-line labels given less width than their words need."""
+    found = []
+    for widget in page.findChildren(QWidget):
+        if not widget.isVisibleTo(page):
+            continue
+        if isinstance(widget, QAbstractButton) and widget.text():
+            need = widget.sizeHint().width()
+        elif isinstance(widget, QComboBox) and widget.count():
+            need = widget.minimumSizeHint().width()
+        elif isinstance(widget, QLabel) and widget.text() and not widget.wordWrap() \
+                and widget.pixmap().isNull():
+            need = widget.sizeHint().width()
+        else:
+            continue
+        if widget.width() < need - 2:
+            found.append(f"{type(widget).__name__} {widget.text() if hasattr(widget, 'text') else ''}"
+                         f" {widget.width()} < {need}")
+    return found
+
+
+@pytest.mark.parametrize(("width", "height", "text_size"),
+                         [(640, 480, 13), (960, 680, 18), (960, 680, 24)])
+def test_no_words_are_cut_off(sized_app, width, height, text_size):
+    """At a small window or a large text size no button, menu or one-line label is cut."""
+    app = sized_app(width, height, text_size)
+    found = {}
+    for info in PAGES:
+        app.window.show_page(info.id)
+        for _turn in range(5):
+            QApplication.processEvents()
+        cut = clipped(app.window.page(info.id))
+        if cut:
+            found[info.id] = cut
+    assert found == {}

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -72,9 +73,10 @@ class BreatheView(BasePage):
         layout.addWidget(self.title)
 
         self.setup_row = QWidget()
-        setup = QHBoxLayout(self.setup_row)
+        setup = QGridLayout(self.setup_row)  # one row, or two where the page is narrow
         setup.setContentsMargins(0, 0, 0, 0)
         setup.setSpacing(12)
+        self.setup_grid = setup
         self.pattern_box = QComboBox()
         self.pattern_box.setAccessibleName("Breathing pattern")
         self.length_box = QComboBox()
@@ -87,14 +89,11 @@ class BreatheView(BasePage):
         self.count_box.setAccessibleName("Count speed")
         for value, label in COUNT_CHOICES:
             self.count_box.addItem(label, value)
-        setup.addWidget(self.pattern_box, 2)
-        setup.addWidget(self.length_box, 1)
-        setup.addWidget(self.pace_box, 1)
-        setup.addWidget(self.count_box, 1)
         self.edit_button = QPushButton("Your patterns")
         self.edit_button.setAccessibleName("Create or edit your own breathing patterns")
         self.edit_button.clicked.connect(self.edit_patterns_requested.emit)
-        setup.addWidget(self.edit_button)
+        self._setup_rows = 0
+        self._arrange_setup(1)
         layout.addWidget(self.setup_row)
         self.description = QLabel()
         self.description.setProperty("role", "muted")
@@ -108,6 +107,7 @@ class BreatheView(BasePage):
         self.phase_label.setProperty("role", "heading")
         self.phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.phase_label.setAccessibleName("Breathing phase")
+        self.phase_label.setWordWrap(True)  # two lines at a large text size, never clipped
         self.status_label = QLabel(" ")
         self.status_label.setProperty("role", "muted")
         self.status_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -179,6 +179,44 @@ class BreatheView(BasePage):
             self.phase_label.setText(phase)
         if self.status_label.text() != status:
             self.status_label.setText(status)
+
+    def _arrange_setup(self, rows: int) -> None:
+        """The pattern, length, pace (or count) and Your patterns: on one row, or on two."""
+        if rows == self._setup_rows:
+            return
+        self._setup_rows = rows
+        grid = self.setup_grid
+        for widget in (self.pattern_box, self.length_box, self.pace_box, self.count_box,
+                       self.edit_button):
+            grid.removeWidget(widget)
+        for column in range(5):
+            grid.setColumnStretch(column, 0)
+        if rows == 1:
+            places = ((self.pattern_box, 0, 0), (self.length_box, 0, 1), (self.pace_box, 0, 2),
+                      (self.count_box, 0, 2), (self.edit_button, 0, 3))
+            stretches = (2, 1, 1, 0)
+        else:
+            places = ((self.pattern_box, 0, 0), (self.length_box, 0, 1), (self.pace_box, 1, 0),
+                      (self.count_box, 1, 0), (self.edit_button, 1, 1))
+            stretches = (1, 1, 0, 0)
+        for widget, row, column in places:
+            grid.addWidget(widget, row, column)
+        for column, stretch in enumerate(stretches):
+            grid.setColumnStretch(column, stretch)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        layout = self.layout()
+        if layout is None:
+            return
+        margins = layout.contentsMargins()
+        room = self.width() - margins.left() - margins.right()
+        metrics = self.pattern_box.fontMetrics()
+        arrow_and_padding = 3 * metrics.height()
+        menus = sum(metrics.horizontalAdvance(box.currentText()) + arrow_and_padding
+                    for box in (self.pattern_box, self.length_box, self.pace_box))
+        one_row = menus + self.edit_button.sizeHint().width() + 3 * 12
+        self._arrange_setup(1 if room >= one_row else 2)
 
     def set_quiet(self, quiet: bool) -> None:
         """Full screen with only the orb, the words and Pause/Stop."""

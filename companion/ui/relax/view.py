@@ -55,12 +55,15 @@ class RelaxView(BasePage):
         super().resizeEvent(event)
         room = self.width() - self.columns.contentsMargins().left() - 24 \
             - self.columns.contentsMargins().right()
-        side_by_side = room >= CHOOSER_WIDTH + self.player_column.minimumSize().width()
+        chooser = max(CHOOSER_WIDTH, round(CHOOSER_WIDTH * self.font().pointSizeF() / 13))
+        side_by_side = room >= chooser + self.player_column.minimumSize().width()
         stacked = self.columns.direction() == QBoxLayout.Direction.TopToBottom
+        if side_by_side and not stacked and self.chooser.width() != chooser:
+            self.chooser.setFixedWidth(chooser)  # the text size changed
         if side_by_side == stacked:
             if side_by_side:
                 self.columns.setDirection(QBoxLayout.Direction.LeftToRight)
-                self.chooser.setFixedWidth(CHOOSER_WIDTH)
+                self.chooser.setFixedWidth(chooser)
             else:
                 self.columns.setDirection(QBoxLayout.Direction.TopToBottom)
                 self.chooser.setMinimumWidth(0)
