@@ -84,7 +84,7 @@ def measure_playing():
 
 assert page.voice.builtin().natural == bool(os.environ.get("BENCH_NATURAL_SET"))
 page.voice.spoke.connect(spoke)
-companion.audio_service().ready.connect(lambda _e: QTimer.singleShot(500, next_script))
+companion.services.audio_service().ready.connect(lambda _e: QTimer.singleShot(500, next_script))
 app.exec()
 rss = int(next(l for l in open('/proc/self/status') if l.startswith('VmRSS')).split()[1])
 cpu = sum(getattr(marks["b"], f) - getattr(marks["a"], f) for f in ("ru_utime", "ru_stime"))

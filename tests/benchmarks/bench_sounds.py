@@ -36,6 +36,7 @@ from companion.clock import SystemClock
 from companion.paths import resolve_paths
 from companion.settings import Settings, SettingsStore
 from companion.ui.app import CompanionApp
+from companion.ui.sounds.feature import SoundsFeature
 app = QApplication([])
 paths = resolve_paths(tempfile.mkdtemp())
 mix = ";".join(f"{i}=0.50" for i in sys.argv[2].split(","))
@@ -53,7 +54,7 @@ app.exec()
 rss = int(next(l for l in open('/proc/self/status') if l.startswith('VmRSS')).split()[1])
 cpu = sum(getattr(marks["b"], f) - getattr(marks["a"], f) for f in ("ru_utime", "ru_stime"))
 print(json.dumps({"cpu": cpu / seconds, "rss_mib": rss / 1024,
-                  "playing": sorted(companion.player.playing)}))
+                  "playing": sorted(companion.feature(SoundsFeature).player.playing)}))
 companion.quit()
 """
 
