@@ -117,8 +117,8 @@ class RemindersPage(BasePage):
         self.empty_spacer = QWidget()  # with no list, the words sit at the top of the card
         self.empty_spacer.setStyleSheet("background: transparent;")
         left_inner.addWidget(self.empty_spacer, 1)
-        row.addWidget(left, 1)
-        row.addWidget(self._build_form(), 1)
+        row.addWidget(left, 1, Qt.AlignmentFlag.AlignTop)  # an empty list is no tall empty box
+        row.addWidget(self._build_form(), 1, Qt.AlignmentFlag.AlignTop)
 
         self.remove_button.clicked.connect(self.remove_selected)
         self.test_button.clicked.connect(self.service.send_test)

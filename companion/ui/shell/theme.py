@@ -128,7 +128,9 @@ def stylesheet(p: Palette, text_size: int) -> str:
     QListWidget::indicator:checked {{ background: {p.teal}; border-color: {p.teal};
         image: url({check}); }}
     QFrame[role="card"] {{ background: {p.surface}; border-radius: 14px; }}
-    QFrame[role="card"] QLabel, QFrame[role="card"] QCheckBox {{ background: transparent; }}
+    QFrame[role="card"] QLabel, QFrame[role="card"] QCheckBox, QFrame[role="card"] QSlider,
+    QFrame[role="card"] QStackedWidget, QFrame[role="card"] .QWidget {{
+        background: transparent; }}
     QFrame[role="notice"] {{ background: {p.raised}; border-left: 4px solid {p.warning};
         border-radius: 8px; }}
     QListWidget#sidebar {{ background: {p.surface}; border: none; padding: 12px 8px;
@@ -155,8 +157,7 @@ def stylesheet(p: Palette, text_size: int) -> str:
     QPushButton[role="help"] {{ background: transparent; color: {p.lavender};
         border: 2px solid {p.lavender}; }}
     QPushButton[role="help"]:focus {{ border-color: {p.focus}; }}
-    QPushButton[role="danger"] {{ background: transparent; color: {p.warning};
-        border: 2px solid {p.warning}; }}
+    QPushButton[role="danger"] {{ color: {p.warning}; }}
     QPushButton[role="danger"]:focus {{ border-color: {p.focus}; }}
     QComboBox {{ background: {p.raised}; border: 2px solid {p.raised};
         border-radius: 8px; padding: 6px 10px; min-height: 1.4em; }}
