@@ -165,12 +165,13 @@ class OrbWidget(QWidget):
         return self._sprite
 
     def _backdrop_for(self, area: QRect, big: float) -> QPixmap:
-        """The resting outline and the session ring, drawn again only when the ring grows by a
+        """The session's ring and its progress, drawn again only when the ring grows by a
         visible step: stroked curves cost about 2 ms each, too much to redraw 60 times a second."""
         p = self.palette_tokens
         ratio = self.devicePixelRatioF()
         steps = int(RING_STEPS * min(1.0, self.session_progress)) if self.show_ring else 0
-        key = (area.width(), round(big, 1), p.name, steps, ratio)
+        track = self.moment is not None  # at rest, only the soft orb: no ring, no chrome
+        key = (area.width(), round(big, 1), p.name, steps, ratio, track)
         if self._backdrop is not None and self._backdrop_key == key:
             return self._backdrop
         backdrop = QPixmap(round(area.width() * ratio), round(area.height() * ratio))
@@ -182,11 +183,12 @@ class OrbWidget(QWidget):
         # One ring a little beyond the fullest orb (never touching it, so no seam shows at the
         # top of a breath); the session's progress fills that same ring, clockwise from the top.
         r = big + RING_GAP
-        outline = QColor(p.muted)
-        outline.setAlphaF(0.35)
-        painter.setPen(QPen(outline, 1.5))
-        painter.drawEllipse(centre, r, r)
-        if steps:
+        if track:
+            outline = QColor(p.muted)
+            outline.setAlphaF(0.35)
+            painter.setPen(QPen(outline, 1.5))
+            painter.drawEllipse(centre, r, r)
+        if steps and track:
             ring = QColor(p.blue)
             ring.setAlphaF(0.8)
             painter.setPen(QPen(ring, 3, Qt.PenStyle.SolidLine, Qt.PenCapStyle.RoundCap))

@@ -520,3 +520,17 @@ def test_controls_that_cannot_be_used_look_it(breathe, qtbot):
     qtbot.waitUntil(breathe.is_running, timeout=10_000)
     assert fill(breathe.pattern_box) == palette.bg and fill(breathe.pause_button) == palette.raised
     breathe.stop()
+
+
+def test_at_rest_the_orb_is_drawn_alone_without_a_ring(breathe):
+    """Before a session only the soft orb shows (no outline, no chrome); the ring appears with
+    the session."""
+    from companion.ui.breathe.orb import RING_GAP
+
+    image: QImage = breathe.orb.grab().toImage()
+    ratio = breathe.orb.devicePixelRatioF()
+    cx, cy = image.width() // 2, image.height() // 2
+    ring = QColor(image.pixel(cx + 1, round(cy - (breathe.orb.largest_radius() * ratio
+                                                   + RING_GAP))))
+    background = QColor(breathe.orb.palette_tokens.bg)
+    assert ring.getRgb()[:3] == background.getRgb()[:3]
