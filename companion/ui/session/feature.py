@@ -61,6 +61,8 @@ class SessionFeature(Feature):
         page = SessionPage(services.clock, load_builtin_flows() + mine, prompts, self.history,
                            open_exercise, lambda: window.show_page("session"))
         window.notices.insertWidget(0, page.bar)
+        page.bar.help_button.clicked.connect(window.show_help)
+        page.bar.shown_changed.connect(window.set_session_view)  # the whole window, sidebar away
         if services.soundscape is not None:
             page.play_sound = services.soundscape.play_for_session
             page.stop_sound = services.soundscape.stop_for_session

@@ -4,6 +4,7 @@ the summary). SessionChoices (choices.py) and SessionPage (page.py) build on thi
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -33,7 +34,11 @@ LATER_MINUTES = 90  # the optional later check-in (Gračanin et al. 2015: better
 
 
 class SessionBar(QFrame):
-    """Shown above every page while a session runs: where you are, Skip and End."""
+    """Shown above every page while a session's steps run: where you are, Skip, End, and Need
+    help now? (the window gives the session all its room then, sidebar folded away).
+    shown_changed(bool) when it appears or goes."""
+
+    shown_changed = Signal(bool)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -45,10 +50,21 @@ class SessionBar(QFrame):
         self.label.setAccessibleName("Quiet session progress")
         self.skip_button = QPushButton("Skip this step")
         self.end_button = QPushButton("End the session")
+        self.help_button = QPushButton("Need help now?")
+        self.help_button.setProperty("role", "help")
+        self.help_button.setAccessibleName("Need help now? Show helplines")
         row.addWidget(self.label, 1)
         row.addWidget(self.skip_button)
         row.addWidget(self.end_button)
+        row.addWidget(self.help_button)
+        self._shown = False
         self.hide()
+
+    def setVisible(self, visible: bool) -> None:
+        super().setVisible(visible)
+        if visible != self._shown:
+            self._shown = visible
+            self.shown_changed.emit(visible)
 
 
 class SessionView(BasePage):

@@ -98,6 +98,7 @@ class MainWindow(QMainWindow):
         self.help_dialog: HelpDialog | None = None
         self._was_maximized = False  # the window's state before quiet mode
         self.quiet = False
+        self.session_view = False  # a quiet session has the whole window
 
         self.sidebar = Sidebar()
         self.sidebar.setObjectName("sidebar")
@@ -180,9 +181,19 @@ class MainWindow(QMainWindow):
         bar.hide()
         return bar
 
+    def set_session_view(self, on: bool) -> None:
+        """While a quiet session's steps run, the session has the whole window: the sidebar and
+        the Pages menu fold away (its bar has Skip, End and Need help now?)."""
+        self.session_view = on
+        self.fold_sidebar()
+
     def fold_sidebar(self) -> None:
         """Sidebar or Pages menu, for the room the window and the text size leave the page."""
         if self.quiet:
+            return
+        if self.session_view:
+            self.sidebar_panel.hide()
+            self.compact_bar.hide()
             return
         scale = self.font().pointSizeF() / BASE_POINTS
         self.sidebar_panel.setFixedWidth(max(SIDEBAR_WIDTH, round(SIDEBAR_WIDTH * scale)))

@@ -326,3 +326,22 @@ def test_a_one_minute_breathing_step_shows_one_minute_on_breathe(session_app, qt
     assert breathe.plan().cycles == 6
     breathe.stop()
     assert app.model.settings.breathe_length == remembered
+
+
+def test_the_session_has_the_whole_window_while_its_steps_run(session_app, qtbot):
+    """From the first step to the check-out the sidebar folds away (no page to wander to in the
+    middle of it); the bar above keeps Skip, End and Need help now?, and ending the session
+    brings the sidebar back."""
+    app, page = session_app()
+    window = app.window
+    window.resize(960, 680)
+    assert not window.sidebar_panel.isHidden()
+    choose(page, "wind-down")
+    through_check_in(page)
+    assert page.bar.isVisibleTo(window) and window.sidebar_panel.isHidden()
+    assert window.compact_bar.isHidden()
+    page.bar.help_button.click()
+    assert window.help_dialog is not None and window.help_dialog.isVisible()
+    window.help_dialog.close()
+    page.end_early()
+    assert not window.sidebar_panel.isHidden() and not page.bar.isVisibleTo(window)
