@@ -145,3 +145,19 @@ def test_no_words_are_cut_off(sized_app, width, height, text_size):
         if cut:
             found[info.id] = cut
     assert found == {}
+
+
+def test_no_sentence_is_squeezed_into_a_thin_column(sized_app):
+    """A wrapped sentence gets at least twelve characters' width: never one word a line."""
+    app = sized_app(960, 680, 13)
+    thin = []
+    for info in PAGES:
+        app.window.show_page(info.id)
+        for _turn in range(5):
+            QApplication.processEvents()
+        page = app.window.page(info.id)
+        for label in page.findChildren(QLabel):
+            if label.isVisibleTo(page) and label.wordWrap() and len(label.text()) > 40:
+                if label.width() < 12 * label.fontMetrics().averageCharWidth():
+                    thin.append(f"{info.id}: {label.text()[:40]} ({label.width()} px)")
+    assert thin == []
