@@ -92,10 +92,9 @@ class CompanionApp(QObject):
         self._restore_window(self.model.settings)
 
     def _wire_tray(self, tray: TrayController) -> None:
+        """The app's own tray entries (the features wire theirs: Breathe now, Relax now,
+        Pause reminders)."""
         tray.open_requested.connect(self.window.bring_to_front)
-        tray.breathe_requested.connect(lambda: self.handle_request("breathe", True))
-        tray.relax_requested.connect(lambda: self.handle_request("relax", True))
-        tray.pause_reminders_requested.connect(self.feature(RemindersFeature).pause_for_an_hour)
         tray.quit_requested.connect(self.request_quit)
 
     def feature(self, kind: type[F]) -> F:

@@ -166,3 +166,18 @@ def test_tray_relax_now_opens_relax_and_plays_the_last_script(make_app, save_set
     page = app.window.page("relax")
     assert app.window.current_page_id() == "relax" and page.is_running()
     assert page.player.script.id == "counting"
+
+
+def test_tray_breathe_now_and_pause_reminders_reach_their_features(make_app, save_settings,
+                                                                   qtbot):
+    """Each feature wires its own tray entry: Breathe now starts breathing on Breathe, Pause
+    reminders pauses them for an hour."""
+    save_settings(welcome_seen=True)
+    app = make_app(tray=True, audio_opener=lambda: "No sound device in this test.")
+    actions = {a.text(): a for a in app.tray.menu.actions()}
+    actions["Breathe now"].trigger()
+    assert app.window.current_page_id() == "breathe"
+    qtbot.waitUntil(app.window.page("breathe").is_running, timeout=10_000)
+    app.window.page("breathe").stop()
+    actions["Pause reminders for an hour"].trigger()
+    assert app.reminder_service().reminders.paused_until is not None

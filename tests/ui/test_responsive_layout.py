@@ -157,7 +157,7 @@ def test_no_sentence_is_squeezed_into_a_thin_column(sized_app):
             QApplication.processEvents()
         page = app.window.page(info.id)
         for label in page.findChildren(QLabel):
-            if label.isVisibleTo(page) and label.wordWrap() and len(label.text()) > 40:
-                if label.width() < 12 * label.fontMetrics().averageCharWidth():
-                    thin.append(f"{info.id}: {label.text()[:40]} ({label.width()} px)")
+            wrapped = label.isVisibleTo(page) and label.wordWrap() and len(label.text()) > 40
+            if wrapped and label.width() < 12 * label.fontMetrics().averageCharWidth():
+                thin.append(f"{info.id}: {label.text()[:40]} ({label.width()} px)")
     assert thin == []

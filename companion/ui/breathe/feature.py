@@ -22,6 +22,9 @@ class BreatheFeature(Feature):
         self.store: UserPatternStore | None = None
         self.custom_patterns: list[Pattern] = []
         self.services.breathing = self
+        if self.services.tray is not None:  # the tray's Breathe now
+            self.services.tray.breathe_requested.connect(
+                lambda: self.services.request.emit(self.page_id, True))
 
     def build_page(self) -> BreathePage:
         from companion.breathing.library import UserPatternStore, load_builtin_patterns

@@ -19,6 +19,9 @@ class RelaxFeature(Feature):
     def start(self) -> None:
         self._renderer: NaturalVoiceRenderer | None = None
         self.services.voice = self
+        if self.services.tray is not None:  # the tray's Relax now
+            self.services.tray.relax_requested.connect(
+                lambda: self.services.request.emit(self.page_id, True))
 
     def build_page(self) -> RelaxPage:
         from companion.relax.library import USER_FOLDER, load_builtin_scripts, load_user_scripts

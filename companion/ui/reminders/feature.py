@@ -22,6 +22,8 @@ class RemindersFeature(Feature):
         self._service: ReminderService | None = None
         self.services.reminders = self
         self.services.session_changed.connect(self._session_changed)
+        if self.services.tray is not None:  # the tray's Pause reminders for an hour
+            self.services.tray.pause_reminders_requested.connect(self.pause_for_an_hour)
 
     def arm_soon(self) -> None:
         """After the first paint: the reminders arm one timer."""
