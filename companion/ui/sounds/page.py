@@ -92,8 +92,8 @@ class SoundsPage(BasePage):
             self.sleep_box.addItem(f"Fade out in {minutes} min", minutes)
         self.sleep_box.addItem("Choose a time…", -1)
         master_label = QLabel("Volume")
-        self.preset_box.setMinimumWidth(200)
-        self.sleep_box.setMinimumWidth(200)
+        for box in (self.preset_box, self.sleep_box):  # their whole words, never fewer
+            box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         for widget in (self.preset_box, self.save_button, self.rename_button, self.delete_button):
             bar.addWidget(widget)
         bar.addStretch(1)
