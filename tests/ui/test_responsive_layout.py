@@ -111,7 +111,8 @@ def test_home_fits_the_default_window_with_one_main_action(sized_app):
 
 
 def clipped(page: QWidget) -> list[str]:
-    """Buttons, check boxes, menus and one-line labels given less width than their words need."""
+    """Buttons, check boxes, menus and one-line labels given less width than their words need,
+    or lying past the window's right edge (there is no sideways scrolling)."""
     found = []
     for widget in page.findChildren(QWidget):
         if not widget.isVisibleTo(page):
@@ -125,7 +126,10 @@ def clipped(page: QWidget) -> list[str]:
             need = widget.sizeHint().width()
         else:
             continue
-        if widget.width() < need - 2:
+        right = widget.mapTo(page.window(), widget.rect().topRight()).x()
+        if right > page.window().width() + 1:  # beyond the window's edge: nobody can reach it
+            found.append(f"{type(widget).__name__} {widget.accessibleName()} past the window's edge")
+        elif widget.width() < need - 2:
             found.append(f"{type(widget).__name__} {widget.text() if hasattr(widget, 'text') else ''}"
                          f" {widget.width()} < {need}")
     return found

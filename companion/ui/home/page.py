@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -17,6 +18,7 @@ from PySide6.QtWidgets import (
 from companion.clock import Clock
 from companion.pages import PAGES
 from companion.ui.shell.base_page import BasePage, card, page_layout
+from companion.ui.shell.reflow_row import fit_width_of_viewport
 
 
 def greeting(hour: int) -> str:
@@ -51,6 +53,7 @@ class HomePage(BasePage):
         super().__init__(parent)
         self._clock = clock
         content = QWidget()  # scrolls when the window is short, so no card is ever squeezed
+        fit_width_of_viewport(content)  # and is never wider than the window
         scroller = QScrollArea()
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
@@ -69,8 +72,11 @@ class HomePage(BasePage):
         grid = QGridLayout()
         grid.setSpacing(12)
         self.quick_buttons: dict[str, QPushButton] = {}
+        self.exercise_cards: list[QWidget] = []
+        self.grid = grid
+        self.columns = 0
         features = [page for page in PAGES if page.start_label]  # Settings is in the sidebar
-        for index, page in enumerate(features):
+        for page in features:
             frame, inner = home_card()
             name = QLabel(page.title)
             name.setProperty("role", "heading")
@@ -98,11 +104,11 @@ class HomePage(BasePage):
                 choices.addWidget(button, 3)
                 choices.addWidget(self.one_minute, 2)
                 inner.addLayout(choices)
-                grid.addWidget(frame, 0, 0, 1, len(features) - 1)
+                self.session_choices = choices
+                self.session_card = frame
             else:  # the exercises side by side on one row, each as wide as the others
                 inner.addWidget(button)
-                grid.addWidget(frame, 1, index - 1)
-                grid.setColumnStretch(index - 1, 1)
+                self.exercise_cards.append(frame)
             self.quick_buttons[page.id] = button
         frame, inner = home_card()  # help, on a row of its own across the page
         name = QLabel("If it feels like too much")
@@ -117,13 +123,50 @@ class HomePage(BasePage):
         words = QVBoxLayout()
         words.addWidget(name)
         words.addWidget(blurb)
+        name.setWordWrap(True)
         row = QHBoxLayout()
         row.addLayout(words, 1)
         row.addWidget(button, 0, Qt.AlignmentFlag.AlignVCenter)
         inner.addLayout(row)
-        grid.addWidget(frame, 2, 0, 1, len(features) - 1)
+        self.help_row, self.help_button = row, button
+        self.help_card = frame
+        self._place_cards(len(self.exercise_cards))
         layout.addLayout(grid)
         layout.addStretch(1)
+
+    def _place_cards(self, columns: int) -> None:
+        """The exercises side by side (as many a row as fit), help on a row of its own."""
+        if columns == self.columns:
+            return
+        self.columns = columns
+        for card_widget in (*self.exercise_cards, self.help_card):
+            self.grid.removeWidget(card_widget)
+        for column in range(len(self.exercise_cards)):
+            self.grid.setColumnStretch(column, 1 if column < columns else 0)
+        for index, card_widget in enumerate(self.exercise_cards):
+            self.grid.addWidget(card_widget, 1 + index // columns, index % columns)
+        rows = -(-len(self.exercise_cards) // columns)
+        self.grid.addWidget(self.help_card, 1 + rows, 0, 1, columns)
+        self.grid.removeWidget(self.session_card)
+        self.grid.addWidget(self.session_card, 0, 0, 1, columns)
+
+    def resizeEvent(self, event) -> None:
+        """Three exercise cards a row where their words fit, fewer where they do not; the
+        session's two buttons and help's button beside their words, or below them."""
+        super().resizeEvent(event)
+        widest = max(card_widget.minimumSizeHint().width() for card_widget in self.exercise_cards)
+        room = self.width() - 80
+        fit = max(1, min(len(self.exercise_cards), (room + 12) // (widest + 12)))
+        self._place_cards(fit)
+        inside = room - 40  # a card's own margins
+        both = self.quick_buttons["session"].sizeHint().width() \
+            + self.one_minute.sizeHint().width() + 12
+        self.session_choices.setDirection(QBoxLayout.Direction.LeftToRight if inside >= both
+                                          else QBoxLayout.Direction.TopToBottom)
+        words = self.help_card.fontMetrics().horizontalAdvance("If it feels like too much") * 1.3
+        beside = inside >= words + self.help_button.sizeHint().width() + 12
+        self.help_row.setDirection(QBoxLayout.Direction.LeftToRight if beside
+                                   else QBoxLayout.Direction.TopToBottom)
 
     def set_suggestion(self, text: str) -> None:
         """Which flow to try, and why (from recent sessions, else the time of day)."""

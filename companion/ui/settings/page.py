@@ -19,6 +19,7 @@ from companion.paths import Paths
 from companion.settings import Settings
 from companion.ui.shell.base_page import BasePage, card, page_layout
 from companion.ui.shell.calm_slider import CalmSlider
+from companion.ui.shell.reflow_row import fit_width_of_viewport
 from companion.ui.shell.settings_model import SettingsModel
 
 TEXT_SIZE_CHOICES = ((11, "Small"), (13, "Standard"), (15, "Large"), (18, "Larger"),
@@ -43,7 +44,9 @@ class SettingsPage(BasePage):
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
+        fit_width_of_viewport(body)
         scroll.setWidget(body)
         outer.addWidget(scroll)
         layout = page_layout(body, "Settings", "Changes apply straight away and are kept.")
@@ -74,7 +77,7 @@ class SettingsPage(BasePage):
                                         ("Breathing cues", self.cue_volume), ("", self.cues),
                                         ("", self.hold_tone)])
 
-        self.keep_running = QCheckBox("Keep Companion running when I close the window")
+        self.keep_running = QCheckBox("Keep running when I close the window")
         self.start_at_login = QCheckBox("Start Companion quietly when I log in")
         self._section(layout, "In the background", [("", self.keep_running),
                                                     ("", self.start_at_login)])
@@ -92,8 +95,10 @@ class SettingsPage(BasePage):
         self.lock_minutes.setRange(1, 240)
         self.lock_minutes.setSuffix(" minutes")
         self.lock_minutes.setAccessibleName("Lock the journal after this many minutes away")
-        self.session_history = QCheckBox("Keep a history of my quiet sessions, encrypted in the "
-                                         "journal")
+        self.session_history = QCheckBox("Keep a history of my quiet sessions")
+        self.session_history.setToolTip("Kept in your journal, encrypted like everything in it")
+        self.session_history.setAccessibleDescription(
+            "Kept in your journal, encrypted like everything in it")
         self._section(layout, "Privacy", [("Lock the journal when I am away for",
                                            self.lock_minutes), ("", self.session_history),
                                           ("", where), ("", self.delete_button)])
@@ -158,6 +163,7 @@ class SettingsPage(BasePage):
         form = QFormLayout()
         form.setHorizontalSpacing(20)
         form.setVerticalSpacing(12)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow: field below
         for label, widget in rows:
             if label:
                 form.addRow(label, widget)

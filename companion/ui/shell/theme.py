@@ -150,6 +150,7 @@ def stylesheet(p: Palette, text_size: int) -> str:
     QPushButton[role="primary"]:focus {{ border-color: {p.focus}; }}
     QPushButton:checked {{ background: {p.surface}; border-color: {p.teal}; }}
     QPushButton:checked:focus {{ border-color: {p.focus}; }}
+    QPushButton[role="tile"] {{ padding: 8px 10px; }}
     QPushButton[role="tile"]:checked {{ background: {p.teal}; color: {p.on_accent};
         border-color: {p.teal}; }}
     QPushButton[role="tile"]:checked:focus {{ border-color: {p.focus}; }}

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QGridLayout,
-    QHBoxLayout,
     QInputDialog,
     QLabel,
     QMessageBox,
@@ -26,6 +25,7 @@ from companion.sounds.own_files import files_in
 from companion.sounds.presets import Preset, PresetError, make_preset
 from companion.ui.shell.base_page import BasePage, page_layout
 from companion.ui.shell.calm_slider import CalmSlider
+from companion.ui.shell.reflow_row import ReflowRow, fit_width_of_viewport
 from companion.ui.shell.theme import EVENING, Palette
 from companion.ui.sounds.soundscape_player import SoundscapePlayer
 from companion.ui.sounds.tile import SoundTileWidget
@@ -58,14 +58,11 @@ class SoundsPage(BasePage):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         body = QWidget()
+        fit_width_of_viewport(body)
         scroll.setWidget(body)
         outer.addWidget(scroll)
         layout = page_layout(body, "Sounds", "Mix calm sounds the way you like. They keep playing "
                              "when you hide or close the window; the sleep timer fades them out.")
-        bar = QHBoxLayout()
-        bar.setSpacing(12)
-        levels = QHBoxLayout()
-        levels.setSpacing(12)
         self.preset_box = QComboBox()
         self.preset_box.setAccessibleName("Choose a mix")
         self.save_button = QPushButton("Save mix…")
@@ -76,7 +73,7 @@ class SoundsPage(BasePage):
         self.delete_button.setProperty("role", "danger")
         self.master = CalmSlider()
         self.master.setRange(0, 100)
-        self.master.setMinimumWidth(150)
+        self.master.setMinimumWidth(120)
         self.master.setAccessibleName("Master volume")
         self.mute = QPushButton("Mute")
         self.mute.setCheckable(True)
@@ -94,14 +91,10 @@ class SoundsPage(BasePage):
         master_label = QLabel("Volume")
         for box in (self.preset_box, self.sleep_box):  # their whole words, never fewer
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        for widget in (self.preset_box, self.save_button, self.rename_button, self.delete_button):
-            bar.addWidget(widget)
-        bar.addStretch(1)
-        for control in (master_label, self.master, self.mute, self.stop_button, self.sleep_box):
-            levels.addWidget(control)
-        levels.addStretch(1)
-        layout.addLayout(bar)
-        layout.addLayout(levels)
+        layout.addWidget(ReflowRow([self.preset_box, self.save_button, self.rename_button,
+                                    self.delete_button], split=2))
+        layout.addWidget(ReflowRow([master_label, self.master, self.mute, self.stop_button,
+                                    self.sleep_box], split=4))
         self.sleep_label = QLabel("")
         self.sleep_label.setProperty("role", "muted")
         self.sleep_label.setWordWrap(True)
@@ -109,6 +102,7 @@ class SoundsPage(BasePage):
         self.sleep_label.hide()
         self.grid = QGridLayout()
         self.grid.setSpacing(10)
+        self.columns = 3  # fewer where the page is narrow (resizeEvent)
         self.tiles: dict[str, SoundTileWidget] = {}
         for sound in catalog:
             self.add_tile(sound)
@@ -117,15 +111,11 @@ class SoundsPage(BasePage):
         own_label.setProperty("role", "muted")
         own_label.setWordWrap(True)  # a line of its own above its buttons, never a thin column
         layout.addWidget(own_label)
-        own_row = QHBoxLayout()
-        own_row.addWidget(self.add_button)
-        own_row.addWidget(self.add_folder_button)
         self.playlist_button = QPushButton("Play my files in turn")
         self.playlist_button.setCheckable(True)
         self.playlist_button.setAccessibleName("Play your own files one after another")
-        own_row.addWidget(self.playlist_button)
-        own_row.addStretch(1)
-        layout.addLayout(own_row)
+        layout.addWidget(ReflowRow([self.add_button, self.add_folder_button,
+                                    self.playlist_button]))
         self.now_playing = QLabel("")
         self.now_playing.setProperty("role", "muted")
         layout.addWidget(self.now_playing)
@@ -162,7 +152,7 @@ class SoundsPage(BasePage):
         tile.slider.valueChanged.connect(lambda v, s=sound.id: self.player.set_volume(s, v / 100))
         tile.remove_requested.connect(self.remove_own)
         index = len(self.tiles)
-        self.grid.addWidget(tile, index // 3, index % 3)
+        self.grid.addWidget(tile, index // self.columns, index % self.columns)
         self.tiles[sound.id] = tile
         self._known.add(sound.id)
         tile.show_volume(self.player.mix.volumes.get(sound.id, 0.0))
@@ -172,9 +162,29 @@ class SoundsPage(BasePage):
         tile = self.tiles.pop(sound_id)
         self.grid.removeWidget(tile)
         tile.deleteLater()
+        self._place_tiles()
         self.player.remove_own(sound_id)
         self._known.discard(sound_id)
         self.own_removed.emit(sound_id)
+
+    def _place_tiles(self) -> None:
+        for tile in self.tiles.values():
+            self.grid.removeWidget(tile)
+        for index, tile in enumerate(self.tiles.values()):
+            self.grid.addWidget(tile, index // self.columns, index % self.columns)
+
+    def resizeEvent(self, event) -> None:
+        """Three tiles a row where each keeps its name whole; two, or one, where the page is
+        narrower (a small window, a large text size)."""
+        super().resizeEvent(event)
+        if not self.tiles:
+            return
+        widest = max(tile.toggle.sizeHint().width() for tile in self.tiles.values()) + 24
+        room = self.width() - 80  # the page's side margins
+        columns = max(1, min(3, (room + 10) // (widest + 10)))
+        if columns != self.columns:
+            self.columns = columns
+            self._place_tiles()
 
     def ask_for_files(self) -> None:
         names, _filter = QFileDialog.getOpenFileNames(

@@ -1,0 +1,74 @@
+"""A row of controls that moves its last ones onto a second line where one line would cut their
+words (a narrow window, a large text size), instead of squeezing or hiding them."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+
+
+def fit_width_of_viewport(body: QWidget) -> None:
+    """A scroll area's content as wide as the scroll area shows, never wider (its rows wrap)."""
+    policy = body.sizePolicy()
+    policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)
+    body.setSizePolicy(policy)
+
+
+class ReflowRow(QWidget):
+    """The widgets left to right, at their natural widths, starting a new line wherever the next
+    one would not fit (one line at the usual sizes; two or three in a narrow window or at a large
+    text size). `split` is kept for callers: the first line never holds fewer than one widget."""
+
+    def __init__(self, widgets: list[QWidget], split: int = 0, spacing: int = 12,
+                 parent: QWidget | None = None):
+        super().__init__(parent)
+        self.widgets, self.spacing = widgets, spacing
+        self.column = QVBoxLayout(self)
+        self.column.setContentsMargins(0, 0, 0, 0)
+        self.column.setSpacing(spacing)
+        self.lines: list[QHBoxLayout] = []
+        self.breaks: tuple[int, ...] = ()
+        self.arrange(tuple())
+        policy = self.sizePolicy()
+        policy.setHorizontalPolicy(QSizePolicy.Policy.Ignored)  # the page's width decides
+        self.setSizePolicy(policy)
+
+    @staticmethod
+    def natural(widget: QWidget) -> int:
+        return max(widget.sizeHint().width(), widget.minimumWidth())
+
+    def breaks_for(self, width: int) -> tuple[int, ...]:
+        """Where new lines begin (indexes into widgets) for this width."""
+        breaks, used = [], 0
+        for index, widget in enumerate(self.widgets):
+            need = self.natural(widget)
+            if used and used + self.spacing + need > width:
+                breaks.append(index)
+                used = need
+            else:
+                used += (self.spacing if used else 0) + need
+        return tuple(breaks)
+
+    def arrange(self, breaks: tuple[int, ...]) -> None:
+        if self.lines and breaks == self.breaks:
+            return
+        self.breaks = breaks
+        for line in self.lines:
+            while line.count():
+                line.takeAt(0)
+            self.column.removeItem(line)
+        self.lines = []
+        starts = (0, *breaks)
+        ends = (*breaks, len(self.widgets))
+        for start, end in zip(starts, ends, strict=True):
+            line = QHBoxLayout()
+            line.setSpacing(self.spacing)
+            for widget in self.widgets[start:end]:
+                line.addWidget(widget, 0, Qt.AlignmentFlag.AlignVCenter)
+            line.addStretch(1)  # spare room to the right, not between controls
+            self.column.addLayout(line)
+            self.lines.append(line)
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.arrange(self.breaks_for(self.width()))
