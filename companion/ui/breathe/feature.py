@@ -53,6 +53,7 @@ class BreatheFeature(Feature):
 
     def _active_changed(self, active: bool) -> None:
         services = self.services
+        services.window.set_session_view(active, self.page_id)  # the whole window
         services.keep_screen_awake(active, "A breathing session is running")
         services.set_speaking("breathe", active and services.model.settings.sound_cues)
         services.session_changed.emit(active)

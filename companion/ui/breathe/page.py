@@ -195,6 +195,7 @@ class BreathePage(BreatheChoices):
         running = state in (SessionState.RUNNING, SessionState.PAUSED)
         if running != self._was_active:
             self._was_active = running
+            self.set_session_view(running)
             self.session_active_changed.emit(running)
         self.setup_row.setEnabled(not running)
         self.pause_button.setEnabled(running)

@@ -63,6 +63,7 @@ class BreatheView(BasePage):
         self.setObjectName("breathePage")
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.quiet = False
+        self.session_view = False
         self.safety_box: QMessageBox | None = None
         layout = QVBoxLayout(self)
         layout.setContentsMargins(40, 32, 40, 20)  # the title where every page has it
@@ -218,15 +219,28 @@ class BreatheView(BasePage):
         one_row = menus + self.edit_button.sizeHint().width() + 3 * 12
         self._arrange_setup(1 if room >= one_row else 2)
 
+    def set_session_view(self, on: bool) -> None:
+        """While a session runs: the orb, its words in large type, Pause and Stop, the sound row
+        and Need help now?; the choices wait until it ends."""
+        self.session_view = on
+        self._show_parts()
+
+    def _show_parts(self) -> None:
+        hide_setup = self.quiet or self.session_view
+        for widget in (self.title, self.setup_row, self.description, self.start_button):
+            widget.setVisible(not hide_setup)
+        self.sound_row.setVisible(not self.quiet)
+        self.quiet_help.setVisible(hide_setup)
+        self.phase_label.setProperty("large", hide_setup)
+        self.phase_label.style().unpolish(self.phase_label)
+        self.phase_label.style().polish(self.phase_label)
+
     def set_quiet(self, quiet: bool) -> None:
         """Full screen with only the orb, the words and Pause/Stop."""
         if quiet == self.quiet:
             return
         self.quiet = quiet
-        for widget in (self.title, self.setup_row, self.description, self.sound_row,
-                       self.start_button):
-            widget.setVisible(not quiet)
-        self.quiet_help.setVisible(quiet)
+        self._show_parts()
         self.setProperty("quiet", quiet)
         self.orb.quiet = quiet
         self.orb.update()

@@ -51,11 +51,13 @@ class RelaxFeature(Feature):
                          builtin_ids, progress, save_progress, voice, folder)
         page.set_palette(services.palette())
         page.session_active_changed.connect(self._active_changed)
+        page.help_requested.connect(services.window.show_help)
         services.audio_service().warm_up()  # so the first words play at once
         return page
 
     def _active_changed(self, active: bool) -> None:
         services = self.services
+        services.window.set_session_view(active, self.page_id)  # the whole window
         services.keep_screen_awake(active, "A guided relaxation is playing")
         services.set_speaking("relax", active and services.model.settings.relax_voice)
         services.session_changed.emit(active)

@@ -67,6 +67,7 @@ class RelaxPage(RelaxChoices):
         self.back_button.clicked.connect(self.previous)
         self.skip_button.clicked.connect(self.next)
         self.stop_button.clicked.connect(self.stop)
+        self.session_active_changed.connect(self.set_session_view)
         for answer, button in self.answer_buttons.items():
             button.clicked.connect(lambda _c=False, a=answer: self.answer(a))
         self._load_choices()

@@ -4,7 +4,7 @@ RelaxChoices (choices.py) and RelaxPage (page.py) build on this."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
     QCheckBox,
@@ -38,6 +38,8 @@ QWIDGETSIZE_MAX = 16_777_215
 class RelaxView(BasePage):
     """Every widget of the Relax page, with nothing connected yet."""
 
+    help_requested = Signal()
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("relaxPage")
@@ -48,6 +50,12 @@ class RelaxView(BasePage):
         self.player_column = self._build_player()
         self.columns.addWidget(self.chooser, 0)
         self.columns.addLayout(self.player_column, 1)
+
+    def set_session_view(self, on: bool) -> None:
+        """While a script plays, the words, the outline and the controls have the page; the
+        chooser waits until it ends. Need help now? stays beside the controls."""
+        self.chooser.setVisible(not on)
+        self.session_help.setVisible(on)
 
     def resizeEvent(self, event) -> None:
         """Side by side where there is room; where there is not (a narrow window, large text),
@@ -177,8 +185,14 @@ class RelaxView(BasePage):
         self.skip_button.setAccessibleName("Skip to the next step")
         self.stop_button = QPushButton("Stop")
         self.stop_button.setAccessibleName("Stop (Esc)")
+        self.session_help = QPushButton("Need help now?")  # while the chooser is away
+        self.session_help.setProperty("role", "help")
+        self.session_help.setAccessibleName("Need help now? Show helplines (F1)")
+        self.session_help.hide()
+        self.session_help.clicked.connect(self.help_requested.emit)
         controls.addStretch(1)
-        for button in (self.play_button, self.back_button, self.skip_button, self.stop_button):
+        for button in (self.play_button, self.back_button, self.skip_button, self.stop_button,
+                       self.session_help):
             controls.addWidget(button)
         self.play_button.setMinimumWidth(96)
         controls.addStretch(1)

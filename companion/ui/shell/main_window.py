@@ -98,7 +98,8 @@ class MainWindow(QMainWindow):
         self.help_dialog: HelpDialog | None = None
         self._was_maximized = False  # the window's state before quiet mode
         self.quiet = False
-        self.session_view = False  # a quiet session has the whole window
+        self.session_view = False  # a session has the whole window
+        self._session_views: set[str] = set()  # which sessions are running
 
         self.sidebar = Sidebar()
         self.sidebar.setObjectName("sidebar")
@@ -181,10 +182,16 @@ class MainWindow(QMainWindow):
         bar.hide()
         return bar
 
-    def set_session_view(self, on: bool) -> None:
-        """While a quiet session's steps run, the session has the whole window: the sidebar and
-        the Pages menu fold away (its bar has Skip, End and Need help now?)."""
-        self.session_view = on
+    def set_session_view(self, on: bool, source: str = "session") -> None:
+        """While a session runs (a quiet session's steps, a breathing session, a relaxation),
+        it has the whole window: the sidebar and the Pages menu fold away; the page keeps Need
+        help now? in reach. Several may overlap (a quiet session's breathing step): the sidebar
+        comes back when the last one ends."""
+        if on:
+            self._session_views.add(source)
+        else:
+            self._session_views.discard(source)
+        self.session_view = bool(self._session_views)
         self.fold_sidebar()
 
     def fold_sidebar(self) -> None:

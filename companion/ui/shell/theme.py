@@ -105,6 +105,7 @@ def stylesheet(p: Palette, text_size: int) -> str:
     QLabel[role="title"] {{ font-size: {big}pt; font-weight: 300; }}
     QLabel[role="heading"] {{ font-size: {medium}pt; font-weight: 600; }}
     QLabel[role="muted"] {{ color: {p.muted}; }}
+    QLabel#phaseLabel[large="true"] {{ font-size: {big}pt; font-weight: 500; }}
     QLabel[role="warning"] {{ color: {p.warning}; }}
     QLineEdit, QDoubleSpinBox {{ background: {p.raised}; border: 2px solid {p.raised};
         border-radius: 8px; padding: 6px 10px; }}

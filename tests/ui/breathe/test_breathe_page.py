@@ -502,7 +502,7 @@ def test_the_session_fills_the_ring_around_the_orb_and_nothing_touches_the_full_
 
 def test_controls_that_cannot_be_used_look_it(breathe, qtbot):
     """Before a session Pause and Stop are outlines on the page, not filled like a button that
-    works; during one, the setup menus are outlines too."""
+    works; during one they are filled and the setup menus are out of the way."""
     palette = breathe.orb.palette_tokens
 
     def fill(widget) -> str:  # a little inside the widget's top edge, in the page's picture
@@ -518,7 +518,8 @@ def test_controls_that_cannot_be_used_look_it(breathe, qtbot):
     assert fill(breathe.pattern_box) == palette.raised
     breathe.start_main_action()
     qtbot.waitUntil(breathe.is_running, timeout=10_000)
-    assert fill(breathe.pattern_box) == palette.bg and fill(breathe.pause_button) == palette.raised
+    assert not breathe.setup_row.isVisibleTo(breathe)  # the session view: choices wait
+    assert fill(breathe.pause_button) == palette.raised
     breathe.stop()
 
 
@@ -534,3 +535,19 @@ def test_at_rest_the_orb_is_drawn_alone_without_a_ring(breathe):
                                                    + RING_GAP))))
     background = QColor(breathe.orb.palette_tokens.bg)
     assert ring.getRgb()[:3] == background.getRgb()[:3]
+
+
+def test_a_running_session_has_the_whole_window(breathe, qtbot):
+    """While breathing: no sidebar, no choices, the words in large type, Pause and Stop and Need
+    help now? in reach; when it stops everything comes back."""
+    window = breathe.window()
+    window.resize(960, 680)
+    breathe.start_main_action()
+    qtbot.waitUntil(breathe.is_running, timeout=10_000)
+    assert window.sidebar_panel.isHidden() and window.compact_bar.isHidden()
+    assert not breathe.setup_row.isVisibleTo(breathe)
+    assert breathe.quiet_help.isVisibleTo(breathe) and breathe.stop_button.isVisibleTo(breathe)
+    assert breathe.phase_label.property("large") is True
+    breathe.stop()
+    assert not window.sidebar_panel.isHidden() and breathe.setup_row.isVisibleTo(breathe)
+    assert not breathe.quiet_help.isVisibleTo(breathe)

@@ -288,3 +288,21 @@ def test_the_length_is_said_once_before_beginning(relax_app):
     _app, page = relax_app()
     page.select("body-scan")
     assert page.step_label.text().count("About ") == 1
+
+
+def test_a_playing_script_has_the_whole_window(relax_app, qtbot):
+    """While a script plays: no sidebar, no chooser; the words, the outline, the controls and
+    Need help now? have the window; stopping brings the chooser and the sidebar back."""
+    app, page = relax_app()
+    app.window.resize(960, 680)
+    page.select("body-scan")
+    page.play_button.click()
+    assert page.is_running()
+    assert app.window.sidebar_panel.isHidden() and not page.chooser.isVisibleTo(page)
+    assert page.session_help.isVisibleTo(page)
+    page.session_help.click()
+    assert app.window.help_dialog is not None and app.window.help_dialog.isVisible()
+    app.window.help_dialog.close()
+    page.stop()
+    assert not app.window.sidebar_panel.isHidden() and page.chooser.isVisibleTo(page)
+    assert not page.session_help.isVisibleTo(page)
