@@ -53,7 +53,8 @@ def sized_app(make_app, save_settings, qtbot):
 
 
 @pytest.mark.parametrize(("width", "height", "text_size"),
-                         [(640, 480, 13), (960, 680, 22), (960, 680, 24), (640, 480, 24)])
+                         [(640, 480, 13), (1024, 600, 13), (960, 680, 22), (960, 680, 24),
+                          (640, 480, 24)])
 def test_no_controls_are_drawn_over_each_other(sized_app, qtbot, width, height, text_size):
     app = sized_app(width, height, text_size)
     found = {}
@@ -136,7 +137,7 @@ def clipped(page: QWidget) -> list[str]:
 
 
 @pytest.mark.parametrize(("width", "height", "text_size"),
-                         [(640, 480, 13), (960, 680, 18), (960, 680, 24)])
+                         [(640, 480, 13), (1024, 600, 13), (960, 680, 18), (960, 680, 24)])
 def test_no_words_are_cut_off(sized_app, width, height, text_size):
     """At a small window or a large text size no button, menu or one-line label is cut."""
     app = sized_app(width, height, text_size)

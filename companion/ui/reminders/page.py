@@ -8,6 +8,7 @@ from datetime import time
 
 from PySide6.QtCore import Qt, QTime
 from PySide6.QtWidgets import (
+    QBoxLayout,
     QCheckBox,
     QComboBox,
     QFrame,
@@ -71,6 +72,9 @@ def describe(rule: Rule) -> str:
     return f"{rule.words}\n{when}"
 
 
+SIDE_BY_SIDE = 660  # the page's width (at 13 pt) below which the cards stack
+
+
 class RemindersPage(BasePage):
     page_id = "reminders"
 
@@ -85,9 +89,10 @@ class RemindersPage(BasePage):
         scroller.setFrameShape(QFrame.Shape.NoFrame)
         scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         holder = QWidget()
-        row = QHBoxLayout(holder)
+        row = QBoxLayout(QBoxLayout.Direction.LeftToRight, holder)  # one above the other if narrow
         row.setContentsMargins(0, 0, 0, 0)
         row.setSpacing(16)
+        self.cards = row
         scroller.setWidget(holder)
         layout.addWidget(scroller, 1)
         left, left_inner = card()
@@ -129,6 +134,13 @@ class RemindersPage(BasePage):
         service.routed.connect(lambda route: self.route_label.setText(f"Delivered as a {route}."))
         service.changed.connect(self.refresh)
         self.refresh()
+
+    def resizeEvent(self, event) -> None:
+        """The list and the form side by side where both fit, one above the other otherwise."""
+        super().resizeEvent(event)
+        side_by_side = self.width() >= round(SIDE_BY_SIDE * self.font().pointSizeF() / 13)
+        self.cards.setDirection(QBoxLayout.Direction.LeftToRight if side_by_side
+                                else QBoxLayout.Direction.TopToBottom)
 
     def _build_form(self) -> QWidget:
         frame, inner = card()
@@ -269,7 +281,7 @@ class RemindersPage(BasePage):
             f"Paused until {paused.astimezone(self.service.zone):%a %H:%M}." if paused is not None
             and paused > now else "Reminders are on." if reminders.rules else
             "No reminders yet. A gentle nudge to breathe, relax or write can come at the times "
-            "you choose, never during a session or a full-screen film: add one on the right.")
+            "you choose, never during a session or a full-screen film: add one under Add a reminder.")
         is_paused = paused is not None and paused > now
         empty = not reminders.rules  # an empty state, not an empty box and buttons that do nothing
         self.rule_list.setVisible(not empty)
