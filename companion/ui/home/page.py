@@ -5,12 +5,10 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QBoxLayout,
-    QFrame,
     QGridLayout,
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -18,7 +16,7 @@ from PySide6.QtWidgets import (
 from companion.clock import Clock
 from companion.pages import PAGES
 from companion.ui.shell.base_page import BasePage, card, page_layout
-from companion.ui.shell.reflow_row import fit_width_of_viewport
+from companion.ui.shell.reflow_row import columns_that_fit, scrolling_body
 
 
 def greeting(hour: int) -> str:
@@ -52,16 +50,7 @@ class HomePage(BasePage):
     def __init__(self, clock: Clock, parent=None):
         super().__init__(parent)
         self._clock = clock
-        content = QWidget()  # scrolls when the window is short, so no card is ever squeezed
-        fit_width_of_viewport(content)  # and is never wider than the window
-        scroller = QScrollArea()
-        scroller.setWidgetResizable(True)
-        scroller.setFrameShape(QFrame.Shape.NoFrame)
-        scroller.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroller.setWidget(content)
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroller)
+        content = scrolling_body(self)  # scrolls when the window is short: no card is squeezed
         layout = page_layout(content, greeting(clock.now().hour),
                              "Take whatever time you need. Nothing here is in a hurry, "
                              "and you can stop anything at any moment with Esc.")
@@ -156,7 +145,7 @@ class HomePage(BasePage):
         super().resizeEvent(event)
         widest = max(card_widget.minimumSizeHint().width() for card_widget in self.exercise_cards)
         room = self.width() - 80
-        fit = max(1, min(len(self.exercise_cards), (room + 12) // (widest + 12)))
+        fit = columns_that_fit(room, widest, gap=12, most=len(self.exercise_cards))
         self._place_cards(fit)
         inside = room - 40  # a card's own margins
         both = self.quick_buttons["session"].sizeHint().width() \

@@ -9,17 +9,15 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
-    QWidget,
 )
 
 from companion.paths import Paths
 from companion.settings import Settings
 from companion.ui.shell.base_page import BasePage, card, page_layout
 from companion.ui.shell.calm_slider import CalmSlider
-from companion.ui.shell.reflow_row import fit_width_of_viewport
+from companion.ui.shell.reflow_row import scrolling_body
 from companion.ui.shell.settings_model import SettingsModel
 
 TEXT_SIZE_CHOICES = ((11, "Small"), (13, "Standard"), (15, "Large"), (18, "Larger"),
@@ -39,17 +37,7 @@ class SettingsPage(BasePage):
     def __init__(self, model: SettingsModel, paths: Paths, parent=None):
         super().__init__(parent)
         self._model = model
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        body = QWidget()
-        fit_width_of_viewport(body)
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
-        layout = page_layout(body, "Settings", "Changes apply straight away and are kept.")
+        layout = page_layout(scrolling_body(self), "Settings", "Changes apply straight away and are kept.")
 
         self.appearance = self._combo(APPEARANCE_CHOICES, "Colour scheme")
         self.text_size = self._combo(TEXT_SIZE_CHOICES, "Text size")

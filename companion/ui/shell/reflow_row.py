@@ -4,7 +4,29 @@ words (a narrow window, a large text size), instead of squeezing or hiding them.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
+
+
+def columns_that_fit(room: int, widest: int, gap: int, most: int) -> int:
+    """How many items `widest` pixels wide fit side by side in `room` with `gap` between them
+    (at least one, at most `most`)."""
+    return max(1, min(most, (room + gap) // (widest + gap)))
+
+
+def scrolling_body(page: QWidget) -> QWidget:
+    """Fill a page with a scroll area (no frame, no sideways scrolling) and return the widget to
+    lay the page out on: it is as wide as the page shows, and scrolls down where it is taller."""
+    body = QWidget()
+    fit_width_of_viewport(body)
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(body)
+    outer = QVBoxLayout(page)
+    outer.setContentsMargins(0, 0, 0, 0)
+    outer.addWidget(scroll)
+    return body
 
 
 def fit_width_of_viewport(body: QWidget) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -14,9 +14,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
 )
 
 from companion.sounds.catalog import SoundInfo
@@ -25,7 +22,7 @@ from companion.sounds.own_files import files_in
 from companion.sounds.presets import Preset, PresetError, make_preset
 from companion.ui.shell.base_page import BasePage, page_layout
 from companion.ui.shell.calm_slider import CalmSlider
-from companion.ui.shell.reflow_row import ReflowRow, fit_width_of_viewport
+from companion.ui.shell.reflow_row import ReflowRow, columns_that_fit, scrolling_body
 from companion.ui.shell.theme import EVENING, Palette
 from companion.ui.sounds.soundscape_player import SoundscapePlayer
 from companion.ui.sounds.tile import SoundTileWidget
@@ -51,18 +48,9 @@ class SoundsPage(BasePage):
         self._new_id = new_id
         self.presets = presets
         self._known = {sound.id for sound in catalog}
-        outer = QVBoxLayout(self)
-        outer.setContentsMargins(0, 0, 0, 0)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        body = QWidget()
-        fit_width_of_viewport(body)
-        scroll.setWidget(body)
-        outer.addWidget(scroll)
-        layout = page_layout(body, "Sounds", "Mix calm sounds the way you like. They keep playing "
-                             "when you hide or close the window; the sleep timer fades them out.")
+        layout = page_layout(scrolling_body(self), "Sounds",
+                             "Mix calm sounds the way you like. They keep playing when you hide "
+                             "or close the window; the sleep timer fades them out.")
         self.preset_box = QComboBox()
         self.preset_box.setAccessibleName("Choose a mix")
         self.save_button = QPushButton("Save mix…")
@@ -181,7 +169,7 @@ class SoundsPage(BasePage):
             return
         widest = max(tile.toggle.sizeHint().width() for tile in self.tiles.values()) + 24
         room = self.width() - 80  # the page's side margins
-        columns = max(1, min(3, (room + 10) // (widest + 10)))
+        columns = columns_that_fit(room, widest, gap=10, most=3)
         if columns != self.columns:
             self.columns = columns
             self._place_tiles()
