@@ -21,6 +21,7 @@ from companion.relax.progress import Answer
 from companion.ui.relax.body_outline import BodyOutlineWidget
 from companion.ui.shell.base_page import BasePage, card, choice_list
 from companion.ui.shell.calm_slider import CalmSlider
+from companion.ui.shell.theme import text_scale
 
 PMR_NOTE = ("<p><b>Before you begin</b></p>"
             "<p>Tense firmly, but never to the point of pain, and only gently where something "
@@ -63,7 +64,7 @@ class RelaxView(BasePage):
         super().resizeEvent(event)
         room = self.width() - self.columns.contentsMargins().left() - 24 \
             - self.columns.contentsMargins().right()
-        chooser = max(CHOOSER_WIDTH, round(CHOOSER_WIDTH * self.font().pointSizeF() / 13))
+        chooser = max(CHOOSER_WIDTH, round(CHOOSER_WIDTH * text_scale(self)))
         side_by_side = room >= chooser + self.player_column.minimumSize().width()
         stacked = self.columns.direction() == QBoxLayout.Direction.TopToBottom
         if side_by_side and not stacked and self.chooser.width() != chooser:

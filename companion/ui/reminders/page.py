@@ -30,6 +30,7 @@ from companion.reminders.rules import Kind, Rule, RuleError, new_id, validate
 from companion.reminders.schedule import QuietHours, next_due
 from companion.ui.reminders.service import ReminderService
 from companion.ui.shell.base_page import BasePage, card, choice_list, page_layout
+from companion.ui.shell.theme import text_scale
 
 DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 KIND_NAMES = {Kind.BREATHE: "Breathe for a moment", Kind.RELAX: "A short body scan",
@@ -138,7 +139,7 @@ class RemindersPage(BasePage):
     def resizeEvent(self, event) -> None:
         """The list and the form side by side where both fit, one above the other otherwise."""
         super().resizeEvent(event)
-        side_by_side = self.width() >= round(SIDE_BY_SIDE * self.font().pointSizeF() / 13)
+        side_by_side = self.width() >= round(SIDE_BY_SIDE * text_scale(self))
         self.cards.setDirection(QBoxLayout.Direction.LeftToRight if side_by_side
                                 else QBoxLayout.Direction.TopToBottom)
 

@@ -26,6 +26,7 @@ from companion.pages import PAGES, page_info
 from companion.ui.shell.base_page import BasePage
 from companion.ui.shell.focus import keyboard_focus_only
 from companion.ui.shell.notice_widget import NoticeWidget
+from companion.ui.shell.theme import text_scale
 
 if TYPE_CHECKING:
     from companion.ui.shell.help_dialog import HelpDialog
@@ -34,7 +35,6 @@ PageFactory = Callable[[], BasePage]
 NOTICE_MARGINS = (24, 16, 24, 0)
 SIDEBAR_WIDTH = 220  # at the standard text size; it grows with the text
 PAGE_ROOM = 600  # a page needs this much width (at 13 pt) beside the sidebar, or it folds
-BASE_POINTS = 13
 
 
 class PageScroll(QScrollArea):
@@ -202,7 +202,7 @@ class MainWindow(QMainWindow):
             self.sidebar_panel.hide()
             self.compact_bar.hide()
             return
-        scale = self.font().pointSizeF() / BASE_POINTS
+        scale = text_scale(self)
         self.sidebar_panel.setFixedWidth(max(SIDEBAR_WIDTH, round(SIDEBAR_WIDTH * scale)))
         compact = self.width() - self.sidebar_panel.width() < PAGE_ROOM * scale
         self.sidebar_panel.setVisible(not compact)

@@ -39,9 +39,9 @@ def fit_width_of_viewport(body: QWidget) -> None:
 class ReflowRow(QWidget):
     """The widgets left to right, at their natural widths, starting a new line wherever the next
     one would not fit (one line at the usual sizes; two or three in a narrow window or at a large
-    text size). `split` is kept for callers: the first line never holds fewer than one widget."""
+    text size)."""
 
-    def __init__(self, widgets: list[QWidget], split: int = 0, spacing: int = 12,
+    def __init__(self, widgets: list[QWidget], spacing: int = 12,
                  parent: QWidget | None = None):
         super().__init__(parent)
         self.widgets, self.spacing = widgets, spacing

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from companion.resources import asset
 
@@ -57,6 +57,14 @@ def system_is_dark() -> bool:
     """Whether the desktop asks for a dark scheme; unknown counts as dark (a calm night default)."""
     scheme = QGuiApplication.styleHints().colorScheme()
     return scheme != Qt.ColorScheme.Light
+
+
+STANDARD_POINTS = 13  # the standard text size; layouts that grow with the text scale from it
+
+
+def text_scale(widget: QWidget) -> float:
+    """How much larger than the standard text this widget's text is (1.0 at 13 pt)."""
+    return widget.font().pointSizeF() / STANDARD_POINTS
 
 
 def palette_for(appearance: str) -> Palette:

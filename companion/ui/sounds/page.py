@@ -80,9 +80,9 @@ class SoundsPage(BasePage):
         for box in (self.preset_box, self.sleep_box):  # their whole words, never fewer
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         layout.addWidget(ReflowRow([self.preset_box, self.save_button, self.rename_button,
-                                    self.delete_button], split=2))
+                                    self.delete_button]))
         layout.addWidget(ReflowRow([master_label, self.master, self.mute, self.stop_button,
-                                    self.sleep_box], split=4))
+                                    self.sleep_box]))
         self.sleep_label = QLabel("")
         self.sleep_label.setProperty("role", "muted")
         self.sleep_label.setWordWrap(True)
