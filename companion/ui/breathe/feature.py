@@ -52,11 +52,8 @@ class BreatheFeature(Feature):
         return page
 
     def _active_changed(self, active: bool) -> None:
-        services = self.services
-        services.window.set_session_view(active, self.page_id)  # the whole window
-        services.keep_screen_awake(active, "A breathing session is running")
-        services.set_speaking("breathe", active and services.model.settings.sound_cues)
-        services.session_changed.emit(active)
+        self.services.exercise_changed(self.page_id, active, "A breathing session is running",
+                                       self.services.model.settings.sound_cues)
 
     def _cue_words_folder(self):
         """The spoken breathing cues, in the voice that reads the scripts."""

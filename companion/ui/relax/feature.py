@@ -56,11 +56,8 @@ class RelaxFeature(Feature):
         return page
 
     def _active_changed(self, active: bool) -> None:
-        services = self.services
-        services.window.set_session_view(active, self.page_id)  # the whole window
-        services.keep_screen_awake(active, "A guided relaxation is playing")
-        services.set_speaking("relax", active and services.model.settings.relax_voice)
-        services.session_changed.emit(active)
+        self.services.exercise_changed(self.page_id, active, "A guided relaxation is playing",
+                                       self.services.model.settings.relax_voice)
 
     def renderer(self) -> NaturalVoiceRenderer:
         """Prepares the natural voice in its own process (made on first use)."""

@@ -134,6 +134,14 @@ class Services(QObject):
             run_in_background(self.inhibitor.uninhibit, lambda _r: None, self,
                               pool=self.dbus_pool)
 
+    def exercise_changed(self, source: str, active: bool, reason: str, speaks: bool) -> None:
+        """A breathing session or a relaxation began or ended: it has the whole window, the
+        screen stays awake, ambient sound ducks while it speaks, and the others hear of it."""
+        self.window.set_session_view(active, source)
+        self.keep_screen_awake(active, reason)
+        self.set_speaking(source, active and speaks)
+        self.session_changed.emit(active)
+
     def set_speaking(self, source: str, speaking: bool) -> None:
         """Ambient sound sits under breathing cues or a spoken script while either plays."""
         if speaking:

@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from companion.settings import Settings, SettingsStore
+from companion.ui.shell.wording import failure_reason
 
 log = logging.getLogger(__name__)
 
@@ -51,7 +52,7 @@ class SettingsModel(QObject):
             log.warning("could not save settings: %s", exc.strerror)
             self.save_failed.emit(
                 "Your settings could not be saved just now "
-                f"({exc.strerror or 'the disk refused the write'}). They still apply until you "
+                f"({failure_reason(exc)}). They still apply until you "
                 "close Companion; freeing some disk space and changing any setting saves them.")
             return False
         return True
