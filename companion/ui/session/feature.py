@@ -100,23 +100,24 @@ class SessionFeature(Feature):
 
         return records(journal.entries())
 
+    def _suggestion(self, flows) -> tuple[str, str]:
+        """Which of these flows to suggest now, and why (recent sessions, else the hour)."""
+        from companion.sessions.progress import suggest_flow
+
+        return suggest_flow(self.records() or [], self.services.clock.now().hour,
+                            [f.id for f in flows])
+
     def suggestion_text(self) -> str:
         """'Suggested: Wind down. Something gentle for the evening.' for the home page."""
         from companion.sessions.flows import load_builtin_flows
-        from companion.sessions.progress import suggest_flow
 
         flows = load_builtin_flows()
-        flow_id, why = suggest_flow(self.records() or [], self.services.clock.now().hour,
-                                    [f.id for f in flows])
+        flow_id, why = self._suggestion(flows)
         title = next(f.title for f in flows if f.id == flow_id)
         return f"Suggested: {title}. {why}".strip()
 
     def _suggest(self, page: SessionPage) -> None:
-        from companion.sessions.progress import suggest_flow
-
-        flow_id, why = suggest_flow(self.records() or [], self.services.clock.now().hour,
-                                    [f.id for f in page.flows])
-        page.suggest(flow_id, why)
+        page.suggest(*self._suggestion(page.flows))
 
     def later_check_in(self) -> None:
         """The later check-in's Start: the Session page asks how the person is now."""
