@@ -1,6 +1,7 @@
 """The Breathe page, driven by a fake clock, with the real pygame mixer on SDL's dummy driver."""
 
 from fractions import Fraction
+from itertools import pairwise
 
 import numpy as np
 import pytest
@@ -551,3 +552,29 @@ def test_a_running_session_has_the_whole_window(breathe, qtbot):
     breathe.stop()
     assert not window.sidebar_panel.isHidden() and breathe.setup_row.isVisibleTo(breathe)
     assert not breathe.quiet_help.isVisibleTo(breathe)
+
+
+def test_the_orb_is_a_soft_glow_with_a_clear_core(breathe, clock):
+    """No outline: from the orb's core outwards its colour fades into the page over several
+    pixels (no step of more than a fifth of the way at once), and its core stands at least 3:1
+    against the page."""
+    from companion.ui.shell.theme import contrast
+
+    breathe.start_main_action()
+    clock.advance(4)  # the fullest orb
+    breathe.refresh()
+    look = breathe.orb.palette_tokens
+    image: QImage = breathe.orb.grab().toImage()
+    ratio = breathe.orb.devicePixelRatioF()
+    cx, cy = image.width() // 2, image.height() // 2
+    big = round(breathe.orb.largest_radius() * ratio)
+    core = QColor(image.pixel(cx, cy))
+    assert contrast(core.name(), look.bg) >= 3
+    background = QColor(look.bg)
+    # The last fifth of the radius, going right from the centre (away from the highlight).
+    rim = [QColor(image.pixel(cx + d, cy)) for d in range(big * 3 // 4, big + 3)]
+    distance = [sum(abs(a - b) for a, b in zip(c.getRgb()[:3], background.getRgb()[:3],
+                                               strict=True)) for c in rim]
+    steps = [abs(a - b) for a, b in pairwise(distance)]
+    assert distance[-1] <= 12 and max(steps) <= distance[0] / 5
+    breathe.stop()
