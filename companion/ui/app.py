@@ -177,6 +177,7 @@ class CompanionApp(QObject):
         self._look = (settings.appearance, settings.text_size)
         palette = palette_for(settings.appearance)
         apply_theme(self.qapp, palette, settings.text_size)
+        self.window.set_palette(palette)
         for page in self.window.built_pages():
             if hasattr(page, "set_palette"):
                 page.set_palette(palette)

@@ -53,8 +53,8 @@ def sized_app(make_app, save_settings, qtbot):
 
 
 @pytest.mark.parametrize(("width", "height", "text_size"),
-                         [(640, 480, 13), (1024, 600, 13), (960, 680, 22), (960, 680, 24),
-                          (640, 480, 24)])
+                         [(640, 480, 13), (800, 600, 13), (1024, 600, 13), (960, 680, 22),
+                          (960, 680, 24), (640, 480, 24)])
 def test_no_controls_are_drawn_over_each_other(sized_app, qtbot, width, height, text_size):
     app = sized_app(width, height, text_size)
     found = {}
@@ -81,6 +81,32 @@ def test_a_narrow_window_folds_the_sidebar_into_a_pages_menu(sized_app, qtbot):
     assert window.current_page_id() == "journal" and window.pages_button.text() == "Journal"
     window.resize(960, 680)
     assert window.sidebar_panel.isVisible() and not window.compact_bar.isVisible()
+
+
+def test_a_middle_width_folds_the_sidebar_to_its_icons(sized_app, qtbot):
+    """Where the names would take the page's room but icons leave it, the sidebar shows only each
+    page's icon; a screen reader and a tooltip still name every page, Need help now? stays in
+    the sidebar (as "Help", with its full name for screen readers), and the widest window brings
+    the names back."""
+    from PySide6.QtCore import Qt
+
+    app = sized_app(800, 600, 13)
+    window = app.window
+    assert window.sidebar_mode == "rail"
+    assert window.sidebar_panel.isVisible() and not window.compact_bar.isVisible()
+    assert window.sidebar_panel.width() < 120
+    for row, info in enumerate(PAGES):
+        item = window.sidebar.item(row)
+        assert item.text() == "" and not item.icon().isNull()
+        assert item.data(Qt.ItemDataRole.AccessibleTextRole) == info.title
+        assert item.toolTip().startswith(info.title)
+    assert window.help_button.isVisible() and window.help_button.text() == "Help"
+    assert window.help_button.accessibleName() == "Need help now? Show helplines"
+    window.sidebar.setCurrentRow(4)
+    assert window.current_page_id() == PAGES[4].id
+    window.resize(960, 680)
+    assert window.sidebar_mode == "full" and window.sidebar.item(0).text() == PAGES[0].title
+    assert window.help_button.text() == "Need help now?"
 
 
 def test_the_default_window_keeps_the_sidebar_and_needs_no_scrolling(sized_app):
@@ -137,7 +163,8 @@ def clipped(page: QWidget) -> list[str]:
 
 
 @pytest.mark.parametrize(("width", "height", "text_size"),
-                         [(640, 480, 13), (1024, 600, 13), (960, 680, 18), (960, 680, 24)])
+                         [(640, 480, 13), (800, 600, 13), (1024, 600, 13), (960, 680, 18),
+                          (960, 680, 24)])
 def test_no_words_are_cut_off(sized_app, width, height, text_size):
     """At a small window or a large text size no button, menu or one-line label is cut."""
     app = sized_app(width, height, text_size)

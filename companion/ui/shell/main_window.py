@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -25,8 +25,9 @@ from companion import APP_TITLE
 from companion.pages import PAGES, page_info
 from companion.ui.shell.base_page import BasePage
 from companion.ui.shell.focus import keyboard_focus_only
+from companion.ui.shell.icons import page_icon
 from companion.ui.shell.notice_widget import NoticeWidget
-from companion.ui.shell.theme import text_scale
+from companion.ui.shell.theme import Palette, text_scale
 
 if TYPE_CHECKING:
     from companion.ui.shell.help_dialog import HelpDialog
@@ -34,7 +35,9 @@ if TYPE_CHECKING:
 PageFactory = Callable[[], BasePage]
 NOTICE_MARGINS = (24, 16, 24, 0)
 SIDEBAR_WIDTH = 220  # at the standard text size; it grows with the text
+RAIL_WIDTH = 88  # the sidebar folded to its icons, at the standard text size
 PAGE_ROOM = 600  # a page needs this much width (at 13 pt) beside the sidebar, or it folds
+ICON_SIZE = 22  # a page's icon in the sidebar, at the standard text size
 
 
 class PageScroll(QScrollArea):
@@ -100,21 +103,24 @@ class MainWindow(QMainWindow):
         self.quiet = False
         self.session_view = False  # a session has the whole window
         self._session_views: set[str] = set()  # which sessions are running
+        self.sidebar_mode = "full"  # "full" (icons and names), "rail" (icons) or "menu"
 
         self.sidebar = Sidebar()
         self.sidebar.setObjectName("sidebar")
         self.sidebar.setAccessibleName("Pages")
+        self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         for info in PAGES:
             item = QListWidgetItem(info.title)
             # Selectable only: a list item is checkable by default, and Space would tick it.
             item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
             item.setData(Qt.ItemDataRole.UserRole, info.id)
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, info.title)  # also as icons only
             item.setToolTip(info.summary)
             self.sidebar.addItem(item)
         self.sidebar.currentRowChanged.connect(self._on_row_changed)
 
-        brand = QLabel(APP_TITLE)
+        self.brand = brand = QLabel(APP_TITLE)
         brand.setProperty("role", "heading")
         brand.setContentsMargins(18, 20, 0, 4)
         self.help_button = QPushButton("Need help now?")
@@ -195,7 +201,9 @@ class MainWindow(QMainWindow):
         self.fold_sidebar()
 
     def fold_sidebar(self) -> None:
-        """Sidebar or Pages menu, for the room the window and the text size leave the page."""
+        """The sidebar with names where the page keeps its room beside it; folded to its icons
+        (names for screen readers and in tooltips) where only that leaves the room; else a Pages
+        menu above the page. The room and the sidebar grow with the text size."""
         if self.quiet:
             return
         if self.session_view:
@@ -203,10 +211,40 @@ class MainWindow(QMainWindow):
             self.compact_bar.hide()
             return
         scale = text_scale(self)
-        self.sidebar_panel.setFixedWidth(max(SIDEBAR_WIDTH, round(SIDEBAR_WIDTH * scale)))
-        compact = self.width() - self.sidebar_panel.width() < PAGE_ROOM * scale
-        self.sidebar_panel.setVisible(not compact)
-        self.compact_bar.setVisible(compact)
+        room = PAGE_ROOM * scale
+        full, rail = (max(width, round(width * scale)) for width in (SIDEBAR_WIDTH, RAIL_WIDTH))
+        if self.width() - full >= room:
+            mode = "full"
+        elif self.width() - rail >= room:
+            mode = "rail"
+        else:
+            mode = "menu"
+        self._set_sidebar_mode(mode, full if mode == "full" else rail)
+
+    def _set_sidebar_mode(self, mode: str, width: int) -> None:
+        self.sidebar_panel.setVisible(mode != "menu")
+        self.compact_bar.setVisible(mode == "menu")
+        self.sidebar_panel.setFixedWidth(width)
+        size = round(ICON_SIZE * text_scale(self))
+        self.sidebar.setIconSize(QSize(size, size))
+        if mode == self.sidebar_mode:
+            return
+        self.sidebar_mode = mode
+        rail = mode == "rail"
+        self.brand.setVisible(not rail)
+        self.help_button.setText("Help" if rail else "Need help now?")
+        self.help_button.setProperty("rail", rail)
+        self.help_button.style().unpolish(self.help_button)
+        self.help_button.style().polish(self.help_button)
+        for row, info in enumerate(PAGES):
+            item = self.sidebar.item(row)
+            item.setText("" if rail else info.title)
+            item.setToolTip(f"{info.title}: {info.summary}" if rail else info.summary)
+
+    def set_palette(self, palette: Palette) -> None:
+        """Draw the pages' icons in the look's colours."""
+        for row, info in enumerate(PAGES):
+            self.sidebar.item(row).setIcon(page_icon(info.id, palette.teal))
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)

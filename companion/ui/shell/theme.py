@@ -167,6 +167,7 @@ def stylesheet(p: Palette, text_size: int) -> str:
     QPushButton[role="help"] {{ background: transparent; color: {p.lavender};
         border: 2px solid {p.lavender}; }}
     QPushButton[role="help"]:focus {{ border-color: {p.focus}; }}
+    QPushButton[role="help"][rail="true"] {{ padding: 8px 4px; }}
     QPushButton[role="danger"] {{ color: {p.warning}; }}
     QPushButton[role="danger"]:focus {{ border-color: {p.focus}; }}
     QComboBox {{ background: {p.raised}; border: 2px solid {p.raised};

@@ -3,30 +3,15 @@ plays, a volume slider, and Remove for your own files."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from PySide6.QtCore import QSize, Qt, Signal
-from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
 from companion.resources import asset
 from companion.sounds.catalog import SoundInfo
 from companion.ui.shell.base_page import card
 from companion.ui.shell.calm_slider import CalmSlider
+from companion.ui.shell.icons import tinted_icon
 from companion.ui.shell.theme import EVENING, Palette
-
-ICON_INK = "#7cc6c4"  # the colour the sound icons are drawn in
-
-
-def tinted_icon(path: Path, off: str, on: str) -> QIcon:
-    """The SVG icon drawn in `off`, and in `on` for a checked button."""
-    svg = path.read_text(encoding="utf-8")
-    icon = QIcon()
-    for colour, state in ((off, QIcon.State.Off), (on, QIcon.State.On)):
-        pixmap = QPixmap()
-        pixmap.loadFromData(svg.replace(ICON_INK, colour).encode(), "SVG")
-        icon.addPixmap(pixmap, QIcon.Mode.Normal, state)
-    return icon
 
 
 class SoundTileWidget(QWidget):
