@@ -24,6 +24,7 @@ from companion.breathing.timeline import SESSION_MINUTES
 from companion.ui.breathe.orb import OrbWidget
 from companion.ui.shell.base_page import BasePage
 from companion.ui.shell.calm_slider import CalmSlider
+from companion.ui.shell.theme import page_margins
 
 SAFETY_TEXT = (
     "<p><b>Breathing gently and safely</b></p>"
@@ -66,8 +67,8 @@ class BreatheView(BasePage):
         self.session_view = False
         self.safety_box: QMessageBox | None = None
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(40, 32, 40, 20)  # the title where every page has it
-        layout.setSpacing(11)
+        layout.setContentsMargins(*page_margins(20))
+        layout.setSpacing(8)
         self.title = QLabel("Breathe")
         self.title.setProperty("role", "title")
         self.title.setObjectName("pageTitle")
@@ -155,7 +156,7 @@ class BreatheView(BasePage):
         layout.addLayout(controls)
         self.sound_row = QWidget()  # sound on one line, the quiet mode and the safety note below
         rows = QVBoxLayout(self.sound_row)
-        rows.setContentsMargins(0, 6, 0, 0)
+        rows.setContentsMargins(0, 8, 0, 0)
         rows.setSpacing(8)
         sound = QHBoxLayout()
         sound.setSpacing(12)

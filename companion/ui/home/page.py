@@ -17,6 +17,7 @@ from companion.clock import Clock
 from companion.pages import PAGES
 from companion.ui.shell.base_page import BasePage, card, page_layout
 from companion.ui.shell.reflow_row import columns_that_fit, scrolling_body
+from companion.ui.shell.theme import page_margins
 
 
 def greeting(hour: int) -> str:
@@ -33,7 +34,7 @@ def greeting(hour: int) -> str:
 def home_card():
     """A card a little tighter than elsewhere, so the whole home fits the default window."""
     frame, inner = card()
-    inner.setContentsMargins(20, 14, 20, 14)
+    inner.setContentsMargins(20, 12, 20, 12)
     inner.setSpacing(8)
     return frame, inner
 
@@ -54,7 +55,7 @@ class HomePage(BasePage):
         layout = page_layout(content, greeting(clock.now().hour),
                              "Take whatever time you need. Nothing here is in a hurry, "
                              "and you can stop anything at any moment with Esc.")
-        layout.setContentsMargins(40, 32, 40, 12)  # the title where every page has it
+        layout.setContentsMargins(*page_margins(12))
         title = content.findChild(QLabel, "pageTitle")
         assert title is not None
         self.greeting_label: QLabel = title

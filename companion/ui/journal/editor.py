@@ -50,7 +50,7 @@ class GuidedWritingWidget(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         frame, inner = card()
         inner.setContentsMargins(16, 12, 16, 12)
-        inner.setSpacing(6)
+        inner.setSpacing(8)
         self.prompt_label = QLabel()
         font = self.prompt_label.font()
         font.setBold(True)

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from companion.ui.journal.secret_field import SecretField
 from companion.ui.shell.base_page import card
+from companion.ui.shell.theme import TYPE_HEADING
 
 MIN_PASSPHRASE = 8
 
@@ -173,7 +174,7 @@ class RecoveryKeyView(QWidget):
         self.key_label.setAccessibleName("Recovery key")
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
-        mono.setPointSizeF(self.font().pointSizeF() * 1.2)
+        mono.setPointSizeF(self.font().pointSizeF() * TYPE_HEADING)
         self.key_label.setFont(mono)
         self.copy_button = QPushButton("Copy the key")
         self.stored = QCheckBox("I have stored my recovery key somewhere safe")

@@ -30,6 +30,7 @@ from companion.ui.journal.lock_views import LockedView, RecoveryKeyView, SetupVi
 from companion.ui.journal.review import ReviewCardWidget
 from companion.ui.shell.base_page import BasePage, choice_list
 from companion.ui.shell.checkin_widget import CheckInWidget
+from companion.ui.shell.theme import page_margins
 
 PERIODS = (("Any time", None), ("Past 7 days", 7), ("Past 30 days", 30), ("Past year", 365))
 
@@ -42,7 +43,7 @@ class JournalView(BasePage):
         super().__init__(parent)
         self._clock = clock
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(40, 32, 40, 20)  # the title where every page has it
+        outer.setContentsMargins(*page_margins(20))
         heading = QLabel("Journal")
         heading.setProperty("role", "title")
         heading.setObjectName("pageTitle")
@@ -60,7 +61,7 @@ class JournalView(BasePage):
         view = QWidget()
         layout = QVBoxLayout(view)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(10)
+        layout.setSpacing(8)
         tools = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setPlaceholderText("Search your journal")

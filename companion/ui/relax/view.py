@@ -21,7 +21,7 @@ from companion.relax.progress import Answer
 from companion.ui.relax.body_outline import BodyOutlineWidget
 from companion.ui.shell.base_page import BasePage, card, choice_list
 from companion.ui.shell.calm_slider import CalmSlider
-from companion.ui.shell.theme import text_scale
+from companion.ui.shell.theme import TYPE_WORDS, text_scale
 
 PMR_NOTE = ("<p><b>Before you begin</b></p>"
             "<p>Tense firmly, but never to the point of pain, and only gently where something "
@@ -109,7 +109,7 @@ class RelaxView(BasePage):
 
     def _build_player(self) -> QVBoxLayout:
         column = QVBoxLayout()
-        column.setSpacing(14)
+        column.setSpacing(12)
         self.kind_label = QLabel(" ")
         self.kind_label.setProperty("role", "muted")
         self.kind_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -121,7 +121,7 @@ class RelaxView(BasePage):
         self.step_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.step_label.setAccessibleName("Current step")
         font = self.step_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.6)
+        font.setPointSizeF(font.pointSizeF() * TYPE_WORDS)
         self.step_label.setFont(font)
         # The words take the room the column leaves them (at least three lines), rather than
         # making the whole page scroll for one long description.
@@ -203,7 +203,7 @@ class RelaxView(BasePage):
 
     def _build_options(self) -> QVBoxLayout:
         options = QVBoxLayout()
-        options.setSpacing(6)
+        options.setSpacing(8)
         voice_row = QHBoxLayout()
         pace_row = QHBoxLayout()
         self.voice_box = QCheckBox("Voice")

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QPushButton,
     QScrollArea,
+    QSizePolicy,
     QSpinBox,
     QStackedWidget,
     QTimeEdit,
@@ -113,7 +114,7 @@ class RemindersPage(BasePage):
         self.resume_button = QPushButton("Resume reminders")
         for button in (self.pause_hour, self.pause_day, self.resume_button):
             pauses.addWidget(button)
-        pauses.setSpacing(6)
+        pauses.setSpacing(8)
         for widget in (self.rule_list, self.remove_button):
             left_inner.addWidget(widget)
         left_inner.addWidget(self.pause_label)
@@ -142,6 +143,17 @@ class RemindersPage(BasePage):
         side_by_side = self.width() >= round(SIDE_BY_SIDE * text_scale(self))
         self.cards.setDirection(QBoxLayout.Direction.LeftToRight if side_by_side
                                 else QBoxLayout.Direction.TopToBottom)
+
+    def _show_when(self, index: int) -> None:
+        """Show the fields for set times or for every so often; the hidden ones take no room,
+        so the form is only as tall as what it shows."""
+        self.forms.setCurrentIndex(index)
+        for page_index in range(self.forms.count()):
+            shown = page_index == index
+            self.forms.widget(page_index).setSizePolicy(
+                QSizePolicy.Policy.Preferred,
+                QSizePolicy.Policy.Preferred if shown else QSizePolicy.Policy.Ignored)
+        self.forms.updateGeometry()
 
     def _build_form(self) -> QWidget:
         frame, inner = card()
@@ -211,7 +223,8 @@ class RemindersPage(BasePage):
         inner.addStretch(1)
         inner.addWidget(self.quiet_box)
         inner.addLayout(quiet_row)
-        self.when.currentIndexChanged.connect(self.forms.setCurrentIndex)
+        self.when.currentIndexChanged.connect(self._show_when)
+        self._show_when(0)
         self.add_button.clicked.connect(self.add_from_form)
         self.quiet_box.toggled.connect(self._quiet_changed)
         self.quiet_start.timeChanged.connect(self._quiet_changed)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QVBoxLayout, QWidget
 
+from companion.ui.shell.theme import page_margins
+
 
 class BasePage(QWidget):
     """A page in the main window's stack. Subclasses set page_id and override what they run."""
@@ -25,7 +27,7 @@ class BasePage(QWidget):
 def page_layout(page: QWidget, title: str, subtitle: str = "") -> QVBoxLayout:
     """A page's standard margins and heading; returns the layout to fill."""
     layout = QVBoxLayout(page)
-    layout.setContentsMargins(40, 32, 40, 32)
+    layout.setContentsMargins(*page_margins())
     layout.setSpacing(20)
     heading = QLabel(title)
     heading.setProperty("role", "title")

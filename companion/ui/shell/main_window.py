@@ -122,7 +122,7 @@ class MainWindow(QMainWindow):
 
         self.brand = brand = QLabel(APP_TITLE)
         brand.setProperty("role", "heading")
-        brand.setContentsMargins(18, 20, 0, 4)
+        brand.setContentsMargins(16, 20, 0, 4)
         self.help_button = QPushButton("Need help now?")
         self.help_button.setProperty("role", "help")
         self.help_button.setAccessibleName("Need help now? Show helplines")

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QWidget
 
 from companion.resources import asset
 
@@ -61,6 +61,43 @@ def system_is_dark() -> bool:
 
 STANDARD_POINTS = 13  # the standard text size; layouts that grow with the text scale from it
 
+# One type scale: every text is the body size times one of these steps.
+TYPE_BODY = 1.0
+TYPE_HEADING = 1.25  # a card's or a section's heading; the journal's recovery code
+TYPE_WORDS = 1.6  # the words a guided relaxation speaks, shown large
+TYPE_TITLE = 1.8  # a page's title and the breath's phase in a session
+
+# One spacing grid: every margin and gap is a multiple of GRID pixels. Qt's own default (9 px
+# margins, 6 px gaps) is replaced by GAP below, so a layout nobody tuned stays on the grid too.
+GRID = 4
+GAP = 8  # between controls in a row or a column, unless a layout says otherwise
+PAGE_SIDE, PAGE_TOP = 40, 32  # round every page's content: each title sits at the same place
+
+
+def page_margins(bottom: int = PAGE_TOP) -> tuple[int, int, int, int]:
+    """A page's margins: the same sides and top everywhere; the bottom as the page needs."""
+    return (PAGE_SIDE, PAGE_TOP, PAGE_SIDE, bottom)
+
+
+def type_points(text_size: float, step: float) -> int:
+    """The point size of a step of the type scale over this body size."""
+    return round(text_size * step)
+
+
+class GridStyle(QProxyStyle):
+    """The platform style with Qt's default layout margins and gaps put on the spacing grid."""
+
+    GRID_METRICS = frozenset((
+        QStyle.PixelMetric.PM_LayoutLeftMargin, QStyle.PixelMetric.PM_LayoutTopMargin,
+        QStyle.PixelMetric.PM_LayoutRightMargin, QStyle.PixelMetric.PM_LayoutBottomMargin,
+        QStyle.PixelMetric.PM_LayoutHorizontalSpacing, QStyle.PixelMetric.PM_LayoutVerticalSpacing,
+    ))
+
+    def pixelMetric(self, metric, option=None, widget=None) -> int:
+        if metric in self.GRID_METRICS:
+            return GAP
+        return super().pixelMetric(metric, option, widget)
+
 
 def text_scale(widget: QWidget) -> float:
     """How much larger than the standard text this widget's text is (1.0 at 13 pt)."""
@@ -90,6 +127,8 @@ def apply_theme(app: QApplication, palette: Palette, text_size: int) -> None:
     }
     for role, colour in roles.items():
         qp.setColor(role, QColor(colour))
+    if not isinstance(app.style(), GridStyle):
+        app.setStyle(GridStyle())
     app.setPalette(qp)
     font = QFont(app.font())
     font.setPointSize(text_size)
@@ -100,8 +139,8 @@ def apply_theme(app: QApplication, palette: Palette, text_size: int) -> None:
 
 def stylesheet(p: Palette, text_size: int) -> str:
     """The app's Qt stylesheet for one palette and base text size."""
-    big = round(text_size * 1.8)
-    medium = round(text_size * 1.25)
+    big = type_points(text_size, TYPE_TITLE)
+    medium = type_points(text_size, TYPE_HEADING)
     check = asset(f"icons/check-{p.name}.svg").as_posix()
     chevron = asset(f"icons/chevron-{p.name}.svg").as_posix()
     chevron_up = asset(f"icons/chevron-up-{p.name}.svg").as_posix()

@@ -26,7 +26,7 @@ class WelcomeDialog(QDialog):
         self.setMinimumWidth(500)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 24)
-        layout.setSpacing(18)
+        layout.setSpacing(16)
         title = QLabel("Welcome")
         title.setProperty("role", "title")
         text = QLabel(WELCOME_TEXT)

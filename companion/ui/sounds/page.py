@@ -89,7 +89,7 @@ class SoundsPage(BasePage):
         layout.addWidget(self.sleep_label)
         self.sleep_label.hide()
         self.grid = QGridLayout()
-        self.grid.setSpacing(10)
+        self.grid.setSpacing(8)
         self.columns = 3  # fewer where the page is narrow (resizeEvent)
         self.tiles: dict[str, SoundTileWidget] = {}
         for sound in catalog:

@@ -24,7 +24,7 @@ class SoundTileWidget(QWidget):
         super().__init__(parent)
         self.sound = sound
         frame, inner = card(self)
-        inner.setContentsMargins(12, 12, 12, 10)
+        inner.setContentsMargins(12, 12, 12, 12)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         outer.addWidget(frame)

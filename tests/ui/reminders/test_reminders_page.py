@@ -213,3 +213,21 @@ def test_with_no_reminders_the_page_says_what_they_are_instead_of_an_empty_box(a
     page.add_from_form()
     assert page.rule_list.isVisibleTo(page) and page.rule_list.count() == 1
     assert page.pause_hour.isVisibleTo(page)
+
+
+def test_the_fields_for_every_so_often_take_no_room_while_hidden(app_with, clock):
+    """With 'At set times' chosen the form is only as tall as its times field (the three rows for
+    'every so often' would push Add reminder down); choosing 'Every so often' shows them."""
+    from PySide6.QtWidgets import QApplication
+
+    app, _service = app_with(at(clock, 21, 45))
+    app.window.resize(960, 680)
+    page = app.window.page("reminders")
+    for _turn in range(5):
+        QApplication.processEvents()
+    interval = page.forms.widget(1).sizeHint().height()
+    assert page.forms.height() < interval
+    page.when.setCurrentIndex(1)
+    for _turn in range(5):
+        QApplication.processEvents()
+    assert page.forms.height() >= interval
