@@ -148,11 +148,10 @@ class RemindersPage(BasePage):
         """Show the fields for set times or for every so often; the hidden ones take no room,
         so the form is only as tall as what it shows."""
         self.forms.setCurrentIndex(index)
-        for page_index in range(self.forms.count()):
-            shown = page_index == index
-            self.forms.widget(page_index).setSizePolicy(
-                QSizePolicy.Policy.Preferred,
-                QSizePolicy.Policy.Preferred if shown else QSizePolicy.Policy.Ignored)
+        for page_index, fields in enumerate(self._when_fields):
+            fields.setSizePolicy(QSizePolicy.Policy.Preferred,
+                                 QSizePolicy.Policy.Preferred if page_index == index
+                                 else QSizePolicy.Policy.Ignored)
         self.forms.updateGeometry()
 
     def _build_form(self) -> QWidget:
@@ -192,6 +191,7 @@ class RemindersPage(BasePage):
         for index, widget in enumerate((QLabel("Every"), self.every, QLabel("from"), self.start,
                                         QLabel("to"), self.end)):
             interval_layout.addWidget(widget, index // 2, index % 2)
+        self._when_fields = (daily, interval)
         self.forms.addWidget(daily)
         self.forms.addWidget(interval)
         days = QGridLayout()
