@@ -13,6 +13,8 @@ from companion.logs import setup_logging
 from companion.pages import PAGE_IDS
 from companion.paths import HOME_ENV, Paths, resolve_paths
 
+LANGUAGE_ENV = "COMPANION_LANGUAGE"  # en, de, es, or qps (the pseudo-language of the tests)
+
 
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser; subcommands added by later features hang off its subparsers."""
@@ -56,6 +58,15 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def choose_language(paths: Paths) -> str:
+    """Install the catalogue for the language in Settings (or the system's), before any words are
+    made; COMPANION_LANGUAGE overrides both (for translators checking their work, and tests)."""
+    from companion.i18n import install
+    from companion.settings import chosen_language
+
+    return install(os.environ.get(LANGUAGE_ENV) or chosen_language(paths.settings_file))
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `companion` command; returns the process exit code."""
     parser = build_parser()
@@ -64,6 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.error("--open, --start and --background belong to the window, not to a subcommand")
     paths = resolve_paths(args.home)
     setup_logging(paths.log_file, args.verbose)
+    choose_language(paths)
     if args.command == "paths":
         return _print_paths(paths)
     if args.command == "install-desktop-entry":

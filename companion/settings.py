@@ -13,6 +13,7 @@ import tomli_w
 
 from companion.atomic import atomic_write_text, keep_aside
 from companion.clock import Clock
+from companion.i18n import LANGUAGES
 from companion.pages import DEFAULT_PAGE, PAGE_IDS
 
 log = logging.getLogger(__name__)
@@ -20,6 +21,7 @@ log = logging.getLogger(__name__)
 SCHEMA_VERSION = 1
 
 APPEARANCES = ("system", "dark", "light")
+LANGUAGE_CHOICES = ("system", *LANGUAGES)  # "system" follows LANGUAGE, LC_ALL, LC_MESSAGES, LANG
 MOTIONS = ("system", "reduce", "full")
 TEXT_SIZES = (10, 24)  # inclusive range of the base font size in points
 WINDOW_SIZE_LIMITS = (480, 10000)
@@ -36,6 +38,7 @@ class Settings:
     appearance: str = field(default="system", metadata={"section": "appearance"})
     text_size: int = field(default=13, metadata={"section": "appearance"})
     motion: str = field(default="system", metadata={"section": "appearance"})
+    language: str = field(default="system", metadata={"section": "appearance"})  # at next start
     sound_cues: bool = field(default=True, metadata={"section": "sound"})
     start_at_login: bool = field(default=False, metadata={"section": "app"})
     keep_running_in_background: bool = field(default=False, metadata={"section": "app"})
@@ -71,6 +74,7 @@ class Settings:
         checks: dict[str, Callable[[Any], bool]] = {
             "appearance": lambda v: v in APPEARANCES,
             "motion": lambda v: v in MOTIONS,
+            "language": lambda v: v in LANGUAGE_CHOICES,
             "text_size": lambda v: TEXT_SIZES[0] <= v <= TEXT_SIZES[1],
             "window_width": lambda v: WINDOW_SIZE_LIMITS[0] <= v <= WINDOW_SIZE_LIMITS[1],
             "window_height": lambda v: WINDOW_SIZE_LIMITS[0] // 2 <= v <= WINDOW_SIZE_LIMITS[1],
@@ -117,6 +121,18 @@ class LoadResult:
     settings: Settings
     notices: list[str]
     kept_copy: Path | None = None
+
+
+def chosen_language(path: Path) -> str:
+    """The language setting, read before anything else loads (the words of every page depend on
+    it) and without touching the file: a damaged file is handled, kindly, by SettingsStore."""
+    try:
+        document = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return "system"
+    table = document.get("appearance")
+    value = table.get("language", "system") if isinstance(table, dict) else "system"
+    return value if value in LANGUAGE_CHOICES else "system"
 
 
 class SettingsStore:

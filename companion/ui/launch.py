@@ -50,6 +50,10 @@ def run_gui(args: argparse.Namespace, paths: Paths) -> int:
     if send_to_running(paths.instance_key(), args.page, args.start):
         log.info("handed the request to the running window")
         return 0
+    from companion.i18n import language
+    from companion.ui.shell.qt_language import install_qt_translations
+
+    install_qt_translations(qapp, language())
     from companion.ui.app import CompanionApp
     from companion.ui.relax.feature import RelaxFeature
     from companion.ui.relax.voice_renderer import AUTO_RENDER_DELAY_MS

@@ -16,6 +16,7 @@ from companion.breathing.timeline import (
     plan_for_minutes,
     plan_until_stop,
 )
+from companion.i18n import _
 from companion.ui.breathe.cues import CuePlayer
 from companion.ui.breathe.view import BreatheView, length_choices
 from companion.ui.shell.settings_model import SettingsModel
@@ -99,13 +100,15 @@ class BreatheChoices(BreatheView):
         self.pace_box.setVisible(pattern.rate is not None)
         self.count_box.setVisible(pattern.rate is None)
         shown = self.current_pattern()
-        holds = " Includes holds; breathe normally instead if they feel uneasy." \
+        holds = _(" Includes holds; breathe normally instead if they feel uneasy.") \
             if pattern.has_holds else ""
         if shown.count_seconds == 1:
             timing = f"{shown.timings_text()} seconds"
         else:
             timing = f"{shown.counts_text()} counts of {float(shown.count_seconds):g} seconds"
-        self.description.setText(f"{pattern.description} ({timing}).{holds}")
+        self.description.setText(_(
+            "{description} ({timing}).{holds}")
+            .format(description=pattern.description, timing=timing, holds=holds))
         self._cues.prepare(shown, self._model.settings.hold_tone)
         self._show_spoken_note()
 
@@ -152,8 +155,8 @@ class BreatheChoices(BreatheView):
 
     def _show_spoken_note(self) -> None:
         speaks = self._cues.speaks_for(self.current_pattern(), self._model.settings.hold_tone)
-        self.spoken_note.setText("This pattern's phases are too short for the spoken words, so "
-                                 "its tones play instead.")
+        self.spoken_note.setText(_("This pattern's phases are too short for the spoken words, so "
+                                 "its tones play instead."))
         self.spoken_note.setVisible(self._cues.spoken and speaks is False)
 
     def _volume_changed(self, value: int) -> None:

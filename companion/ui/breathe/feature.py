@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtWidgets import QDialog
 
+from companion.i18n import _
 from companion.ui.shell.feature import Feature
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ class BreatheFeature(Feature):
         return page
 
     def _active_changed(self, active: bool) -> None:
-        self.services.exercise_changed(self.page_id, active, "A breathing session is running",
+        self.services.exercise_changed(self.page_id, active, _("A breathing session is running"),
                                        self.services.model.settings.sound_cues)
 
     def _cue_words_folder(self):

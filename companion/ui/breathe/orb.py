@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from companion.breathing.model import PhaseKind
 from companion.breathing.timeline import Moment, Stage
+from companion.i18n import _
 from companion.ui.shell.theme import EVENING, Palette
 
 SMALLEST = 0.38  # orb radius at the bottom of a breath, as a share of the largest
@@ -48,7 +49,7 @@ class OrbWidget(QWidget):
         super().__init__(parent)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
         self.setMinimumSize(220, 220)
-        self.setAccessibleName("Breathing orb")
+        self.setAccessibleName(_("Breathing orb"))
         # The orb paints its own background, so Qt need not repaint the (styled) page behind it.
         self.setAttribute(Qt.WidgetAttribute.WA_OpaquePaintEvent, True)
         self.quiet = False

@@ -21,11 +21,12 @@ from companion.breathing.timeline import (
     plan_for_minutes,
 )
 from companion.clock import Clock
+from companion.i18n import _, ngettext
 from companion.ui.breathe.choices import BreatheChoices
 from companion.ui.breathe.cues import CuePlayer
 from companion.ui.breathe.view import minutes_text
 from companion.ui.shell.settings_model import SettingsModel
-from companion.ui.shell.wording import count_words, duration_words
+from companion.ui.shell.wording import duration_words
 
 log = logging.getLogger(__name__)
 
@@ -132,7 +133,7 @@ class BreathePage(BreatheChoices):
         self._cues.prepare(plan.pattern, hold)
         self._cues.keep_device()
         self._waiting_plan = plan
-        self.phase_label.setText("Getting ready…")
+        self.phase_label.setText(_("Getting ready…"))
         self.cue_wait.start()
 
     def _cues_maybe_ready(self) -> None:
@@ -200,13 +201,13 @@ class BreathePage(BreatheChoices):
         self.setup_row.setEnabled(not running)
         self.pause_button.setEnabled(running)
         self.stop_button.setEnabled(running)
-        self.pause_button.setText("Resume" if state is SessionState.PAUSED else "Pause")
-        self.start_button.setText("Start again" if state in (
-            SessionState.FINISHED, SessionState.STOPPED) else "Start")
+        self.pause_button.setText(_("Resume") if state is SessionState.PAUSED else _("Pause"))
+        self.start_button.setText(_("Start again") if state in (
+            SessionState.FINISHED, SessionState.STOPPED) else _("Start"))
         self.start_button.setEnabled(not running)
         if state is SessionState.PAUSED:
-            self.phase_label.setText("Paused")
-            self.status_label.setText("Take your time. Press Space to carry on, or Esc to stop.")
+            self.phase_label.setText(_("Paused"))
+            self.status_label.setText(_("Take your time. Press Space to carry on, or Esc to stop."))
         elif state is SessionState.STOPPED:
             self._show_ended(early=True)
         elif state is SessionState.FINISHED:
@@ -229,7 +230,7 @@ class BreathePage(BreatheChoices):
         self.orb.reduce_motion = self.reduce_motion
         self.orb.show_moment(moment, progress)
         if moment.stage is Stage.CLOSING:
-            self._show_texts("Breathe freely", "No pacing now: let your breath find its own "
+            self._show_texts(_("Breathe freely"), "No pacing now: let your breath find its own "
                              f"rhythm · {minutes_text(moment.phase_left)}")
             return
         assert moment.kind is not None and plan is not None
@@ -242,14 +243,18 @@ class BreathePage(BreatheChoices):
 
     def _show_idle(self) -> None:
         self.orb.show_moment(None, 0.0)
-        self.phase_label.setText("When you're ready, press Space or Start")
+        self.phase_label.setText(_("When you're ready, press Space or Start"))
         plan = self.plan()
         if plan.total_seconds is None:
-            self.status_label.setText("Breathe for as long as you like; Esc ends it.")
+            self.status_label.setText(_("Breathe for as long as you like; Esc ends it."))
         else:
             self.status_label.setText(
-                f"{plan.cycles} breaths, then a quiet moment of free breathing "
-                f"({minutes_text(plan.total_seconds)} in all). Esc stops at any time.")
+                ngettext("{cycles} breath, then a quiet moment of free breathing ({value} in "
+                         "all). Esc stops at any time.",
+                         "{cycles} breaths, then a quiet moment of free breathing ({value} in "
+                         "all). Esc stops at any time.",
+                         plan.cycles or 0).format(cycles=plan.cycles,
+                                             value=minutes_text(plan.total_seconds)))
         self.pause_button.setEnabled(False)
         self.stop_button.setEnabled(False)
 
@@ -263,17 +268,21 @@ class BreathePage(BreatheChoices):
         self.orb.show_moment(None, 0.0)
         self.set_quiet(False)
         if early:
-            self.phase_label.setText("Stopped")
+            self.phase_label.setText(_("Stopped"))
             self.status_label.setText(
-                f"You breathed with the orb for {duration_words(elapsed)} "
-                f"({count_words(breaths, 'full breath')}). Stopping is always fine. Breathe "
-                "normally for a moment before you move on.")
+                _("You breathed with the orb for {time} ({breaths}). Stopping is always fine. "
+                  "Breathe normally for a moment before you move on.").format(
+                    time=duration_words(elapsed),
+                    breaths=ngettext("{count} full breath", "{count} full breaths",
+                                     breaths).format(count=breaths)))
         else:
-            self.phase_label.setText("Finished")
+            self.phase_label.setText(_("Finished"))
             self.status_label.setText(
-                f"{count_words(breaths, 'slow breath')} and a quiet close, "
-                f"{duration_words(elapsed)} in all. Notice how you feel right now; there is no "
-                "right answer.")
+                _("{breaths} and a quiet close, {time} in all. Notice how you feel right now; "
+                  "there is no right answer.").format(
+                    breaths=ngettext("{count} slow breath", "{count} slow breaths",
+                                     breaths).format(count=breaths),
+                    time=duration_words(elapsed)))
 
     def schedule(self) -> None:
         """Repaint every frame only while the orb is visible, moving and running; otherwise arm

@@ -29,15 +29,16 @@ from companion.breathing.model import (
     PhaseKind,
     custom_pattern,
 )
+from companion.i18n import _
 
 FIELD_LABELS = {
-    "name": "Name",
-    PhaseKind.INHALE.value: "Breathe in",
-    PhaseKind.TOP_UP.value: "Extra sip in",
-    PhaseKind.HOLD_IN.value: "Hold after breathing in",
-    PhaseKind.EXHALE.value: "Breathe out",
-    PhaseKind.HOLD_OUT.value: "Hold after breathing out",
-    "cycle": "One breath",
+    "name": _("Name"),
+    PhaseKind.INHALE.value: _("Breathe in"),
+    PhaseKind.TOP_UP.value: _("Extra sip in"),
+    PhaseKind.HOLD_IN.value: _("Hold after breathing in"),
+    PhaseKind.EXHALE.value: _("Breathe out"),
+    PhaseKind.HOLD_OUT.value: _("Hold after breathing out"),
+    "cycle": _("One breath"),
 }
 
 
@@ -48,18 +49,18 @@ class PatternEditorDialog(QDialog):
 
     def __init__(self, store: UserPatternStore, patterns: list[Pattern], parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Your breathing patterns")
+        self.setWindowTitle(_("Your breathing patterns"))
         self._store = store
         self.patterns = list(patterns)
         self._editing: str | None = None
 
         self.list = QListWidget()
-        self.list.setAccessibleName("Your patterns")
+        self.list.setAccessibleName(_("Your patterns"))
         self.list.setMinimumWidth(220)
         self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.list.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.name = QLineEdit()
-        self.name.setAccessibleName("Pattern name")
+        self.name.setAccessibleName(_("Pattern name"))
         self.name.setMaxLength(40)
         self.spins: dict[PhaseKind, QDoubleSpinBox] = {}
         form = QFormLayout()
@@ -69,24 +70,24 @@ class PatternEditorDialog(QDialog):
             spin.setRange(0, float(MAX_PHASE_SECONDS))
             spin.setSingleStep(float(PHASE_STEP))
             spin.setDecimals(1)
-            spin.setSuffix(" s")
-            spin.setAccessibleName(f"{FIELD_LABELS[kind.value]}, seconds")
+            spin.setSuffix(_(" s"))
+            spin.setAccessibleName(_("{value}, seconds").format(value=FIELD_LABELS[kind.value]))
             self.spins[kind] = spin
             form.addRow(FIELD_LABELS[kind.value], spin)
         self.error = QLabel(" ")
         self.error.setObjectName("patternError")
         self.error.setProperty("role", "warning")
         self.error.setWordWrap(True)
-        hint = QLabel("Holds are optional: leave them at 0 s. Slower, not bigger, breaths.")
+        hint = QLabel(_("Holds are optional: leave them at 0 s. Slower, not bigger, breaths."))
         hint.setProperty("role", "muted")
         hint.setWordWrap(True)
 
-        self.new_button = QPushButton("New pattern")
-        self.save_button = QPushButton("Save")
+        self.new_button = QPushButton(_("New pattern"))
+        self.save_button = QPushButton(_("Save"))
         self.save_button.setProperty("role", "primary")
-        self.delete_button = QPushButton("Delete…")
+        self.delete_button = QPushButton(_("Delete…"))
         self.delete_button.setProperty("role", "danger")
-        close = QPushButton("Close")
+        close = QPushButton(_("Close"))
         buttons = QHBoxLayout()
         for button in (self.new_button, self.delete_button):
             buttons.addWidget(button)
@@ -123,7 +124,7 @@ class PatternEditorDialog(QDialog):
         self.list.clear()
         for pattern in self.patterns:
             item = QListWidgetItem(pattern.name)
-            item.setToolTip(f"{pattern.timings_text()} seconds")
+            item.setToolTip(_("{value} seconds").format(value=pattern.timings_text()))
             item.setData(Qt.ItemDataRole.UserRole, pattern.id)
             self.list.addItem(item)
         self.list.blockSignals(False)
@@ -161,7 +162,9 @@ class PatternEditorDialog(QDialog):
         try:
             pattern = custom_pattern(pattern_id, self.name.text(), seconds)
         except PatternError as exc:
-            self.error.setText(f"{FIELD_LABELS.get(exc.field, exc.field)}: {exc.message}.")
+            self.error.setText(_(
+                "{value}: {message}.")
+                .format(value=FIELD_LABELS.get(exc.field, exc.field), message=exc.message))
             self._field_widgets().get(exc.field, self.spins[PhaseKind.INHALE]).setFocus()
             return False
         updated = [pattern if p.id == pattern_id else p for p in self.patterns]
@@ -183,7 +186,7 @@ class PatternEditorDialog(QDialog):
             return
         name = next(p.name for p in self.patterns if p.id == self._editing)
         answer = QMessageBox.question(
-            self, "Delete pattern?", f"Delete “{name}”? The built-in patterns stay.",
+            self, _("Delete pattern?"), _("Delete “{name}”? The built-in patterns stay.").format(name=name),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
@@ -202,8 +205,10 @@ class PatternEditorDialog(QDialog):
         try:
             self._store.save(patterns)
         except OSError as exc:
-            self.error.setText(f"Your patterns could not be saved ({exc.strerror}). Nothing was "
-                               "changed; free some disk space and try again.")
+            self.error.setText(_(
+                "Your patterns could not be saved ({strerror}). Nothing was changed; free some disk space "
+                "and try again.")
+                .format(strerror=exc.strerror))
             return False
         self.patterns = patterns
         self.saved.emit(list(patterns))

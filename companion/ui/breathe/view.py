@@ -21,30 +21,33 @@ from PySide6.QtWidgets import (
 
 from companion.breathing.model import Pattern
 from companion.breathing.timeline import SESSION_MINUTES
+from companion.i18n import _, ngettext
 from companion.ui.breathe.orb import OrbWidget
 from companion.ui.shell.base_page import BasePage
 from companion.ui.shell.calm_slider import CalmSlider
 from companion.ui.shell.theme import page_margins
 
 SAFETY_TEXT = (
-    "<p><b>Breathing gently and safely</b></p>"
+    _("<p><b>Breathing gently and safely</b></p>"
     "<p>Breathe slower, not bigger: the breaths should feel easy and quiet.</p>"
     "<p>If you feel dizzy, light-headed or tingly, stop and let your breathing return to normal. "
     "That is always fine.</p>"
     "<p>If you are pregnant, or live with a heart, lung or blood-pressure condition, choose a "
     "pattern without holds and check with your clinician.</p>"
     "<p>If panic comes easily for you, keep sessions short and leave out the holds.</p>"
-    "<p>Never practise while driving, or in or near water.</p>")
+    "<p>Never practise while driving, or in or near water.</p>"))
 
 
-COUNT_CHOICES = (("1", "Usual count"), ("1.25", "Slower count"), ("1.5", "Slowest count"))
+COUNT_CHOICES = (("1", _("Usual count")), ("1.25", _("Slower count")), ("1.5", _("Slowest count")))
 
 
 def length_choices(pattern: Pattern) -> list[tuple[str, str]]:
     """(value, label) pairs for the length menu; patterns with a cap are counted in breaths."""
     if pattern.counted_in_breaths:  # a capped pattern offers its cap only, then the close
-        return [("breaths", f"{pattern.max_cycles} breaths")]
-    return [(str(m), f"{m} minutes") for m in SESSION_MINUTES] + [("until", "Until I stop")]
+        count = pattern.max_cycles or 0
+        return [("breaths", ngettext("{count} breath", "{count} breaths", count).format(count=count))]
+    return [(str(m), ngettext("{count} minute", "{count} minutes", m).format(count=m))
+            for m in SESSION_MINUTES] + [("until", _("Until I stop"))]
 
 
 def minutes_text(seconds: Fraction | float) -> str:
@@ -69,7 +72,7 @@ class BreatheView(BasePage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(*page_margins(20))
         layout.setSpacing(8)
-        self.title = QLabel("Breathe")
+        self.title = QLabel(_("Breathe"))
         self.title.setProperty("role", "title")
         self.title.setObjectName("pageTitle")
         layout.addWidget(self.title)
@@ -80,19 +83,19 @@ class BreatheView(BasePage):
         setup.setSpacing(12)
         self.setup_grid = setup
         self.pattern_box = QComboBox()
-        self.pattern_box.setAccessibleName("Breathing pattern")
+        self.pattern_box.setAccessibleName(_("Breathing pattern"))
         self.length_box = QComboBox()
-        self.length_box.setAccessibleName("Session length")
+        self.length_box.setAccessibleName(_("Session length"))
         self.pace_box = QComboBox()
-        self.pace_box.setAccessibleName("Breaths per minute")
+        self.pace_box.setAccessibleName(_("Breaths per minute"))
         for value in ("4.5", "5", "5.5", "6", "6.5", "7"):
-            self.pace_box.addItem(f"{value} a minute", value)
+            self.pace_box.addItem(_("{value} a minute").format(value=value), value)
         self.count_box = QComboBox()  # for counted patterns: the same counts, each a little longer
-        self.count_box.setAccessibleName("Count speed")
+        self.count_box.setAccessibleName(_("Count speed"))
         for value, label in COUNT_CHOICES:
             self.count_box.addItem(label, value)
-        self.edit_button = QPushButton("Your patterns")
-        self.edit_button.setAccessibleName("Create or edit your own breathing patterns")
+        self.edit_button = QPushButton(_("Your patterns"))
+        self.edit_button.setAccessibleName(_("Create or edit your own breathing patterns"))
         self.edit_button.clicked.connect(self.edit_patterns_requested.emit)
         self._setup_rows = 0
         self._arrange_setup(1)
@@ -104,11 +107,11 @@ class BreatheView(BasePage):
 
         self.orb = OrbWidget()
         layout.addWidget(self.orb, 1)
-        self.phase_label = QLabel("When you're ready, press Space or Start")
+        self.phase_label = QLabel(_("When you're ready, press Space or Start"))
         self.phase_label.setObjectName("phaseLabel")
         self.phase_label.setProperty("role", "heading")
         self.phase_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.phase_label.setAccessibleName("Breathing phase")
+        self.phase_label.setAccessibleName(_("Breathing phase"))
         self.phase_label.setWordWrap(True)  # two lines at a large text size, never clipped
         self.status_label = QLabel(" ")
         self.status_label.setProperty("role", "muted")
@@ -119,20 +122,20 @@ class BreatheView(BasePage):
 
         controls = QHBoxLayout()
         controls.setSpacing(12)
-        self.start_button = QPushButton("Start")
+        self.start_button = QPushButton(_("Start"))
         self.start_button.setProperty("role", "primary")
-        self.start_button.setAccessibleName("Start breathing (Space)")
-        self.pause_button = QPushButton("Pause")
-        self.pause_button.setAccessibleName("Pause or resume (Space)")
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setAccessibleName("Stop (Esc)")
-        self.quiet_button = QPushButton("Quiet mode")
-        self.quiet_button.setAccessibleName("Quiet full-screen mode (F11)")
-        self.safety_button = QPushButton("Breathing safely")
-        self.safety_button.setAccessibleName("About breathing safely")
-        self.cues_box = QCheckBox("Sound cues")
-        self.spoken_box = QCheckBox("Say in / hold / out")
-        self.spoken_box.setAccessibleName("Speak the breathing cues: in, hold, out")
+        self.start_button.setAccessibleName(_("Start breathing (Space)"))
+        self.pause_button = QPushButton(_("Pause"))
+        self.pause_button.setAccessibleName(_("Pause or resume (Space)"))
+        self.stop_button = QPushButton(_("Stop"))
+        self.stop_button.setAccessibleName(_("Stop (Esc)"))
+        self.quiet_button = QPushButton(_("Quiet mode"))
+        self.quiet_button.setAccessibleName(_("Quiet full-screen mode (F11)"))
+        self.safety_button = QPushButton(_("Breathing safely"))
+        self.safety_button.setAccessibleName(_("About breathing safely"))
+        self.cues_box = QCheckBox(_("Sound cues"))
+        self.spoken_box = QCheckBox(_("Say in / hold / out"))
+        self.spoken_box.setAccessibleName(_("Speak the breathing cues: in, hold, out"))
         self.spoken_note = QLabel("")
         self.spoken_note.setProperty("role", "muted")
         self.spoken_note.setWordWrap(True)
@@ -140,15 +143,15 @@ class BreatheView(BasePage):
         self.volume = CalmSlider()
         self.volume.setRange(0, 100)
         self.volume.setMaximumWidth(140)
-        self.volume.setAccessibleName("Cue volume")
+        self.volume.setAccessibleName(_("Cue volume"))
         controls.addStretch(1)
         for widget in (self.start_button, self.pause_button, self.stop_button):
             widget.setMinimumWidth(110)
             controls.addWidget(widget)
         # In quiet mode the sidebar (and its help button) is hidden: help stays one click away.
-        self.quiet_help = QPushButton("Need help now?")
+        self.quiet_help = QPushButton(_("Need help now?"))
         self.quiet_help.setProperty("role", "help")
-        self.quiet_help.setAccessibleName("Need help now? Show helplines (F1)")
+        self.quiet_help.setAccessibleName(_("Need help now? Show helplines (F1)"))
         self.quiet_help.hide()
         self.quiet_help.clicked.connect(self.help_requested.emit)
         controls.addWidget(self.quiet_help)
@@ -251,7 +254,7 @@ class BreatheView(BasePage):
 
     def show_safety(self) -> None:
         box = QMessageBox(self)
-        box.setWindowTitle("Breathing safely")
+        box.setWindowTitle(_("Breathing safely"))
         box.setTextFormat(Qt.TextFormat.RichText)
         box.setText(SAFETY_TEXT)
         box.setStandardButtons(QMessageBox.StandardButton.Ok)

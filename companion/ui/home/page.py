@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.clock import Clock
+from companion.i18n import _
 from companion.pages import PAGES
 from companion.ui.shell.base_page import BasePage, card, page_layout
 from companion.ui.shell.reflow_row import columns_that_fit, scrolling_body
@@ -23,12 +24,12 @@ from companion.ui.shell.theme import page_margins
 def greeting(hour: int) -> str:
     """A greeting for the hour of the day."""
     if 5 <= hour < 12:
-        return "Good morning"
+        return _("Good morning")
     if 12 <= hour < 18:
-        return "Good afternoon"
+        return _("Good afternoon")
     if 18 <= hour < 23:
-        return "Good evening"
-    return "Hello, night owl"
+        return _("Good evening")
+    return _("Hello, night owl")
 
 
 def home_card():
@@ -53,8 +54,8 @@ class HomePage(BasePage):
         self._clock = clock
         content = scrolling_body(self)  # scrolls when the window is short: no card is squeezed
         layout = page_layout(content, greeting(clock.now().hour),
-                             "Take whatever time you need. Nothing here is in a hurry, "
-                             "and you can stop anything at any moment with Esc.")
+                             _("Take whatever time you need. Nothing here is in a hurry, "
+                             "and you can stop anything at any moment with Esc."))
         layout.setContentsMargins(*page_margins(12))
         title = content.findChild(QLabel, "pageTitle")
         assert title is not None
@@ -73,11 +74,11 @@ class HomePage(BasePage):
             blurb = QLabel(page.summary)
             blurb.setProperty("role", "muted")
             blurb.setWordWrap(True)
-            button = QPushButton(page.start_label or f"Open {page.title.lower()}")
-            button.setAccessibleName(page.start_label or f"Open {page.title}")
+            button = QPushButton(page.start_label or _("Open {page}").format(page=page.title))
+            button.setAccessibleName(page.start_label or _("Open {page}").format(page=page.title))
             if page.id == "session":  # one main action on the screen; the others are quieter
                 button.setProperty("role", "primary")
-            button.clicked.connect(lambda _=False, pid=page.id, go=bool(page.start_label):
+            button.clicked.connect(lambda _checked=False, pid=page.id, go=bool(page.start_label):
                                    self.open_page.emit(pid, go))
             inner.addWidget(name)
             blurb.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
@@ -87,8 +88,8 @@ class HomePage(BasePage):
                 self.suggestion.setWordWrap(True)
                 self.suggestion.hide()
                 inner.addWidget(self.suggestion)
-                self.one_minute = QPushButton("Or just one minute of breathing")
-                self.one_minute.setAccessibleName("Breathe slowly for one minute")
+                self.one_minute = QPushButton(_("Or just one minute of breathing"))
+                self.one_minute.setAccessibleName(_("Breathe slowly for one minute"))
                 self.one_minute.clicked.connect(self.one_minute_requested.emit)
                 choices = QHBoxLayout()  # the main action, and a smaller one beside it
                 choices.addWidget(button, 3)
@@ -101,14 +102,14 @@ class HomePage(BasePage):
                 self.exercise_cards.append(frame)
             self.quick_buttons[page.id] = button
         frame, inner = home_card()  # help, on a row of its own across the page
-        name = QLabel("If it feels like too much")
+        name = QLabel(_("If it feels like too much"))
         name.setProperty("role", "heading")
-        blurb = QLabel("People who can listen are a call or a message away, day and night.")
+        blurb = QLabel(_("People who can listen are a call or a message away, day and night."))
         blurb.setProperty("role", "muted")
         blurb.setWordWrap(True)
-        button = QPushButton("See who you can contact")
+        button = QPushButton(_("See who you can contact"))
         button.setProperty("role", "help")
-        button.setAccessibleName("See helplines you can contact")
+        button.setAccessibleName(_("See helplines you can contact"))
         button.clicked.connect(self.help_requested.emit)
         words = QVBoxLayout()
         words.addWidget(name)
@@ -153,7 +154,7 @@ class HomePage(BasePage):
             + self.one_minute.sizeHint().width() + 12
         self.session_choices.setDirection(QBoxLayout.Direction.LeftToRight if inside >= both
                                           else QBoxLayout.Direction.TopToBottom)
-        words = self.help_card.fontMetrics().horizontalAdvance("If it feels like too much") * 1.3
+        words = self.help_card.fontMetrics().horizontalAdvance(_("If it feels like too much")) * 1.3
         beside = inside >= words + self.help_button.sizeHint().width() + 12
         self.help_row.setDirection(QBoxLayout.Direction.LeftToRight if beside
                                    else QBoxLayout.Direction.TopToBottom)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
 
+from companion.i18n import _
 from companion.journal.vault import Conflict
 from companion.ui.shell.base_page import card_in
 
@@ -30,9 +31,9 @@ class ConflictCardWidget(QWidget):
             versions.addWidget(name, 0, column)
             versions.addWidget(text, 1, column)
         buttons = QHBoxLayout()
-        self.keep_buttons = {"original": QPushButton("Keep the first"),
-                             "copy": QPushButton("Keep the second"),
-                             "both": QPushButton("Keep both")}
+        self.keep_buttons = {"original": QPushButton(_("Keep the first")),
+                             "copy": QPushButton(_("Keep the second")),
+                             "both": QPushButton(_("Keep both"))}
         for keep, button in self.keep_buttons.items():
             button.clicked.connect(lambda _c=False, k=keep: self.decided.emit(k))
             buttons.addWidget(button)
@@ -46,15 +47,19 @@ class ConflictCardWidget(QWidget):
         if conflict is None:
             self.forget()
             return
-        self.label.setText(f"Two versions of “{conflict.copy.heading}” were found: a syncing app "
-                           "kept both. Nothing is lost. Which would you like to keep?")
+        self.label.setText(_(
+            "Two versions of “{heading}” were found: a syncing app kept both. Nothing is lost. Which would "
+            "you like to keep?")
+            .format(heading=conflict.copy.heading))
         bodies = (conflict.original.body if conflict.original is not None else "",
                   conflict.copy.body)
         for name, text, label, body in zip(self.names, self.texts, conflict.labels, bodies,
                                            strict=True):
             name.setText(label)
             text.setPlainText(body)
-            text.setAccessibleName(f"The version {label[0].lower()}{label[1:]}")
+            text.setAccessibleName(_(
+                "The version {value}{value2}")
+                .format(value=label[0].lower(), value2=label[1:]))
         self.keep_buttons["original"].setVisible(conflict.original is not None)
         self.show()
 

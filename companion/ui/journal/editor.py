@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.clock import Clock
+from companion.i18n import _
 from companion.journal.entry import MOODS, Entry
 from companion.journal.prompts import (
     GROUNDING,
@@ -56,16 +57,16 @@ class GuidedWritingWidget(QWidget):
         font.setBold(True)
         self.prompt_label.setFont(font)
         self.prompt_label.setWordWrap(True)
-        self.prompt_label.setAccessibleName("Writing prompt")
+        self.prompt_label.setAccessibleName(_("Writing prompt"))
         self.invitation = QLabel(INVITATION)
         self.invitation.setProperty("role", "muted")
         self.invitation.setWordWrap(True)
         self.time_label = QLabel()
         self.time_label.setProperty("role", "muted")
         row = QHBoxLayout()
-        self.another = QPushButton("New prompt")
-        self.another.setAccessibleName("Show another prompt")
-        self.done_button = QPushButton("Done writing")
+        self.another = QPushButton(_("New prompt"))
+        self.another.setAccessibleName(_("Show another prompt"))
+        self.done_button = QPushButton(_("Done writing"))
         row.addWidget(self.time_label, 1)
         row.addWidget(self.another)
         row.addWidget(self.done_button)
@@ -83,7 +84,7 @@ class GuidedWritingWidget(QWidget):
         self._grief = grief
         self.prompt_label.setText(prompt_for(self._prompts, self._turn, grief).text)
         self.invitation.setText(INVITATION)
-        self.done_button.setText("Done writing")
+        self.done_button.setText(_("Done writing"))
         self.another.show()
         self.show()
         self._update()
@@ -103,7 +104,7 @@ class GuidedWritingWidget(QWidget):
             return
         remaining = session.remaining()
         minutes = int(remaining // 60) + (1 if remaining % 60 else 0)
-        self.time_label.setText(f"{minutes} min left")
+        self.time_label.setText(_("{minutes} min left").format(minutes=minutes))
         # Wake at the next whole minute (the label's only change), or at the end.
         self.tick.start(max(1, round((remaining % 60 or 60) * 1000)))
 
@@ -117,11 +118,11 @@ class GuidedWritingWidget(QWidget):
 
     def _ground(self) -> None:
         self.tick.stop()
-        self.prompt_label.setText("Coming back")
+        self.prompt_label.setText(_("Coming back"))
         self.invitation.setText(GROUNDING)
-        self.time_label.setText("Your writing time is over. Your words are saved.")
+        self.time_label.setText(_("Your writing time is over. Your words are saved."))
         self.another.hide()
-        self.done_button.setText("Done")
+        self.done_button.setText(_("Done"))
 
     def stop(self) -> None:
         self.tick.stop()
@@ -143,24 +144,24 @@ class EntryEditorWidget(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(8)
         self.title = QLineEdit()
-        self.title.setPlaceholderText("A title, if you like")
-        self.title.setAccessibleName("Entry title")
+        self.title.setPlaceholderText(_("A title, if you like"))
+        self.title.setAccessibleName(_("Entry title"))
         meta = QHBoxLayout()
         self.tags = QLineEdit()
-        self.tags.setPlaceholderText("Tags")
-        self.tags.setAccessibleName("Tags")
-        self.tags.setAccessibleDescription("Separate tags with commas")
-        self.tags.setToolTip("Separate tags with commas, like: work, family")
+        self.tags.setPlaceholderText(_("Tags"))
+        self.tags.setAccessibleName(_("Tags"))
+        self.tags.setAccessibleDescription(_("Separate tags with commas"))
+        self.tags.setToolTip(_("Separate tags with commas, like: work, family"))
         self.mood = QComboBox()
-        self.mood.setAccessibleName("Mood")
-        self.mood.addItem("Mood: not said", None)
+        self.mood.setAccessibleName(_("Mood"))
+        self.mood.addItem(_("Mood: not said"), None)
         for value, words in MOODS.items():
-            self.mood.addItem(f"Mood: {words}", value)
+            self.mood.addItem(_("Mood: {words}").format(words=words), value)
         meta.addWidget(self.tags, 2)
         meta.addWidget(self.mood, 1)
         self.body = QPlainTextEdit()
-        self.body.setPlaceholderText("Write here. Markdown works: *soft*, **strong**, - lists.")
-        self.body.setAccessibleName("Entry text")
+        self.body.setPlaceholderText(_("Write here. Markdown works: *soft*, **strong**, - lists."))
+        self.body.setAccessibleName(_("Entry text"))
         self.body.setMinimumHeight(56)  # two lines at least; it grows with the window
         self.marks = MarkdownMarks(self.body.document())
         layout.addWidget(self.title)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.i18n import _
 from companion.ui.journal.secret_field import SecretField
 from companion.ui.shell.base_page import card
 from companion.ui.shell.theme import TYPE_HEADING
@@ -34,7 +35,7 @@ def check_new_passphrase(first: str, second: str) -> str | None:
         return (f"Choose at least {MIN_PASSPHRASE} characters. A few ordinary words are easier "
                 "to remember than symbols, and just as strong.")
     if first != second:
-        return "The two passphrases are not the same yet."
+        return _("The two passphrases are not the same yet.")
     return None
 
 
@@ -115,21 +116,23 @@ class SetupView(FormView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         frame, inner = card()
-        heading = QLabel("A private place to write")
+        heading = QLabel(_("A private place to write"))
         heading.setProperty("role", "heading")
         intro = QLabel(
-            "Your journal is encrypted on this computer with a passphrase only you know. Nothing "
+            _("Your journal is encrypted on this computer with a passphrase only you know. Nothing "
             "you write is ever stored readable, and every entry is a standard age file, so it "
-            "outlives this app. It will live in this folder:")
+            "outlives this app. It will live in this folder:"))
         intro.setWordWrap(True)
         self.folder_label = QLabel(breakable_path(folder_text))
         self.folder_label.setProperty("role", "muted")
         self.folder_label.setWordWrap(True)
-        self.folder_label.setAccessibleName(f"Journal folder: {folder_text}")
+        self.folder_label.setAccessibleName(_(
+            "Journal folder: {folder_text}")
+            .format(folder_text=folder_text))
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.first = password_field("New passphrase", "Choose a passphrase")
-        self.second = password_field("The same passphrase again", "The same again")
-        self.create_button = QPushButton("Create my journal")
+        self.first = password_field(_("New passphrase"), _("Choose a passphrase"))
+        self.second = password_field(_("The same passphrase again"), _("The same again"))
+        self.create_button = QPushButton(_("Create my journal"))
         self.create_button.setProperty("role", "primary")
         self.inputs = [self.first, self.second, self.create_button]
         for widget in (heading, intro, self.folder_label, self.first, self.second, self.error,
@@ -160,25 +163,25 @@ class RecoveryKeyView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         frame, inner = card()
-        self.heading = QLabel("Your recovery key")
+        self.heading = QLabel(_("Your recovery key"))
         self.heading.setProperty("role", "heading")
         warning = QLabel(
-            "Write this key down or print it, and keep it apart from this computer. If you forget "
+            _("Write this key down or print it, and keep it apart from this computer. If you forget "
             "your passphrase, this key is the only way back in. Without both, nobody can open the "
-            "journal, not even you. It is shown only now.")
+            "journal, not even you. It is shown only now."))
         warning.setWordWrap(True)
         self.key_label = QLabel()
         self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                                | Qt.TextInteractionFlag.TextSelectableByKeyboard)
         self.key_label.setWordWrap(True)
-        self.key_label.setAccessibleName("Recovery key")
+        self.key_label.setAccessibleName(_("Recovery key"))
         mono = QFont("monospace")
         mono.setStyleHint(QFont.StyleHint.Monospace)
         mono.setPointSizeF(self.font().pointSizeF() * TYPE_HEADING)
         self.key_label.setFont(mono)
-        self.copy_button = QPushButton("Copy the key")
-        self.stored = QCheckBox("I have stored my recovery key somewhere safe")
-        self.continue_button = QPushButton("Continue to my journal")
+        self.copy_button = QPushButton(_("Copy the key"))
+        self.stored = QCheckBox(_("I have stored my recovery key somewhere safe"))
+        self.continue_button = QPushButton(_("Continue to my journal"))
         self.continue_button.setProperty("role", "primary")
         self.continue_button.setEnabled(False)
         for widget in (self.heading, warning, self.key_label, self.copy_button, self.stored,
@@ -191,7 +194,7 @@ class RecoveryKeyView(QWidget):
         self.stored.toggled.connect(self.continue_button.setEnabled)
         self.continue_button.clicked.connect(self._done)
 
-    def show_key(self, key: str, heading: str = "Your recovery key") -> None:
+    def show_key(self, key: str, heading: str = _("Your recovery key")) -> None:
         self.heading.setText(heading)
         prefix = "AGE-SECRET-KEY-1"
         rest = key[len(prefix):] if key.startswith(prefix) else key
@@ -218,13 +221,13 @@ class LockedView(FormView):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         frame, inner = card()
-        heading = QLabel("Your journal is locked")
+        heading = QLabel(_("Your journal is locked"))
         heading.setProperty("role", "heading")
-        self.passphrase = password_field("Passphrase", "Your passphrase")
-        self.unlock_button = QPushButton("Unlock")
+        self.passphrase = password_field(_("Passphrase"), _("Your passphrase"))
+        self.unlock_button = QPushButton(_("Unlock"))
         self.unlock_button.setProperty("role", "primary")
-        self.unlock_button.setAccessibleName("Unlock the journal")
-        self.forgot_button = QPushButton("I forgot my passphrase")
+        self.unlock_button.setAccessibleName(_("Unlock the journal"))
+        self.forgot_button = QPushButton(_("I forgot my passphrase"))
         row = QHBoxLayout()
         row.addWidget(self.passphrase, 1)
         row.addWidget(self.unlock_button)
@@ -237,13 +240,13 @@ class LockedView(FormView):
         self.recovery_box = QWidget()
         recovery = QVBoxLayout(self.recovery_box)
         recovery.setContentsMargins(0, 8, 0, 0)
-        note = QLabel("Type your recovery key (it begins AGE-SECRET-KEY-1), then choose a new "
-                      "passphrase.")
+        note = QLabel(_("Type your recovery key (it begins AGE-SECRET-KEY-1), then choose a new "
+                      "passphrase."))
         note.setWordWrap(True)
-        self.recovery_key = SecretField("Recovery key", "AGE-SECRET-KEY-1…")
-        self.new_first = password_field("New passphrase", "A new passphrase")
-        self.new_second = password_field("The new passphrase again", "The same again")
-        self.recover_button = QPushButton("Unlock with the recovery key")
+        self.recovery_key = SecretField(_("Recovery key"), "AGE-SECRET-KEY-1…")
+        self.new_first = password_field(_("New passphrase"), _("A new passphrase"))
+        self.new_second = password_field(_("The new passphrase again"), _("The same again"))
+        self.recover_button = QPushButton(_("Unlock with the recovery key"))
         for widget in (note, self.recovery_key, self.new_first, self.new_second,
                        self.recover_button):
             recovery.addWidget(widget)
@@ -264,7 +267,7 @@ class LockedView(FormView):
         return self.recovery_key if self.recovery_box.isVisible() else self.passphrase
 
     def _unlock(self) -> None:
-        if self.begin(None if self.passphrase.text() else "Type your passphrase first."):
+        if self.begin(None if self.passphrase.text() else _("Type your passphrase first.")):
             self.unlock_requested.emit(self.passphrase.text())
 
     def _recover(self) -> None:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.clock import Clock
+from companion.i18n import _
 from companion.journal.index_cache import index_writer
 from companion.journal.keys import JournalError, KeyChanged
 from companion.journal.opening import create_vault, is_vault, unlock, unlock_with_recovery_key
@@ -109,10 +110,10 @@ class JournalPage(JournalWriting):
         key stops working, and every file is encrypted to the new key alone)."""
         vault = self.vault
         if vault is not None and vault.unconfirmed_key is not None:
-            self.status.setText("Encrypting every entry with the new key alone…")
+            self.status.setText(_("Encrypting every entry with the new key alone…"))
             run_in_background(vault.confirm_key,
-                              lambda _r: self.status.setText("Your new recovery key is now the "
-                                                             "only one that opens the journal."),
+                              lambda _r: self.status.setText(_("Your new recovery key is now the "
+                                                             "only one that opens the journal.")),
                               self, on_failed=self.status.setText, pool=self.pool)
         self._show_state()
 
@@ -121,7 +122,7 @@ class JournalPage(JournalWriting):
         key = self.vault.unconfirmed_key if self.vault is not None else None
         if key is None:
             return False
-        self.recovery_view.show_key(key, "Your new recovery key: store it, then continue")
+        self.recovery_view.show_key(key, _("Your new recovery key: store it, then continue"))
         self.stack.setCurrentWidget(self.recovery_view)
         self.recovery_view.copy_button.setFocus()
         return True
@@ -186,7 +187,7 @@ class JournalPage(JournalWriting):
             return len(held)
 
         run_in_background(save_all, lambda count: self.status.setText(
-            f"Saved what you typed before the journal's key changed ({count})."), self,
+            _("Saved what you typed before the journal's key changed ({count}).").format(count=count)), self,
             on_failed=self.status.setText, pool=self.pool)
         self._show_list()
 

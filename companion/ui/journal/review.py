@@ -7,6 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QWidget
 
+from companion.i18n import _
 from companion.journal.vault import Review
 from companion.ui.shell.base_page import card_in
 
@@ -24,7 +25,7 @@ class ReviewCardWidget(QWidget):
         self.text = QPlainTextEdit()
         self.text.setReadOnly(True)
         self.text.setMaximumHeight(90)
-        self.text.setAccessibleName("The entry's text")
+        self.text.setAccessibleName(_("The entry's text"))
         buttons = QHBoxLayout()
         self.keep_button = QPushButton()
         self.discard_button = QPushButton()
@@ -44,8 +45,9 @@ class ReviewCardWidget(QWidget):
             self.hide()
             return
         more = f" ({waiting - 1} more after this one.)" if waiting > 1 else ""
-        self.label.setText(f"{review.text}. Nothing was changed; what would you like to do?"
-                           f"{more}")
+        self.label.setText(_(
+            "{text}. Nothing was changed; what would you like to do?{more}")
+            .format(text=review.text, more=more))
         self.text.setPlainText(review.entry.body if review.entry is not None else "")
         self.text.setVisible(review.entry is not None)
         keep, discard = review.choices

@@ -18,6 +18,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QLineEdit, QWidget
 
+from companion.i18n import _
+
 UNDO_KEYS = (QKeySequence.StandardKey.Undo, QKeySequence.StandardKey.Redo)
 
 
@@ -58,9 +60,9 @@ class SecretField(QLineEdit):
 
     def set_shown(self, shown: bool) -> None:
         self.setEchoMode(QLineEdit.EchoMode.Normal if shown else QLineEdit.EchoMode.Password)
-        words = "Hide it" if shown else "Show it"
+        words = _("Hide it") if shown else _("Show it")
         self.toggle.setText(words)
-        self.toggle.setToolTip(f"{words} (Alt+S)")
+        self.toggle.setToolTip(_("{words} (Alt+S)").format(words=words))
         self._draw_eye()
         if self.toggle.isChecked() != shown:
             self.toggle.setChecked(shown)

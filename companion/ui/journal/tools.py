@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.i18n import _, ngettext
 from companion.journal.files import read_regular
 from companion.journal.keys import Keys
 from companion.ui.journal.lock_views import check_new_passphrase, password_field
@@ -44,9 +45,9 @@ class JournalHost(Protocol):
     def show_waiting_key(self) -> bool: ...
     def refresh_from_disk(self) -> None: ...
 
-MARKDOWN_WARNING = ("Markdown files are not encrypted: anyone who can open the folder you choose "
+MARKDOWN_WARNING = (_("Markdown files are not encrypted: anyone who can open the folder you choose "
                     "can read every entry. Choose a folder only you can reach, or export an "
-                    "encrypted archive instead.")
+                    "encrypted archive instead."))
 
 
 class PassphraseDialog(QDialog):
@@ -61,8 +62,8 @@ class PassphraseDialog(QDialog):
         layout = QVBoxLayout(self)
         message = QLabel(text)
         message.setWordWrap(True)
-        self.first = password_field("New passphrase" if new else "Passphrase")
-        self.second = password_field("The same again")
+        self.first = password_field(_("New passphrase") if new else _("Passphrase"))
+        self.second = password_field(_("The same again"))
         self.error = QLabel()
         self.error.setProperty("role", "warning")
         self.error.setWordWrap(True)
@@ -83,7 +84,7 @@ class PassphraseDialog(QDialog):
 
     def _check(self) -> None:
         problem = check_new_passphrase(self.first.text(), self.second.text()) if self._new \
-            else (None if self.first.text() else "Type the passphrase first.")
+            else (None if self.first.text() else _("Type the passphrase first."))
         if problem:
             self.error.setText(problem)
             self.error.show()
@@ -102,14 +103,14 @@ class JournalTools:
         self.page = page
         self.widget = cast(QWidget, page)  # the page is a widget: the parent of dialogs
         menu = QMenu(self.widget)
-        menu.addAction("Change passphrase…", self.ask_new_passphrase)
-        menu.addAction("Make a new recovery key…", self.ask_rotate)
+        menu.addAction(_("Change passphrase…"), self.ask_new_passphrase)
+        menu.addAction(_("Make a new recovery key…"), self.ask_rotate)
         menu.addSeparator()
-        menu.addAction("Export as Markdown files…", self.ask_export_markdown)
-        menu.addAction("Export an encrypted archive…", self.ask_export_archive)
+        menu.addAction(_("Export as Markdown files…"), self.ask_export_markdown)
+        menu.addAction(_("Export an encrypted archive…"), self.ask_export_archive)
         menu.addSeparator()
-        menu.addAction("Import Markdown files…", self.ask_import_markdown)
-        menu.addAction("Import from jrnl…", self.ask_import_jrnl)
+        menu.addAction(_("Import Markdown files…"), self.ask_import_markdown)
+        menu.addAction(_("Import from jrnl…"), self.ask_import_jrnl)
         page.more_button.setMenu(menu)
         self.menu = menu
         self.dialog: QDialog | None = None
@@ -138,28 +139,28 @@ class JournalTools:
                 self.page.status.setText(" ")
                 then()
 
-            self.page.status.setText("Checking your passphrase…")
+            self.page.status.setText(_("Checking your passphrase…"))
             run_in_background(work, checked, self.widget, on_failed=self.page.status.setText,
                               pool=self.page.pool)
 
-        self._ask(title, "Type your current passphrase first.", False, check)
+        self._ask(title, _("Type your current passphrase first."), False, check)
 
     def ask_new_passphrase(self) -> None:
-        self._with_current("Change passphrase", lambda: self._ask(
-            "Change passphrase", "Choose a new passphrase. Your entries and your recovery key "
-            "stay as they are.", True, self.change_passphrase))
+        self._with_current(_("Change passphrase"), lambda: self._ask(
+            _("Change passphrase"), _("Choose a new passphrase. Your entries and your recovery key "
+            "stay as they are."), True, self.change_passphrase))
 
     def change_passphrase(self, passphrase: str) -> None:
         vault = self.page.vault
         if vault is not None:
-            self.page.status.setText("Changing the passphrase…")
+            self.page.status.setText(_("Changing the passphrase…"))
             self._run(lambda: vault.change_passphrase(passphrase),
-                      lambda _r: self.page.status.setText("Your passphrase is changed."))
+                      lambda _r: self.page.status.setText(_("Your passphrase is changed.")))
 
     def ask_rotate(self) -> None:
-        self._ask("Make a new recovery key", "Every entry is encrypted again with a new key, and "
+        self._ask(_("Make a new recovery key"), _("Every entry is encrypted again with a new key, and "
                   "you get a new recovery key. The old recovery key keeps working until you say "
-                  "you have stored the new one. Type your passphrase to go on.", False,
+                  "you have stored the new one. Type your passphrase to go on."), False,
                   self.rotate_key)
 
     def rotate_key(self, passphrase: str) -> None:
@@ -174,12 +175,12 @@ class JournalTools:
 
         def done(_new_key: object) -> None:
             self.page.show_waiting_key()  # confirming it retires the old key
-            self.page.status.setText("Every entry is now encrypted with the new key.")
+            self.page.status.setText(_("Every entry is now encrypted with the new key."))
 
         def failed(message: str) -> None:
             self.page.status.setText(message)
 
-        self.page.status.setText("Encrypting every entry with a new key…")
+        self.page.status.setText(_("Encrypting every entry with a new key…"))
         run_in_background(work, done, self.widget, on_failed=failed, pool=self.page.pool)
 
     # --- export and import ------------------------------------------------------------------------
@@ -197,14 +198,14 @@ class JournalTools:
         dialog.open()
 
     def ask_export_markdown(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Warning, "Export readable files", MARKDOWN_WARNING,
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Export readable files"), MARKDOWN_WARNING,
                           QMessageBox.StandardButton.Cancel, self.widget)
-        go = box.addButton("Choose a folder…", QMessageBox.ButtonRole.AcceptRole)
+        go = box.addButton(_("Choose a folder…"), QMessageBox.ButtonRole.AcceptRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         def answered(_result: int) -> None:
             if box.clickedButton() is go:
-                self._with_current("Export readable files", lambda: self._pick(
-                    "Export to this folder", True, False,
+                self._with_current(_("Export readable files"), lambda: self._pick(
+                    _("Export to this folder"), True, False,
                     lambda f: self.export_markdown(Path(f))))
 
         box.finished.connect(answered)
@@ -217,25 +218,29 @@ class JournalTools:
 
         entries = sorted(self.page.entries.values(), key=lambda e: e.created)
         self._run(lambda: export_markdown(entries, folder), lambda count: self.page.status.setText(
-            f"{count} entries exported to {folder}. Those files are readable."))
+            ngettext("{count} entry exported to {folder}. That file is readable.",
+                     "{count} entries exported to {folder}. Those files are readable.",
+                     cast(int, count)).format(count=count, folder=folder)))
 
     def ask_export_archive(self) -> None:
-        self._with_current("Export an encrypted archive", lambda: self._pick(
-            "Save the encrypted archive", False, True, lambda f: self._ask(
-                "Archive passphrase", "Choose a passphrase for the archive, and type it twice. "
-                "It opens with age -d, then tar -x.", True,
+        self._with_current(_("Export an encrypted archive"), lambda: self._pick(
+            _("Save the encrypted archive"), False, True, lambda f: self._ask(
+                _("Archive passphrase"), _("Choose a passphrase for the archive, and type it twice. "
+                "It opens with age -d, then tar -x."), True,
                 lambda p: self.export_archive(Path(f), p))))
 
     def export_archive(self, path: Path, passphrase: str) -> None:
         from companion.journal.transfer import export_archive
 
         entries = sorted(self.page.entries.values(), key=lambda e: e.created)
-        self.page.status.setText("Encrypting the archive…")
+        self.page.status.setText(_("Encrypting the archive…"))
         self._run(lambda: export_archive(entries, path, passphrase),
-                  lambda count: self.page.status.setText(f"{count} entries saved in {path}."))
+                  lambda count: self.page.status.setText(ngettext(
+                      "{count} entry saved in {path}.", "{count} entries saved in {path}.",
+                      cast(int, count)).format(count=count, path=path)))
 
     def ask_import_markdown(self) -> None:
-        self._pick("Import the Markdown files in this folder", True, False,
+        self._pick(_("Import the Markdown files in this folder"), True, False,
                    lambda f: self.import_markdown(Path(f)))
 
     def import_markdown(self, folder: Path) -> None:
@@ -244,7 +249,7 @@ class JournalTools:
         self._import(lambda: import_markdown(folder))
 
     def ask_import_jrnl(self) -> None:
-        self._pick("Import jrnl's text export (jrnl --export txt)", False, False,
+        self._pick(_("Import jrnl's text export (jrnl --export txt)"), False, False,
                    lambda f: self.import_jrnl(Path(f)))
 
     def import_jrnl(self, path: Path) -> None:
@@ -265,10 +270,13 @@ class JournalTools:
 
         def done(result: object) -> None:
             count, problems = cast(tuple[int, list[str]], result)
-            left = f" Left out: {'; '.join(problems)}." if problems else ""
-            self.page.status.setText(f"{count} entries imported.{left}")
+            left = _(" Left out: {problems}.").format(problems="; ".join(problems)) \
+                if problems else ""
+            self.page.status.setText(ngettext("{count} entry imported.{left}",
+                                              "{count} entries imported.{left}",
+                                              count).format(count=count, left=left))
             self.page.refresh_from_disk()
 
-        self.page.status.setText("Importing…")
+        self.page.status.setText(_("Importing…"))
         self._run(work, done)
 

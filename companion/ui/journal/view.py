@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.clock import Clock
+from companion.i18n import _
 from companion.journal.entry import MOODS, Entry
 from companion.journal.prompts import Prompt
 from companion.journal.vault import Conflict, Review
@@ -32,7 +33,7 @@ from companion.ui.shell.base_page import BasePage, choice_list
 from companion.ui.shell.checkin_widget import CheckInWidget
 from companion.ui.shell.theme import page_margins
 
-PERIODS = (("Any time", None), ("Past 7 days", 7), ("Past 30 days", 30), ("Past year", 365))
+PERIODS = ((_("Any time"), None), (_("Past 7 days"), 7), (_("Past 30 days"), 30), (_("Past year"), 365))
 
 
 class JournalView(BasePage):
@@ -44,7 +45,7 @@ class JournalView(BasePage):
         self._clock = clock
         outer = QVBoxLayout(self)
         outer.setContentsMargins(*page_margins(20))
-        heading = QLabel("Journal")
+        heading = QLabel(_("Journal"))
         heading.setProperty("role", "title")
         heading.setObjectName("pageTitle")
         outer.addWidget(heading)
@@ -64,25 +65,25 @@ class JournalView(BasePage):
         layout.setSpacing(8)
         tools = QHBoxLayout()
         self.search = QLineEdit()
-        self.search.setPlaceholderText("Search your journal")
-        self.search.setAccessibleName("Search your journal")
+        self.search.setPlaceholderText(_("Search your journal"))
+        self.search.setAccessibleName(_("Search your journal"))
         self.search.setClearButtonEnabled(True)
         self.tag_filter = QComboBox()
-        self.tag_filter.setAccessibleName("Show entries with this tag")
+        self.tag_filter.setAccessibleName(_("Show entries with this tag"))
         self.mood_filter = QComboBox()
-        self.mood_filter.setAccessibleName("Show entries with this mood")
-        self.mood_filter.addItem("Any mood", None)
+        self.mood_filter.setAccessibleName(_("Show entries with this mood"))
+        self.mood_filter.addItem(_("Any mood"), None)
         for value, words in MOODS.items():
             self.mood_filter.addItem(words.capitalize(), value)
         self.period_filter = QComboBox()
-        self.period_filter.setAccessibleName("Show entries from this period")
+        self.period_filter.setAccessibleName(_("Show entries from this period"))
         for label, days in PERIODS:
             self.period_filter.addItem(label, days)
-        self.new_button = QPushButton("New entry")
+        self.new_button = QPushButton(_("New entry"))
         self.new_button.setProperty("role", "primary")
-        self.guided_button = QPushButton("Guided writing")
-        self.lock_button = QPushButton("Lock")
-        self.lock_button.setAccessibleName("Lock the journal (Ctrl+L)")
+        self.guided_button = QPushButton(_("Guided writing"))
+        self.lock_button = QPushButton(_("Lock"))
+        self.lock_button.setAccessibleName(_("Lock the journal (Ctrl+L)"))
         tools.addWidget(self.search, 1)
         for combo in (self.tag_filter, self.mood_filter, self.period_filter):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
@@ -94,8 +95,8 @@ class JournalView(BasePage):
         actions.addWidget(self.new_button)
         actions.addWidget(self.guided_button)
         actions.addStretch(1)
-        self.more_button = QPushButton("More…")
-        self.more_button.setAccessibleName("Passphrase, recovery key, export and import")
+        self.more_button = QPushButton(_("More…"))
+        self.more_button.setAccessibleName(_("Passphrase, recovery key, export and import"))
         actions.addWidget(self.more_button)
         actions.addWidget(self.lock_button)
         layout.addLayout(actions)
@@ -109,7 +110,7 @@ class JournalView(BasePage):
         undo = QHBoxLayout(self.undo_row)
         undo.setContentsMargins(0, 0, 0, 0)
         self.undo_label = QLabel()
-        self.undo_button = QPushButton("Undo")
+        self.undo_button = QPushButton(_("Undo"))
         undo.addWidget(self.undo_label, 1)
         undo.addWidget(self.undo_button)
         self.undo_row.hide()
@@ -123,7 +124,7 @@ class JournalView(BasePage):
         layout.addWidget(self.review_card)
 
         split = QSplitter()
-        self.entry_list = choice_list("Journal entries")
+        self.entry_list = choice_list(_("Journal entries"))
         self.entry_list.setMinimumWidth(210)
         right = QWidget()
         column = QVBoxLayout(right)
@@ -133,7 +134,7 @@ class JournalView(BasePage):
         status = QHBoxLayout()
         self.status = QLabel(" ")
         self.status.setProperty("role", "muted")
-        self.delete_button = QPushButton("Delete entry")
+        self.delete_button = QPushButton(_("Delete entry"))
         status.addWidget(self.status, 1)
         status.addWidget(self.delete_button)
         column.addWidget(self.guided)
@@ -177,9 +178,9 @@ class JournalView(BasePage):
         self.list_empty.setVisible(empty)
         if empty:
             self.list_empty.setText(
-                "No entry matches the search or the filters." if any_writing else
-                "Nothing written yet. New entry starts a page; Guided writing offers a prompt "
-                "and fifteen quiet minutes.")
+                _("No entry matches the search or the filters.") if any_writing else
+                _("Nothing written yet. New entry starts a page; Guided writing offers a prompt "
+                "and fifteen quiet minutes."))
 
     def retitle_item(self, entry: Entry) -> bool:
         """Update an entry's line in the list; False when it is not listed."""
@@ -194,17 +195,17 @@ class JournalView(BasePage):
         """The tag filter's choices, keeping the one chosen."""
         current = self.tag_filter.currentData()
         self.tag_filter.clear()
-        self.tag_filter.addItem("Any tag", None)
+        self.tag_filter.addItem(_("Any tag"), None)
         for tag in tags:
-            self.tag_filter.addItem(f"#{tag}", tag)
+            self.tag_filter.addItem(_("#{tag}").format(tag=tag), tag)
         self.tag_filter.setCurrentIndex(max(0, self.tag_filter.findData(current)))
 
     def show_problems(self, problems: list[str], reviews: list[Review],
                       conflicts: list[Conflict]) -> None:
         """Files that could not be opened, then the first thing to review and the first conflict."""
         if problems:
-            self.notice.setText("Some files in your journal could not be opened and are left "
-                                "as they are: " + "; ".join(problems) + ".")
+            self.notice.setText(_("Some files in your journal could not be opened and are left "
+                                "as they are: ") + "; ".join(problems) + ".")
             self.notice.show()
         else:
             self.notice.hide()

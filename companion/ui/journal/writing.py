@@ -15,6 +15,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QListWidgetItem, QWidget
 
 from companion.clock import Clock
+from companion.i18n import _
 from companion.journal.entry import Entry
 from companion.journal.keys import DeletedElsewhere, JournalError, KeyChanged
 from companion.journal.prompts import Prompt
@@ -91,8 +92,8 @@ class JournalWriting(JournalView):
         breathing), then a new entry with a prompt and 15 minutes of writing time."""
         if self.vault is None:
             return
-        self.guided_checkin.reset("Before you write: how are you, right now?", offer_care=True,
-                                  calmer="Breathe for a minute first")
+        self.guided_checkin.reset(_("Before you write: how are you, right now?"), offer_care=True,
+                                  calmer=_("Breathe for a minute first"))
         self.guided_checkin.show()
         self.guided_checkin.distress.setFocus()
 
@@ -122,7 +123,7 @@ class JournalWriting(JournalView):
             self.status.setText(" ")
 
     def _edited(self) -> None:
-        self.status.setText("Not saved yet")
+        self.status.setText(_("Not saved yet"))
         self.autosave.start()
 
     def save_now(self) -> None:
@@ -132,12 +133,12 @@ class JournalWriting(JournalView):
         if updated is None or vault is None:
             return
         self._saving += 1
-        self.status.setText("Saving…")
+        self.status.setText(_("Saving…"))
 
         def saved(_result: object) -> None:
             self._saving -= 1
             if not self._saving:
-                self.status.setText(f"Saved, encrypted, at {self._clock.now():%H:%M}")
+                self.status.setText(_("Saved, encrypted, at {value:%H:%M}").format(value=self._clock.now()))
 
         def failed(message: str) -> None:
             self._saving -= 1
@@ -163,13 +164,13 @@ class JournalWriting(JournalView):
             entry = self._take_edits()
         if isinstance(why, DeletedElsewhere) and entry is not None:
             self.reviews.insert(0, Review("deleted-elsewhere", entry.id, entry, None))
-            self.status.setText("Not saved: this entry was deleted elsewhere.")
+            self.status.setText(_("Not saved: this entry was deleted elsewhere."))
             self._show_notices()
             return
         if entry is not None:
             self.held_edits[entry.id] = entry
-        self.lock("the key changed elsewhere", save=False)
-        kept = " Your latest words are kept and will be saved when the journal opens." \
+        self.lock(_("the key changed elsewhere"), save=False)
+        kept = _(" Your latest words are kept and will be saved when the journal opens.") \
             if self.held_edits else ""
         self.locked_view.show_error(f"{why}{kept}")
 
@@ -211,7 +212,7 @@ class JournalWriting(JournalView):
         self._pending_delete = entry
         self.editor.load(None)
         self._show_list()
-        self.undo_label.setText(f"“{entry.heading}” was deleted.")
+        self.undo_label.setText(_("“{heading}” was deleted.").format(heading=entry.heading))
         self.undo_row.show()
         self.undo_timer.start()
 
@@ -253,7 +254,7 @@ class JournalWriting(JournalView):
         """Save a record made elsewhere in the app (a quiet session) in the vault's worker."""
         vault = self.vault
         if vault is None:
-            raise JournalError("The journal is locked.")
+            raise JournalError(_("The journal is locked."))
         self.entries[entry.id] = entry
 
         def saved(result: object) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.i18n import _, ngettext
 from companion.sessions.history import SessionRecord
 from companion.sessions.progress import easing_by_exercise, total_minutes, weekly
 from companion.ui.shell.base_page import BasePage, card, page_layout
@@ -35,7 +36,7 @@ class BeforeAfterChartWidget(QWidget):
         self.palette_tokens: Palette = EVENING
         self.records: list[SessionRecord] = []
         self.setMinimumHeight(180)
-        self.setAccessibleName("Distress before and after each session")
+        self.setAccessibleName(_("Distress before and after each session"))
 
     def set_records(self, records: list[SessionRecord]) -> None:
         self.records = [r for r in records if r.before is not None or r.after is not None][-SHOWN:]
@@ -43,10 +44,13 @@ class BeforeAfterChartWidget(QWidget):
         if rated:
             eased = sum(1 for r in rated if (r.easing or 0) > 0)
             self.setAccessibleDescription(
-                f"{len(rated)} sessions rated before and after; distress was lower afterwards in "
-                f"{eased}. The tables beside list every figure.")
+                ngettext("{count} session rated before and after; distress was lower afterwards "
+                         "in {eased}. The tables beside list every figure.",
+                         "{count} sessions rated before and after; distress was lower afterwards "
+                         "in {eased}. The tables beside list every figure.",
+                         len(rated)).format(count=len(rated), eased=eased))
         else:
-            self.setAccessibleDescription("No sessions rated before and after yet.")
+            self.setAccessibleDescription(_("No sessions rated before and after yet."))
         self.update()
 
     def point(self, index: int, distress: int) -> QPointF:
@@ -108,8 +112,8 @@ class ProgressPage(BasePage):
         super().__init__(parent)
         self._load = load
         self.records: list[SessionRecord] = []
-        layout = page_layout(self, "Progress", "How your quiet sessions went, in your own "
-                             "words and numbers. Kept only in your encrypted journal.")
+        layout = page_layout(self, _("Progress"), _("How your quiet sessions went, in your own "
+                             "words and numbers. Kept only in your encrypted journal."))
         self._empty_target = "journal"
         self.status = QLabel()
         self.status.setWordWrap(True)
@@ -131,8 +135,8 @@ class ProgressPage(BasePage):
         buttons = QHBoxLayout(self.buttons)
         buttons.setContentsMargins(0, 0, 0, 0)
         buttons.setSpacing(layout.spacing())  # as the page's own rows
-        self.delete_one = QPushButton("Delete the chosen session")
-        self.delete_all = QPushButton("Delete all sessions…")
+        self.delete_one = QPushButton(_("Delete the chosen session"))
+        self.delete_all = QPushButton(_("Delete all sessions…"))
         self.delete_all.setProperty("role", "danger")
         buttons.addStretch(1)
         buttons.addWidget(self.delete_one)
@@ -150,43 +154,45 @@ class ProgressPage(BasePage):
         self.tabs.clear()
         if loaded is None:
             self.records = []
-            self._show_empty("Your progress lives in your encrypted journal, so only you can see "
-                             "it. Open the journal (or create one) and it appears here.",
-                             "Open the Journal page", "journal")
+            self._show_empty(_("Your progress lives in your encrypted journal, so only you can see "
+                             "it. Open the journal (or create one) and it appears here."),
+                             _("Open the Journal page"), "journal")
             self.chart.set_records([])
             self._enable(False)
             return
         self.records = loaded
         if not loaded:
-            self._show_empty("No quiet sessions yet. After one, how you felt before and after "
-                             "shows here, with what helped most.", "Begin a quiet session",
+            self._show_empty(_("No quiet sessions yet. After one, how you felt before and after "
+                             "shows here, with what helped most."), _("Begin a quiet session"),
                              "session")
             self._enable(False)
             return
         self._show_empty(None)
-        self.status.setText(f"{len(loaded)} sessions, {total_minutes(loaded):g} minutes in "
-                            "all. Lavender rings: before. Teal dots: after.")
+        self.status.setText(ngettext(
+            "{count} session, {value:g} minutes in all. Lavender rings: before. Teal dots: after.",
+            "{count} sessions, {value:g} minutes in all. Lavender rings: before. Teal dots: after.",
+            len(loaded)).format(count=len(loaded), value=total_minutes(loaded)))
         self.chart.set_records(loaded)
 
         def rating(check) -> str:
             return "none" if check is None else str(check.distress)
 
         self.sessions_table = table(
-            ["Date", "Session", "Minutes", "Before", "After", "Later"],
+            [_("Date"), _("Session"), _("Minutes"), _("Before"), _("After"), _("Later")],
             [[f"{r.started.astimezone():%a %d %b %H:%M}", r.flow_title, f"{r.minutes:.0f}",
               rating(r.before), rating(r.after), rating(r.later)] for r in reversed(loaded)],
-            "Each session")
-        weeks = table(["Week", "Sessions", "Minutes", "Median before", "Median after"],
+            _("Each session"))
+        weeks = table([_("Week"), _("Sessions"), _("Minutes"), _("Median before"), _("Median after")],
                       [[w.label, str(w.sessions), f"{w.minutes:g}",
                         "none" if w.before_median is None else f"{w.before_median:g}",
                         "none" if w.after_median is None else f"{w.after_median:g}"]
-                       for w in reversed(weekly(loaded))], "Each week")
-        eased = table(["Exercise", "Sessions", "Average easing (distress points)"],
+                       for w in reversed(weekly(loaded))], _("Each week"))
+        eased = table([_("Exercise"), _("Sessions"), _("Average easing (distress points)")],
                       [[e.exercise, str(e.sessions), f"{e.average_easing:+g}"]
-                       for e in easing_by_exercise(loaded)], "What helped most")
-        self.tabs.addTab(self.sessions_table, "Sessions")
-        self.tabs.addTab(weeks, "Weeks")
-        self.tabs.addTab(eased, "What helped")
+                       for e in easing_by_exercise(loaded)], _("What helped most"))
+        self.tabs.addTab(self.sessions_table, _("Sessions"))
+        self.tabs.addTab(weeks, _("Weeks"))
+        self.tabs.addTab(eased, _("What helped"))
         self._enable(bool(loaded))
 
     def _show_empty(self, text: str | None, action: str = "", target: str = "") -> None:
@@ -214,10 +220,10 @@ class ProgressPage(BasePage):
         self.delete_requested.emit([i for i in (record.entry_id, record.later_entry_id) if i])
 
     def _ask_delete_all(self) -> None:
-        box = QMessageBox(QMessageBox.Icon.Question, "Delete all sessions?",
-                          "This removes every quiet-session record from your journal. Your "
-                          "journal entries stay.", QMessageBox.StandardButton.Cancel, self)
-        go = box.addButton("Delete all sessions", QMessageBox.ButtonRole.DestructiveRole)
+        box = QMessageBox(QMessageBox.Icon.Question, _("Delete all sessions?"),
+                          _("This removes every quiet-session record from your journal. Your "
+                          "journal entries stay."), QMessageBox.StandardButton.Cancel, self)
+        go = box.addButton(_("Delete all sessions"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
         def answered(_result: int) -> None:
             if box.clickedButton() is go:

@@ -9,6 +9,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QTransform
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from companion.i18n import _
 from companion.relax.body import REGIONS
 from companion.ui.shell.theme import EVENING, Palette
 
@@ -103,7 +104,7 @@ class BodyOutlineWidget(QWidget):
         self._whole, self._paths = figure_paths()
         self.setMinimumSize(120, 200)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
-        self.setAccessibleName("Body outline")
+        self.setAccessibleName(_("Body outline"))
 
     def sizeHint(self) -> QSize:
         return QSize(190, 340)
@@ -113,7 +114,7 @@ class BodyOutlineWidget(QWidget):
         if frozenset(regions) != self.lit:
             self.lit = frozenset(regions)
             self.update()
-        self.setAccessibleDescription(description or "No area is lit")
+        self.setAccessibleDescription(description or _("No area is lit"))
 
     def figure_transform(self) -> tuple[float, QPointF]:
         """The scale and offset that fit FIGURE into the widget, centred."""

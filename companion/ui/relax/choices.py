@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QListWidgetItem, QWidget
 
+from companion.i18n import _
 from companion.relax.body import AREAS
 from companion.relax.library import BrokenScript
 from companion.relax.model import Script
@@ -68,17 +69,19 @@ class RelaxChoices(RelaxView):
         self.script_list.blockSignals(True)
         self.script_list.clear()
         for script in scripts:
-            item = QListWidgetItem(f"{script.title}  ·  {script.minutes} min")
+            item = QListWidgetItem(_(
+                "{title}  ·  {minutes} min")
+                .format(title=script.title, minutes=script.minutes))
             item.setToolTip(script.summary)
             item.setData(Qt.ItemDataRole.UserRole, script.id)
             self.script_list.addItem(item)
         self.script_list.blockSignals(False)
         suggested = self.progress.suggestion(scripts, self._model.settings.relax_script)
         if suggested is None:
-            self.suggestion_label.setText("No scripts could be loaded.")
+            self.suggestion_label.setText(_("No scripts could be loaded."))
             return
         script, why = suggested
-        self.suggestion_label.setText(f"Suggested: {script.title}. {why}")
+        self.suggestion_label.setText(_("Suggested: {title}. {why}").format(title=script.title, why=why))
         self.select(script.id)
 
     def set_broken(self, broken: list[BrokenScript]) -> None:
@@ -86,7 +89,7 @@ class RelaxChoices(RelaxView):
             self.broken_label.hide()
             return
         self.broken_label.setText(
-            "Some of your scripts could not be used:\n" + "\n".join(f"• {b.message}" for b in broken))
+            _("Some of your scripts could not be used:\n") + "\n".join(f"• {b.message}" for b in broken))
         self.broken_label.show()
 
     def select(self, script_id: str) -> None:
@@ -171,9 +174,11 @@ class RelaxChoices(RelaxView):
             self._model.update(relax_pace=value)
 
     def _show_pace(self, value: int) -> None:
-        words = "Steady" if value == 100 else ("Slower" if value < 100 else "Quicker")
-        self.pace_label.setText(f"Pace: {words.lower()}")
-        self.pace_slider.setAccessibleDescription(f"{words}, {value} percent")
+        words = _("Steady") if value == 100 else (_("Slower") if value < 100 else _("Quicker"))
+        self.pace_label.setText(_("Pace: {value}").format(value=words.lower()))
+        self.pace_slider.setAccessibleDescription(_(
+            "{words}, {value} percent")
+            .format(words=words, value=value))
 
     def open_user_folder(self) -> None:
         self._user_folder.mkdir(parents=True, exist_ok=True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from companion.i18n import _
 from companion.ui.shell.feature import Feature
 
 if TYPE_CHECKING:
@@ -41,8 +42,8 @@ class RelaxFeature(Feature):
 
         def save_progress(updated) -> None:
             services.save_or_say(lambda: store.save(updated),
-                                 "How this session felt could not be saved ({reason}); nothing "
-                                 "else is affected.")
+                                 _("How this session felt could not be saved ({reason}); nothing "
+                                 "else is affected."))
 
         voice = VoiceGuide(services.audio_service(), services.paths.cache / "voice",
                            lambda: self.renderer().current, self)
@@ -56,7 +57,7 @@ class RelaxFeature(Feature):
         return page
 
     def _active_changed(self, active: bool) -> None:
-        self.services.exercise_changed(self.page_id, active, "A guided relaxation is playing",
+        self.services.exercise_changed(self.page_id, active, _("A guided relaxation is playing"),
                                        self.services.model.settings.relax_voice)
 
     def renderer(self) -> NaturalVoiceRenderer:
@@ -81,5 +82,5 @@ class RelaxFeature(Feature):
 
     def _voice_ready(self, ok: bool) -> None:
         if ok:
-            self.services.notice("The natural voice is ready: the relaxation scripts are read "
-                                 "with it from the next one you begin.")
+            self.services.notice(_("The natural voice is ready: the relaxation scripts are read "
+                                 "with it from the next one you begin."))

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.clock import Clock
+from companion.i18n import _
 from companion.relax.body import AREAS
 from companion.relax.library import BrokenScript
 from companion.relax.model import Script, StepKind
@@ -30,9 +31,9 @@ from companion.ui.shell.wording import duration_words
 
 log = logging.getLogger(__name__)
 
-KIND_WORDS = {StepKind.INTRO: "Settling in", StepKind.ATTEND: "Notice",
-              StepKind.TENSE: "Tense gently", StepKind.RELEASE: "Let go",
-              StepKind.BREATHE: "Breathe", StepKind.REST: "Rest", StepKind.RETURN: "Coming back"}
+KIND_WORDS = {StepKind.INTRO: _("Settling in"), StepKind.ATTEND: _("Notice"),
+              StepKind.TENSE: _("Tense gently"), StepKind.RELEASE: _("Let go"),
+              StepKind.BREATHE: _("Breathe"), StepKind.REST: _("Rest"), StepKind.RETURN: _("Coming back")}
 PROGRESS_MS = 1000  # the progress bar and time left move once a second while shown and playing
 
 class RelaxPage(RelaxChoices):
@@ -201,10 +202,10 @@ class RelaxPage(RelaxChoices):
     def _finished(self) -> None:
         self.step_timer.stop()
         self.voice.stop()
-        self.kind_label.setText("Finished")
-        self.step_label.setText("That is the end. Take all the time you need before you move on.")
+        self.kind_label.setText(_("Finished"))
+        self.step_label.setText(_("That is the end. Take all the time you need before you move on."))
         self.outline.set_lit(frozenset())
-        self.rating_label.setText("How relaxed do you feel now?")
+        self.rating_label.setText(_("How relaxed do you feel now?"))
         self.answers_row.show()
         self.rating_card.show()
         self.session_active_changed.emit(False)
@@ -218,8 +219,8 @@ class RelaxPage(RelaxChoices):
         self._save_progress(self.progress)
         self.answers_row.hide()
         suggested = self.progress.suggestion(self.scripts, self._model.settings.relax_script)
-        words = {Answer.MORE: "Thank you. It is good that this helped.",
-                 Answer.SAME: "Thank you. Some days it takes longer, and that is fine."}.get(answer)
+        words = {Answer.MORE: _("Thank you. It is good that this helped."),
+                 Answer.SAME: _("Thank you. Some days it takes longer, and that is fine.")}.get(answer)
         if answer is Answer.LESS:  # something that fits what was just done, never the same
             other, words = after_less_relaxed(player.script, self.scripts)
             if other is not None:
@@ -267,15 +268,16 @@ class RelaxPage(RelaxChoices):
         script = self.current_script()
         self.kind_label.setText(" ")
         if script is None:
-            self.step_label.setText("No script is chosen.")
+            self.step_label.setText(_("No script is chosen."))
         else:
             plan = script.without(self.left_out())
             minutes = max(1, round(plan.seconds / 60 * 100 / self.pace_slider.value()))
             # The length said once: worked out here (pace, areas left out), not the summary's.
             summary = re.sub(r"\s*About \d+ minutes?\.?\s*$", "", script.summary)
             self.step_label.setText(
-                f"{script.title}\n\n{summary}\n\nAbout {minutes} minutes. When you are "
-                "ready, lie back and press Begin.")
+                "\n\n".join((script.title, summary, _(
+                    "About {minutes} minutes. When you are ready, lie back and press Begin."
+                ).format(minutes=minutes))))
         self.outline.set_lit(frozenset())
         self.progress_bar.setValue(0)
         self.time_label.setText(" ")
@@ -286,8 +288,9 @@ class RelaxPage(RelaxChoices):
         player = self.player
         assert player is not None
         step = player.step
-        self.kind_label.setText(f"{KIND_WORDS[step.kind]}  ·  step {player.index + 1} of "
-                                f"{len(player.script.steps)}")
+        self.kind_label.setText(_(
+            "{value}  ·  step {value2} of {count}")
+            .format(value=KIND_WORDS[step.kind], value2=player.index + 1, count=len(player.script.steps)))
         self.step_label.setText(step.text)
         self.step_label.setAccessibleDescription(step.text)
         regions = frozenset(AREAS[step.area].regions) if step.area else frozenset()
@@ -299,13 +302,13 @@ class RelaxPage(RelaxChoices):
         if player is None or player.state is PlayerState.READY:
             return
         self.progress_bar.setValue(round(player.progress() * 1000))
-        paused = "Paused  ·  " if player.state is PlayerState.PAUSED else ""
+        paused = _("Paused  ·  ") if player.state is PlayerState.PAUSED else ""
         self.time_label.setText(paused + duration_words(player.time_left()) + " left")
 
     def _show_buttons(self) -> None:
         running = self.is_running()
         paused = self.player is not None and self.player.state is PlayerState.PAUSED
-        self.play_button.setText("Resume" if paused else "Pause" if running else "Begin")
+        self.play_button.setText(_("Resume") if paused else _("Pause") if running else _("Begin"))
         for button in (self.back_button, self.skip_button, self.stop_button):
             button.setEnabled(running)
         self.script_list.setEnabled(not running)

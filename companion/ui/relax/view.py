@@ -17,19 +17,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.i18n import _
 from companion.relax.progress import Answer
 from companion.ui.relax.body_outline import BodyOutlineWidget
 from companion.ui.shell.base_page import BasePage, card, choice_list
 from companion.ui.shell.calm_slider import CalmSlider
 from companion.ui.shell.theme import TYPE_WORDS, text_scale
 
-PMR_NOTE = ("<p><b>Before you begin</b></p>"
+PMR_NOTE = (_("<p><b>Before you begin</b></p>"
             "<p>Tense firmly, but never to the point of pain, and only gently where something "
             "hurts. Keep breathing while you tense.</p>"
             "<p>Leave out an area, or choose the body scan, which asks for no tensing at all, if "
             "you are pregnant (leave out the belly), have high blood pressure or a heart "
             "condition, a recent injury or surgery, or live with pain, arthritis or cramps. You "
-            "can leave out any area below.</p>")
+            "can leave out any area below.</p>"))
 
 
 CHOOSER_WIDTH = 290
@@ -81,20 +82,20 @@ class RelaxView(BasePage):
     def _build_chooser(self) -> QWidget:
         frame, inner = card()
         frame.setFixedWidth(CHOOSER_WIDTH)
-        heading = QLabel("Relax")
+        heading = QLabel(_("Relax"))
         heading.setProperty("role", "title")
         heading.setObjectName("pageTitle")
         inner.addWidget(heading)
-        self.script_list = choice_list("Relaxation scripts")
+        self.script_list = choice_list(_("Relaxation scripts"))
         inner.addWidget(self.script_list, 3)
         self.suggestion_label = QLabel()
         self.suggestion_label.setProperty("role", "muted")
         self.suggestion_label.setWordWrap(True)
         inner.addWidget(self.suggestion_label)
-        left_out = QLabel("Leave out any area that hurts:")
+        left_out = QLabel(_("Leave out any area that hurts:"))
         left_out.setWordWrap(True)
         inner.addWidget(left_out)
-        self.area_list = choice_list("Body areas to leave out")
+        self.area_list = choice_list(_("Body areas to leave out"))
         inner.addWidget(self.area_list, 2)
         inner.addLayout(self._build_options())
         self.broken_label = QLabel()
@@ -102,8 +103,8 @@ class RelaxView(BasePage):
         self.broken_label.setWordWrap(True)
         self.broken_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         inner.addWidget(self.broken_label)
-        self.folder_button = QPushButton("Your own scripts…")
-        self.folder_button.setAccessibleName("Open the folder for your own relaxation scripts")
+        self.folder_button = QPushButton(_("Your own scripts…"))
+        self.folder_button.setAccessibleName(_("Open the folder for your own relaxation scripts"))
         inner.addWidget(self.folder_button)
         return frame
 
@@ -119,7 +120,7 @@ class RelaxView(BasePage):
         self.step_label.setObjectName("relaxStepText")
         self.step_label.setWordWrap(True)
         self.step_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.step_label.setAccessibleName("Current step")
+        self.step_label.setAccessibleName(_("Current step"))
         font = self.step_label.font()
         font.setPointSizeF(font.pointSizeF() * TYPE_WORDS)
         self.step_label.setFont(font)
@@ -137,9 +138,9 @@ class RelaxView(BasePage):
         self.note_label.setWordWrap(True)
         note.addWidget(self.note_label)
         note_buttons = QHBoxLayout()
-        self.note_begin = QPushButton("Begin gently")
+        self.note_begin = QPushButton(_("Begin gently"))
         self.note_begin.setProperty("role", "primary")
-        self.note_scan = QPushButton("Choose the body scan instead")
+        self.note_scan = QPushButton(_("Choose the body scan instead"))
         note_buttons.addWidget(self.note_begin)
         note_buttons.addWidget(self.note_scan)
         note_buttons.addStretch(1)
@@ -147,14 +148,14 @@ class RelaxView(BasePage):
         column.addWidget(self.note_card)
 
         self.rating_card, rating = card()
-        self.rating_label = QLabel("How relaxed do you feel now?")
+        self.rating_label = QLabel(_("How relaxed do you feel now?"))
         self.rating_label.setProperty("role", "heading")
         self.rating_label.setWordWrap(True)
         rating.addWidget(self.rating_label)
         answers = QHBoxLayout()
         self.answer_buttons: dict[Answer, QPushButton] = {}
-        for answer, words in ((Answer.MORE, "More relaxed"), (Answer.SAME, "About the same"),
-                              (Answer.LESS, "Less relaxed")):
+        for answer, words in ((Answer.MORE, _("More relaxed")), (Answer.SAME, _("About the same")),
+                              (Answer.LESS, _("Less relaxed"))):
             button = QPushButton(words)
             answers.addWidget(button)
             self.answer_buttons[answer] = button
@@ -167,7 +168,7 @@ class RelaxView(BasePage):
         self.progress_bar = QProgressBar()
         self.progress_bar.setRange(0, 1000)
         self.progress_bar.setTextVisible(False)
-        self.progress_bar.setAccessibleName("Progress through the script")
+        self.progress_bar.setAccessibleName(_("Progress through the script"))
         self.progress_bar.setMaximumHeight(8)
         column.addWidget(self.progress_bar)
         self.time_label = QLabel(" ")
@@ -177,18 +178,18 @@ class RelaxView(BasePage):
 
         controls = QHBoxLayout()
         controls.setSpacing(8)
-        self.play_button = QPushButton("Begin")
+        self.play_button = QPushButton(_("Begin"))
         self.play_button.setProperty("role", "primary")
-        self.play_button.setAccessibleName("Begin, pause or resume (Space)")
-        self.back_button = QPushButton("Back")
-        self.back_button.setAccessibleName("Back to the start of this step, or the one before")
-        self.skip_button = QPushButton("Skip")
-        self.skip_button.setAccessibleName("Skip to the next step")
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setAccessibleName("Stop (Esc)")
-        self.session_help = QPushButton("Need help now?")  # while the chooser is away
+        self.play_button.setAccessibleName(_("Begin, pause or resume (Space)"))
+        self.back_button = QPushButton(_("Back"))
+        self.back_button.setAccessibleName(_("Back to the start of this step, or the one before"))
+        self.skip_button = QPushButton(_("Skip"))
+        self.skip_button.setAccessibleName(_("Skip to the next step"))
+        self.stop_button = QPushButton(_("Stop"))
+        self.stop_button.setAccessibleName(_("Stop (Esc)"))
+        self.session_help = QPushButton(_("Need help now?"))  # while the chooser is away
         self.session_help.setProperty("role", "help")
-        self.session_help.setAccessibleName("Need help now? Show helplines (F1)")
+        self.session_help.setAccessibleName(_("Need help now? Show helplines (F1)"))
         self.session_help.hide()
         self.session_help.clicked.connect(self.help_requested.emit)
         controls.addStretch(1)
@@ -206,17 +207,17 @@ class RelaxView(BasePage):
         options.setSpacing(8)
         voice_row = QHBoxLayout()
         pace_row = QHBoxLayout()
-        self.voice_box = QCheckBox("Voice")
-        self.voice_box.setAccessibleName("Speak the words aloud")
+        self.voice_box = QCheckBox(_("Voice"))
+        self.voice_box.setAccessibleName(_("Speak the words aloud"))
         self.voice_volume = CalmSlider()
         self.voice_volume.setRange(0, 100)
-        self.voice_volume.setAccessibleName("Voice volume")
+        self.voice_volume.setAccessibleName(_("Voice volume"))
         self.pace_label = QLabel()
         self.pace_slider = CalmSlider()
         self.pace_slider.setRange(75, 150)
         self.pace_slider.setSingleStep(5)
         self.pace_slider.setPageStep(25)
-        self.pace_slider.setAccessibleName("Pace: lower is slower, with more time in each step")
+        self.pace_slider.setAccessibleName(_("Pace: lower is slower, with more time in each step"))
         voice_row.addWidget(self.voice_box)
         voice_row.addWidget(self.voice_volume, 1)
         pace_row.addWidget(self.pace_label)

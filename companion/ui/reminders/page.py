@@ -27,15 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.i18n import _
 from companion.reminders.rules import Kind, Rule, RuleError, new_id, validate
 from companion.reminders.schedule import QuietHours, next_due
 from companion.ui.reminders.service import ReminderService
 from companion.ui.shell.base_page import BasePage, card, choice_list, page_layout
 from companion.ui.shell.theme import text_scale
 
-DAY_NAMES = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-KIND_NAMES = {Kind.BREATHE: "Breathe for a moment", Kind.RELAX: "A short body scan",
-              Kind.JOURNAL: "A journal prompt", Kind.CUSTOM: "My own words"}
+DAY_NAMES = (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))
+KIND_NAMES = {Kind.BREATHE: _("Breathe for a moment"), Kind.RELAX: _("A short body scan"),
+              Kind.JOURNAL: _("A journal prompt"), Kind.CUSTOM: _("My own words")}
 
 
 def to_time(edit: QTimeEdit) -> time:
@@ -83,9 +84,9 @@ class RemindersPage(BasePage):
     def __init__(self, service: ReminderService, parent: QWidget | None = None):
         super().__init__(parent)
         self.service = service
-        layout = page_layout(self, "Reminders", "Gentle nudges, only when you ask for them. They "
+        layout = page_layout(self, _("Reminders"), _("Gentle nudges, only when you ask for them. They "
                              "wait during quiet hours, while you are in a session, and when "
-                             "paused.")
+                             "paused."))
         scroller = QScrollArea()
         scroller.setWidgetResizable(True)
         scroller.setFrameShape(QFrame.Shape.NoFrame)
@@ -98,20 +99,20 @@ class RemindersPage(BasePage):
         scroller.setWidget(holder)
         layout.addWidget(scroller, 1)
         left, left_inner = card()
-        self.rule_list = choice_list("Your reminders")
+        self.rule_list = choice_list(_("Your reminders"))
         self.rule_list.setMinimumHeight(220)
-        self.remove_button = QPushButton("Remove")
-        self.test_button = QPushButton("Send a test reminder")
+        self.remove_button = QPushButton(_("Remove"))
+        self.test_button = QPushButton(_("Send a test reminder"))
         self.route_label = QLabel(" ")
         self.route_label.setProperty("role", "muted")
         self.route_label.setWordWrap(True)
         self.pause_label = QLabel()
         self.pause_label.setWordWrap(True)
         pauses = QHBoxLayout()
-        self.pause_hour = QPushButton("Pause 1 hour")
-        self.pause_day = QPushButton("Until morning")
-        self.pause_day.setAccessibleName("Pause until tomorrow morning")
-        self.resume_button = QPushButton("Resume reminders")
+        self.pause_hour = QPushButton(_("Pause 1 hour"))
+        self.pause_day = QPushButton(_("Until morning"))
+        self.pause_day.setAccessibleName(_("Pause until tomorrow morning"))
+        self.resume_button = QPushButton(_("Resume reminders"))
         for button in (self.pause_hour, self.pause_day, self.resume_button):
             pauses.addWidget(button)
         pauses.setSpacing(8)
@@ -133,7 +134,9 @@ class RemindersPage(BasePage):
         self.pause_day.clicked.connect(self.service.pause_until_tomorrow)
         self.resume_button.clicked.connect(lambda: self.service.pause(None))
         self.rule_list.itemChanged.connect(self._toggled)
-        service.routed.connect(lambda route: self.route_label.setText(f"Delivered as a {route}."))
+        service.routed.connect(lambda route: self.route_label.setText(_(
+            "Delivered as a {route}.")
+            .format(route=route)))
         service.changed.connect(self.refresh)
         self.refresh()
 
@@ -156,25 +159,25 @@ class RemindersPage(BasePage):
 
     def _build_form(self) -> QWidget:
         frame, inner = card()
-        heading = QLabel("Add a reminder")
+        heading = QLabel(_("Add a reminder"))
         heading.setProperty("role", "heading")
         self.kind = QComboBox()
-        self.kind.setAccessibleName("What the reminder invites")
+        self.kind.setAccessibleName(_("What the reminder invites"))
         for kind, name in KIND_NAMES.items():
             self.kind.addItem(name, kind)
         self.words = QLineEdit()
-        self.words.setPlaceholderText("Your own words (optional)")
-        self.words.setAccessibleName("Reminder words")
+        self.words.setPlaceholderText(_("Your own words (optional)"))
+        self.words.setAccessibleName(_("Reminder words"))
         self.when = QComboBox()
-        self.when.setAccessibleName("When")
-        self.when.addItem("At set times", "daily")
-        self.when.addItem("Every so often", "interval")
+        self.when.setAccessibleName(_("When"))
+        self.when.addItem(_("At set times"), "daily")
+        self.when.addItem(_("Every so often"), "interval")
         self.forms = QStackedWidget()
         daily = QWidget()
         daily_layout = QVBoxLayout(daily)
         daily_layout.setContentsMargins(0, 0, 0, 0)
         self.times = QLineEdit("09:00, 21:30")
-        self.times.setAccessibleName("Times, separated by commas")
+        self.times.setAccessibleName(_("Times, separated by commas"))
         daily_layout.addWidget(self.times)
         interval = QWidget()
         interval_layout = QGridLayout(interval)
@@ -182,14 +185,14 @@ class RemindersPage(BasePage):
         self.every = QSpinBox()
         self.every.setRange(0, 600)
         self.every.setValue(90)
-        self.every.setSuffix(" min")
-        self.every.setAccessibleName("Every this many minutes")
+        self.every.setSuffix(_(" min"))
+        self.every.setAccessibleName(_("Every this many minutes"))
         self.start = QTimeEdit(QTime(9, 0))
-        self.start.setAccessibleName("From")
+        self.start.setAccessibleName(_("From"))
         self.end = QTimeEdit(QTime(18, 0))
-        self.end.setAccessibleName("Until")
-        for index, widget in enumerate((QLabel("Every"), self.every, QLabel("from"), self.start,
-                                        QLabel("to"), self.end)):
+        self.end.setAccessibleName(_("Until"))
+        for index, widget in enumerate((QLabel(_("Every")), self.every, QLabel(_("from")), self.start,
+                                        QLabel(_("to")), self.end)):
             interval_layout.addWidget(widget, index // 2, index % 2)
         self._when_fields = (daily, interval)
         self.forms.addWidget(daily)
@@ -200,19 +203,19 @@ class RemindersPage(BasePage):
         for index, box in enumerate(self.day_boxes):
             box.setChecked(True)
             days.addWidget(box, index // 3, index % 3)
-        self.add_button = QPushButton("Add reminder")
+        self.add_button = QPushButton(_("Add reminder"))
         self.add_button.setProperty("role", "primary")
         self.error = QLabel()
         self.error.setProperty("role", "warning")
         self.error.setWordWrap(True)
         self.error.hide()
         quiet_row = QHBoxLayout()
-        self.quiet_box = QCheckBox("Quiet hours")
+        self.quiet_box = QCheckBox(_("Quiet hours"))
         self.quiet_start = QTimeEdit(QTime(22, 0))
-        self.quiet_start.setAccessibleName("Quiet hours start")
+        self.quiet_start.setAccessibleName(_("Quiet hours start"))
         self.quiet_end = QTimeEdit(QTime(7, 0))
-        self.quiet_end.setAccessibleName("Quiet hours end")
-        for quiet_widget in (self.quiet_start, QLabel("to"), self.quiet_end):
+        self.quiet_end.setAccessibleName(_("Quiet hours end"))
+        for quiet_widget in (self.quiet_start, QLabel(_("to")), self.quiet_end):
             quiet_row.addWidget(quiet_widget)
         quiet_row.addStretch(1)
         for form_widget in (heading, self.kind, self.words, self.when, self.forms):
@@ -247,9 +250,11 @@ class RemindersPage(BasePage):
         try:
             rule = self.rule_from_form()
         except RuleError as exc:
-            names = {"times": "Times", "weekdays": "Days", "every_minutes": "Every",
-                     "end": "Until", "start": "From", "text": "Words"}
-            self.error.setText(f"{names.get(exc.field, exc.field)}: {exc.message}.")
+            names = {"times": _("Times"), "weekdays": _("Days"), "every_minutes": _("Every"),
+                     "end": _("Until"), "start": _("From"), "text": _("Words")}
+            self.error.setText(_(
+                "{value}: {message}.")
+                .format(value=names.get(exc.field, exc.field), message=exc.message))
             self.error.show()
             return
         self.error.hide()
@@ -293,9 +298,9 @@ class RemindersPage(BasePage):
         paused = reminders.paused_until
         self.pause_label.setText(
             f"Paused until {paused.astimezone(self.service.zone):%a %H:%M}." if paused is not None
-            and paused > now else "Reminders are on." if reminders.rules else
-            "No reminders yet. A gentle nudge to breathe, relax or write can come at the times "
-            "you choose, never during a session or a full-screen film: add one under Add a reminder.")
+            and paused > now else _("Reminders are on.") if reminders.rules else
+            _("No reminders yet. A gentle nudge to breathe, relax or write can come at the times "
+            "you choose, never during a session or a full-screen film: add one under Add a reminder."))
         is_paused = paused is not None and paused > now
         empty = not reminders.rules  # an empty state, not an empty box and buttons that do nothing
         self.rule_list.setVisible(not empty)

@@ -13,6 +13,7 @@ from zoneinfo import ZoneInfo
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 
 from companion.clock import Clock
+from companion.i18n import _
 from companion.reminders.intrusion import reason_to_wait
 from companion.reminders.notify import DesktopNotifier
 from companion.reminders.rules import Kind, Rule
@@ -26,8 +27,8 @@ SNOOZE = timedelta(minutes=10)
 COARSE_CHECK_MS = 60_000  # only where the wall clock's changes cannot be heard (not Linux)
 RECHECK_MS = 60_000  # while a reminder waits for a full-screen window or do-not-disturb to end
 MAX_WAIT_MS = 6 * 3600 * 1000  # wake at least this often anyway: a cheap guard for missed jumps
-TEST_RULE = Rule("test", Kind.BREATHE, "This is how a Companion reminder looks. Start opens "
-                 "Breathe; Snooze brings it back in ten minutes.")
+TEST_RULE = Rule("test", Kind.BREATHE, _("This is how a Companion reminder looks. Start opens "
+                 "Breathe; Snooze brings it back in ten minutes."))
 
 
 class ReminderService(QObject):
@@ -168,11 +169,11 @@ class ReminderService(QObject):
     def deliver(self, rule: Rule) -> None:
         """Unless full screen or do-not-disturb asks to wait: through the desktop's notifications
         (off the GUI thread); else the tray; else the window."""
-        summary = {"breathe": "A moment to breathe", "relax": "A moment to relax",
-                   "journal": "A moment to write", "custom": "Companion",
-                   "checkin": "A gentle check-in"}[rule.kind.value]
-        actions = [("start", "Start"), ("snooze", "Snooze")] if rule.kind.page else \
-            [("snooze", "Snooze")]
+        summary = {"breathe": _("A moment to breathe"), "relax": _("A moment to relax"),
+                   "journal": _("A moment to write"), "custom": "Companion",
+                   "checkin": _("A gentle check-in")}[rule.kind.value]
+        actions = [("start", _("Start")), ("snooze", _("Snooze"))] if rule.kind.page else \
+            [("snooze", _("Snooze"))]
 
         reason_to_wait = self.reason_to_wait
 

@@ -9,6 +9,7 @@ from dataclasses import replace
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QListWidgetItem, QWidget
 
+from companion.i18n import _
 from companion.sessions.flow import FlowRun
 from companion.sessions.flows import Flow, FlowStep, flow_minutes, step_name
 from companion.ui.session.view import SessionView
@@ -79,7 +80,7 @@ class SessionChoices(SessionView):
         steps = self.chosen_flow().steps if self.flows else ()
         self.minutes_label.setText(
             f"About {flow_minutes(steps, self._names()[2])} minutes with the steps ticked."
-            if steps else "Tick at least one step to begin.")
+            if steps else _("Tick at least one step to begin."))
         self.begin_button.setEnabled(bool(steps))
 
     def _move(self, delta: int) -> None:

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtWidgets import QMessageBox
 
+from companion.i18n import _
 from companion.ui.shell.base_page import BasePage
 from companion.ui.shell.feature import Feature
 
@@ -146,12 +147,12 @@ class SessionFeature(Feature):
             return False
         window = self.services.window
         box = QMessageBox(window)
-        box.setWindowTitle("A session is waiting to be kept")
+        box.setWindowTitle(_("A session is waiting to be kept"))
         box.setIcon(QMessageBox.Icon.Question)
-        box.setText("Your journal is locked, so your last quiet session has not been saved yet. "
-                    "Unlock the journal to keep it, or quit without keeping it.")
-        keep = box.addButton("Unlock my journal", QMessageBox.ButtonRole.AcceptRole)
-        box.addButton("Quit without keeping it", QMessageBox.ButtonRole.DestructiveRole)
+        box.setText(_("Your journal is locked, so your last quiet session has not been saved yet. "
+                    "Unlock the journal to keep it, or quit without keeping it."))
+        keep = box.addButton(_("Unlock my journal"), QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(_("Quit without keeping it"), QMessageBox.ButtonRole.DestructiveRole)
         box.setDefaultButton(keep)
 
         def answered(_result: int) -> None:

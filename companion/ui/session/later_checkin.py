@@ -10,17 +10,18 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from companion.i18n import _
 from companion.sessions.checkin import CheckIn
 from companion.ui.shell.checkin_widget import CheckInWidget
 
 log = logging.getLogger(__name__)
 
 KEPT_WORDS = {
-    "saved": "Thank you. It is kept, encrypted, beside your session in the journal.",
-    "held": "Thank you. Your journal is locked: this will be saved when you next unlock it.",
-    "no-journal": "Thank you. Nothing was kept: there is no journal yet.",
-    "off": "Thank you. Nothing was kept: session history is switched off.",
-    "failed": "Thank you. This could not be saved; nothing else is affected.",
+    "saved": _("Thank you. It is kept, encrypted, beside your session in the journal."),
+    "held": _("Thank you. Your journal is locked: this will be saved when you next unlock it."),
+    "no-journal": _("Thank you. Nothing was kept: there is no journal yet."),
+    "off": _("Thank you. Nothing was kept: session history is switched off."),
+    "failed": _("Thank you. This could not be saved; nothing else is affected."),
 }
 
 
@@ -35,14 +36,14 @@ class LaterCheckInView(QWidget):
         self._keep = keep
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.intro = QLabel("A while after a quiet session, feelings often settle differently: "
+        self.intro = QLabel(_("A while after a quiet session, feelings often settle differently: "
                             "mood can dip just after a hard moment and lift later. There is no "
-                            "right answer.")
+                            "right answer."))
         self.intro.setWordWrap(True)
         self.checkin = CheckInWidget()
         self.result = QLabel()
         self.result.setWordWrap(True)
-        self.done_button = QPushButton("Done")
+        self.done_button = QPushButton(_("Done"))
         self.done_button.setProperty("role", "primary")
         done_row = QHBoxLayout()
         done_row.addStretch(1)
@@ -57,7 +58,7 @@ class LaterCheckInView(QWidget):
         self.reset()
 
     def reset(self) -> None:
-        self.checkin.reset("How are you now?", offer_care=True)
+        self.checkin.reset(_("How are you now?"), offer_care=True)
         self.checkin.show()
         self.intro.show()
         self.result.hide()

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.clock import Clock
+from companion.i18n import _
 from companion.journal.prompts import (
     INVITATION,
     Prompt,
@@ -115,7 +116,7 @@ class SessionPage(SessionChoices):
         self.run.begin()
         if self.run.flow.sound:
             self.play_sound(self.run.flow.sound)
-        self.checkin.reset("Before we begin: how are you, right now?",
+        self.checkin.reset(_("Before we begin: how are you, right now?"),
                            offer_care=self.run.flow.id != CALMER_FLOW)
         self.stack.setCurrentWidget(self.checkin)
         self.checkin.distress.setFocus()
@@ -176,13 +177,14 @@ class SessionPage(SessionChoices):
         if step is None:
             self._show_self()
             self.bar.hide()
-            self.checkin.reset("And now: how are you?")
+            self.checkin.reset(_("And now: how are you?"))
             self.stack.setCurrentWidget(self.checkin)
             self.checkin.distress.setFocus()
             return
         number = run.index + 1
-        self.bar.label.setText(f"Quiet session · step {number} of {len(run.flow.steps)}: "
-                               f"{self._step_name(step)}")
+        self.bar.label.setText(_(
+            "Quiet session · step {number} of {count}: {value}")
+            .format(number=number, count=len(run.flow.steps), value=self._step_name(step)))
         self.bar.show()
         if step.kind is StepKind.RELEASE:
             def start_release(page: BasePage) -> None:
@@ -200,7 +202,7 @@ class SessionPage(SessionChoices):
             self.new_prompt_button.show()
             self.write_timer.start(round(step.minutes * 60_000))
         elif step.grounding:
-            self._here("Coming back", GROUNDING_HERE, writing=False)
+            self._here(_("Coming back"), GROUNDING_HERE, writing=False)
         else:
             self._exercise("breathe", lambda page: page.start_for(  # type: ignore[attr-defined]
                 step.pattern, step.minutes))
@@ -253,16 +255,16 @@ class SessionPage(SessionChoices):
     def _where_writing_goes(self) -> tuple[str, str]:
         """Before the writing starts: whether it will be kept, and a way to keep it."""
         if self.keeper.vault() is not None:
-            return "What you write here is kept, encrypted, in your journal.", ""
+            return _("What you write here is kept, encrypted, in your journal."), ""
         if self.keeper.exists():
-            return ("Your journal is locked, so what you write here will not be kept. Unlock it "
-                    "first if you want to keep it."), "Open my journal"
-        return ("There is no journal yet, so what you write here will not be kept. You can make "
-                "one first, and come back."), "Create a journal"
+            return (_("Your journal is locked, so what you write here will not be kept. Unlock it "
+                    "first if you want to keep it.")), _("Open my journal")
+        return (_("There is no journal yet, so what you write here will not be kept. You can make "
+                "one first, and come back.")), _("Create a journal")
 
     def _writing_done(self) -> None:
-        self.here_text.setText("Your writing time is over. Finish your sentence, then press "
-                               "Done.")
+        self.here_text.setText(_("Your writing time is over. Finish your sentence, then press "
+                               "Done."))
 
     def _here_finished(self) -> None:
         self.write_timer.stop()
@@ -336,13 +338,13 @@ class SessionPage(SessionChoices):
         self.help_button.setVisible(gentle)
         self.later_button.setEnabled(True)
         self.kept_label.setText({
-            "saved": "This session is kept, encrypted, in your journal.",
-            "held": "Your journal is locked: this session will be saved when you next unlock "
-                    "it.",
-            "no-journal": "Nothing was kept: there is no journal yet. With one, your sessions "
-                          "are kept, encrypted, and Progress can show how they went.",
-            "off": "Nothing was kept: session history is switched off.",
-            "failed": "This session could not be saved; nothing else is affected.",
+            "saved": _("This session is kept, encrypted, in your journal."),
+            "held": _("Your journal is locked: this session will be saved when you next unlock "
+                    "it."),
+            "no-journal": _("Nothing was kept: there is no journal yet. With one, your sessions "
+                          "are kept, encrypted, and Progress can show how they went."),
+            "off": _("Nothing was kept: session history is switched off."),
+            "failed": _("This session could not be saved; nothing else is affected."),
         }[self.kept])
         self.create_journal_button.setVisible(self.kept == "no-journal")
         self.stack.setCurrentWidget(self.summary)
@@ -352,7 +354,7 @@ class SessionPage(SessionChoices):
     def _later(self) -> None:
         self.remind_later(LATER_MINUTES)
         self.later_button.setEnabled(False)
-        self.later_button.setText("A gentle check-in will come later")
+        self.later_button.setText(_("A gentle check-in will come later"))
 
     def _cancel(self) -> None:
         was_running = self.run is not None and self.run.stage is not Stage.DONE

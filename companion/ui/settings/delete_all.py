@@ -7,6 +7,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
 
+from companion.i18n import _
 from companion.paths import Paths
 from companion.ui.shell.services import Services
 
@@ -16,12 +17,12 @@ log = logging.getLogger(__name__)
 def delete_all_wording(paths: Paths, journal: Path) -> str:
     """Exactly which folders go, and what a synced journal folder means."""
     folders = [str(folder) for folder in paths.user_folders()]
-    text = "These folders are removed: " + ", ".join(folders) + "."
+    text = _("These folders are removed: ") + ", ".join(folders) + "."
     if not journal.is_relative_to(paths.data):
         text += (f" In {journal}, only the journal's own files are removed (anything else "
                  "there stays). If that folder is synced, the deletion reaches every computer it "
                  "is synced with.")
-    return text + " Companion will close afterwards and start fresh next time."
+    return text + _(" Companion will close afterwards and start fresh next time.")
 
 
 def journal_folder(services: Services) -> Path:
@@ -33,13 +34,13 @@ def journal_folder(services: Services) -> Path:
 def confirm_delete_all(services: Services) -> QMessageBox:
     """Ask, with 'Keep my data' the default and Esc; on yes, delete every file and quit."""
     box = QMessageBox(services.window)
-    box.setWindowTitle("Delete all your data?")
+    box.setWindowTitle(_("Delete all your data?"))
     box.setIcon(QMessageBox.Icon.Question)
-    box.setText("This removes everything Companion has kept on this computer: settings, "
-                "your journal and history, and the logs. It cannot be undone.")
+    box.setText(_("This removes everything Companion has kept on this computer: settings, "
+                "your journal and history, and the logs. It cannot be undone."))
     box.setInformativeText(delete_all_wording(services.paths, journal_folder(services)))
-    delete = box.addButton("Delete everything", QMessageBox.ButtonRole.DestructiveRole)
-    keep = box.addButton("Keep my data", QMessageBox.ButtonRole.RejectRole)
+    delete = box.addButton(_("Delete everything"), QMessageBox.ButtonRole.DestructiveRole)
+    keep = box.addButton(_("Keep my data"), QMessageBox.ButtonRole.RejectRole)
     box.setDefaultButton(keep)
     box.setEscapeButton(keep)
 
@@ -63,6 +64,6 @@ def delete_all(services: Services) -> None:
     problems = delete_all_data(services.paths, journal_folder(services))
     if problems:
         log.warning("delete all: %d items remained", len(problems))
-        QMessageBox.warning(services.window, "Some files remain",
-                            "Companion could not remove everything:\n" + "\n".join(problems))
+        QMessageBox.warning(services.window, _("Some files remain"),
+                            _("Companion could not remove everything:\n") + "\n".join(problems))
     services.quit()

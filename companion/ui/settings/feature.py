@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtWidgets import QMessageBox
 
 from companion.desktop.autostart import starts_at_login
+from companion.i18n import _
 from companion.settings import Settings
 from companion.ui.shell.feature import Feature
 
@@ -49,5 +50,5 @@ class SettingsFeature(Feature):
 
         self.services.save_or_say(
             lambda: set_start_at_login(autostart, settings.start_at_login, launch_command()),
-            "Companion could not change whether it starts at login ({reason}). You can try "
-            "again from Settings.")
+            _("Companion could not change whether it starts at login ({reason}). You can try "
+            "again from Settings."))

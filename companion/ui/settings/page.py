@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from companion.i18n import LANGUAGES, _
 from companion.paths import Paths
 from companion.settings import Settings
 from companion.ui.shell.base_page import BasePage, card, page_layout
@@ -20,12 +21,16 @@ from companion.ui.shell.calm_slider import CalmSlider
 from companion.ui.shell.reflow_row import scrolling_body
 from companion.ui.shell.settings_model import SettingsModel
 
-TEXT_SIZE_CHOICES = ((11, "Small"), (13, "Standard"), (15, "Large"), (18, "Larger"),
-                     (22, "Very large"), (24, "Largest"))
-APPEARANCE_CHOICES = (("system", "Follow my system"), ("dark", "Evening (dark)"),
-                      ("light", "Morning (light)"))
-MOTION_CHOICES = (("system", "Follow my system"), ("reduce", "Keep things still"),
-                  ("full", "Allow gentle motion"))
+TEXT_SIZE_CHOICES = ((11, _("Small")), (13, _("Standard")), (15, _("Large")), (18, _("Larger")),
+                     (22, _("Very large")), (24, _("Largest")))
+APPEARANCE_CHOICES = (("system", _("Follow my system")), ("dark", _("Evening (dark)")),
+                      ("light", _("Morning (light)")))
+MOTION_CHOICES = (("system", _("Follow my system")), ("reduce", _("Keep things still")),
+                  ("full", _("Allow gentle motion")))
+
+
+# Each language named in its own words, so a person can find theirs whatever is shown now.
+LANGUAGE_CHOICES = (("system", _("Follow my system")), *LANGUAGES.items())
 
 
 class SettingsPage(BasePage):
@@ -37,69 +42,78 @@ class SettingsPage(BasePage):
     def __init__(self, model: SettingsModel, paths: Paths, parent=None):
         super().__init__(parent)
         self._model = model
-        layout = page_layout(scrolling_body(self), "Settings", "Changes apply straight away and are kept.")
+        layout = page_layout(scrolling_body(self), _("Settings"),
+                             _("Changes apply straight away and are kept."))
 
-        self.appearance = self._combo(APPEARANCE_CHOICES, "Colour scheme")
-        self.text_size = self._combo(TEXT_SIZE_CHOICES, "Text size")
-        self.motion = self._combo(MOTION_CHOICES, "Motion")
+        self.appearance = self._combo(APPEARANCE_CHOICES, _("Colour scheme"))
+        self.text_size = self._combo(TEXT_SIZE_CHOICES, _("Text size"))
+        self.motion = self._combo(MOTION_CHOICES, _("Motion"))
+        self.language = self._combo(LANGUAGE_CHOICES, _("Language"))
+        self.language_note = QLabel(_("A new language shows the next time Companion starts."))
+        self.language_note.setProperty("role", "muted")
+        self.language_note.setWordWrap(True)
         self.motion_status = QLabel()
         self.motion_status.setProperty("role", "muted")
         self.motion_status.setWordWrap(True)
-        self._section(layout, "Appearance", [("Colour scheme", self.appearance),
-                                             ("Text size", self.text_size),
-                                             ("Motion", self.motion), ("", self.motion_status)])
+        self._section(layout, _("Appearance"), [(_("Colour scheme"), self.appearance),
+                                             (_("Text size"), self.text_size),
+                                             (_("Motion"), self.motion), ("", self.motion_status),
+                                             (_("Language"), self.language),
+                                             ("", self.language_note)])
 
         self.volume = CalmSlider()
         self.volume.setRange(0, 100)
         self.volume.setPageStep(10)
         self.volume.setTracking(False)
-        self.volume.setAccessibleName("Ambient sounds volume")
+        self.volume.setAccessibleName(_("Ambient sounds volume"))
         self.cue_volume = CalmSlider()
         self.cue_volume.setRange(0, 100)
         self.cue_volume.setPageStep(10)
         self.cue_volume.setTracking(False)
-        self.cue_volume.setAccessibleName("Breathing cue volume")
-        self.cues = QCheckBox("Play gentle sound cues during exercises")
-        self.hold_tone = QCheckBox("Hum a low, steady tone during breathing rests")
-        self._section(layout, "Sound", [("Ambient sounds", self.volume),
-                                        ("Breathing cues", self.cue_volume), ("", self.cues),
+        self.cue_volume.setAccessibleName(_("Breathing cue volume"))
+        self.cues = QCheckBox(_("Play gentle sound cues during exercises"))
+        self.hold_tone = QCheckBox(_("Hum a low, steady tone during breathing rests"))
+        self._section(layout, _("Sound"), [(_("Ambient sounds"), self.volume),
+                                        (_("Breathing cues"), self.cue_volume), ("", self.cues),
                                         ("", self.hold_tone)])
 
-        self.keep_running = QCheckBox("Keep running when I close the window")
-        self.start_at_login = QCheckBox("Start Companion quietly when I log in")
-        self._section(layout, "In the background", [("", self.keep_running),
+        self.keep_running = QCheckBox(_("Keep running when I close the window"))
+        self.start_at_login = QCheckBox(_("Start Companion quietly when I log in"))
+        self._section(layout, _("In the background"), [("", self.keep_running),
                                                     ("", self.start_at_login)])
 
         where = QLabel(
-            "Everything stays on this computer. Companion sends nothing anywhere.<br>"
-            f"Settings: {paths.config}<br>Your data: {paths.data}<br>Logs: {paths.logs}")
+            _(
+                "Everything stays on this computer. Companion sends nothing anywhere.<br>Settings: "
+                "{config}<br>Your data: {data}<br>Logs: {logs}")
+                .format(config=paths.config, data=paths.data, logs=paths.logs))
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.delete_button = QPushButton("Delete all my data…")
+        self.delete_button = QPushButton(_("Delete all my data…"))
         self.delete_button.setProperty("role", "danger")
-        self.delete_button.setAccessibleName("Delete all my data")
+        self.delete_button.setAccessibleName(_("Delete all my data"))
         self.delete_button.clicked.connect(self.delete_all_requested.emit)
         self.lock_minutes = QSpinBox()
         self.lock_minutes.setRange(1, 240)
-        self.lock_minutes.setSuffix(" minutes")
-        self.lock_minutes.setAccessibleName("Lock the journal after this many minutes away")
-        self.session_history = QCheckBox("Keep a history of my quiet sessions")
-        self.session_history.setToolTip("Kept in your journal, encrypted like everything in it")
+        self.lock_minutes.setSuffix(_(" minutes"))
+        self.lock_minutes.setAccessibleName(_("Lock the journal after this many minutes away"))
+        self.session_history = QCheckBox(_("Keep a history of my quiet sessions"))
+        self.session_history.setToolTip(_("Kept in your journal, encrypted like everything in it"))
         self.session_history.setAccessibleDescription(
-            "Kept in your journal, encrypted like everything in it")
-        self._section(layout, "Privacy", [("Lock the journal when I am away for",
+            _("Kept in your journal, encrypted like everything in it"))
+        self._section(layout, _("Privacy"), [(_("Lock the journal when I am away for"),
                                            self.lock_minutes), ("", self.session_history),
                                           ("", where), ("", self.delete_button)])
-        self.voice_status = QLabel("The scripts are read by the bundled voice.")
+        self.voice_status = QLabel(_("The scripts are read by the bundled voice."))
         self.voice_status.setWordWrap(True)
-        self.voice_button = QPushButton("Prepare the natural voice")
-        self.voice_button.setAccessibleName("Prepare the natural voice for the relaxation scripts")
+        self.voice_button = QPushButton(_("Prepare the natural voice"))
+        self.voice_button.setAccessibleName(_("Prepare the natural voice for the relaxation scripts"))
         self.voice_button.hide()
         self._renderer = None
-        self._section(layout, "Voice", [("", self.voice_status), ("", self.voice_button)])
-        self.evidence_button = QPushButton("What the evidence says")
+        self._section(layout, _("Voice"), [("", self.voice_status), ("", self.voice_button)])
+        self.evidence_button = QPushButton(_("What the evidence says"))
         self.evidence_button.clicked.connect(self.show_evidence)
-        self._section(layout, "About these exercises", [("", self.evidence_button)])
+        self._section(layout, _("About these exercises"), [("", self.evidence_button)])
         layout.addStretch(1)
 
         self.show_settings(model.settings)
@@ -110,6 +124,8 @@ class SettingsPage(BasePage):
         self.text_size.activated.connect(
             lambda i: model.update(text_size=self.text_size.itemData(i)))
         self.motion.activated.connect(lambda i: model.update(motion=self.motion.itemData(i)))
+        self.language.activated.connect(
+            lambda i: model.update(language=self.language.itemData(i)))
         self.volume.valueChanged.connect(lambda v: model.update(sounds_master=v))
         self.cue_volume.valueChanged.connect(lambda v: model.update(cue_volume=v))
         self.cues.toggled.connect(lambda on: model.update(sound_cues=on))
@@ -162,7 +178,8 @@ class SettingsPage(BasePage):
 
     def show_settings(self, settings: Settings) -> None:
         """Reflect settings in the controls without feeding changes back."""
-        widgets = (self.appearance, self.text_size, self.motion, self.volume, self.cue_volume,
+        widgets = (self.appearance, self.text_size, self.motion, self.language, self.volume,
+                   self.cue_volume,
                    self.cues,
                    self.hold_tone, self.keep_running, self.start_at_login, self.lock_minutes,
                    self.session_history)
@@ -171,10 +188,13 @@ class SettingsPage(BasePage):
         self.appearance.setCurrentIndex(self.appearance.findData(settings.appearance))
         index = self.text_size.findData(settings.text_size)
         if index < 0:  # a size set by hand in settings.toml: offer it as it is
-            self.text_size.addItem(f"{settings.text_size} pt", settings.text_size)
+            self.text_size.addItem(_(
+                "{text_size} pt")
+                .format(text_size=settings.text_size), settings.text_size)
             index = self.text_size.count() - 1
         self.text_size.setCurrentIndex(index)
         self.motion.setCurrentIndex(self.motion.findData(settings.motion))
+        self.language.setCurrentIndex(self.language.findData(settings.language))
         self.volume.setValue(settings.sounds_master)
         self.cue_volume.setValue(settings.cue_volume)
         self.cues.setChecked(settings.sound_cues)
@@ -189,11 +209,11 @@ class SettingsPage(BasePage):
     def set_system_motion(self, prefers_reduced: bool | None) -> None:
         """Say what the desktop asks for, so 'Follow my system' is not a mystery."""
         if prefers_reduced is None:
-            text = "Your system does not say whether it prefers less motion."
+            text = _("Your system does not say whether it prefers less motion.")
         elif prefers_reduced:
-            text = "Your system asks for less motion."
+            text = _("Your system asks for less motion.")
         else:
-            text = "Your system allows animations."
+            text = _("Your system allows animations.")
         self.motion_status.setText(text)
 
     def show_evidence(self) -> None:

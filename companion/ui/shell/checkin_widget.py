@@ -13,13 +13,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from companion.i18n import _
 from companion.sessions.checkin import FEELING_WORDS, VALENCE, CheckIn
 from companion.ui.shell.base_page import card
 from companion.ui.shell.calm_slider import CalmSlider
 
 COMPACT = "padding: 6px 6px;"  # small toggle buttons: room for the words
-DISTRESS_WORDS = {0: "completely calm", 3: "a little unsettled", 5: "uneasy", 7: "very upset",
-                  10: "the worst I can imagine"}
+DISTRESS_WORDS = {0: _("completely calm"), 3: _("a little unsettled"), 5: _("uneasy"), 7: _("very upset"),
+                  10: _("the worst I can imagine")}
 
 
 class CheckInWidget(QWidget):
@@ -41,7 +42,7 @@ class CheckInWidget(QWidget):
         self.distress = CalmSlider()
         self.distress.setRange(0, 10)
         self.distress.setPageStep(1)
-        self.distress.setAccessibleName("How distressed do you feel, 0 to 10")
+        self.distress.setAccessibleName(_("How distressed do you feel, 0 to 10"))
         self.distress_label = QLabel()
         self.distress_label.setWordWrap(True)
         self.chosen = False  # a default is never recorded as an answer
@@ -49,26 +50,26 @@ class CheckInWidget(QWidget):
         self.distress.valueChanged.connect(self._show_distress)
         self.distress.actionTriggered.connect(self._chose)  # keys, clicks and drags
         self.distress.sliderPressed.connect(self._chose)
-        feel = QLabel("Right now it feels…")
+        feel = QLabel(_("Right now it feels…"))
         valence_row = QHBoxLayout()
         self.valence = QButtonGroup(self)
         self.valence.setExclusive(True)
         self.valence.buttonClicked.connect(self._valence_clicked)
-        unpleasant = QLabel("unpleasant")
+        unpleasant = QLabel(_("unpleasant"))
         unpleasant.setProperty("role", "muted")
         valence_row.addWidget(unpleasant)
         for value, words in VALENCE.items():
             button = QPushButton(str(value))
             button.setCheckable(True)
             button.setToolTip(words)
-            button.setAccessibleName(f"It feels {words}")
+            button.setAccessibleName(_("It feels {words}").format(words=words))
             button.setStyleSheet(COMPACT)
             self.valence.addButton(button, value)
             valence_row.addWidget(button)
-        pleasant = QLabel("pleasant")
+        pleasant = QLabel(_("pleasant"))
         pleasant.setProperty("role", "muted")
         valence_row.addWidget(pleasant)
-        words_label = QLabel("Any words that fit? (optional)")
+        words_label = QLabel(_("Any words that fit? (optional)"))
         words_label.setProperty("role", "muted")
         words_grid = QGridLayout()
         self.word_buttons: list[QPushButton] = []
@@ -83,13 +84,13 @@ class CheckInWidget(QWidget):
         self.care_row.setStyleSheet("#careRow { background: transparent; }")  # the card shows
         care = QVBoxLayout(self.care_row)
         care.setContentsMargins(0, 0, 0, 0)
-        care_text = QLabel("That sounds like a lot to hold. If talking to someone would help, "
-                           "they are there now. Or you could start with something calmer.")
+        care_text = QLabel(_("That sounds like a lot to hold. If talking to someone would help, "
+                           "they are there now. Or you could start with something calmer."))
         care_text.setWordWrap(True)
         care_buttons = QHBoxLayout()
-        self.care_help = QPushButton("Need help now?")
+        self.care_help = QPushButton(_("Need help now?"))
         self.care_help.setProperty("role", "help")
-        self.care_calmer = QPushButton("Try Wind down instead")
+        self.care_calmer = QPushButton(_("Try Wind down instead"))
         care_buttons.addWidget(self.care_help)
         care_buttons.addWidget(self.care_calmer)
         care_buttons.addStretch(1)
@@ -100,9 +101,9 @@ class CheckInWidget(QWidget):
         self.care_help.clicked.connect(self.help_requested.emit)
         self.care_calmer.clicked.connect(self.calmer_requested.emit)
         buttons = QHBoxLayout()
-        self.continue_button = QPushButton("Continue")
+        self.continue_button = QPushButton(_("Continue"))
         self.continue_button.setProperty("role", "primary")
-        self.skip_button = QPushButton("Skip this")
+        self.skip_button = QPushButton(_("Skip this"))
         buttons.addStretch(1)
         buttons.addWidget(self.skip_button)
         buttons.addWidget(self.continue_button)
@@ -117,10 +118,10 @@ class CheckInWidget(QWidget):
         layout.addStretch(1)
         self.continue_button.clicked.connect(self._give)
         self.skip_button.clicked.connect(self.skipped.emit)
-        self.reset("How are you, right now?")
+        self.reset(_("How are you, right now?"))
 
     def reset(self, question: str, offer_care: bool = False,
-              calmer: str = "Try Wind down instead") -> None:
+              calmer: str = _("Try Wind down instead")) -> None:
         """A fresh check-in; offer_care shows help and something calmer at 8 or more (before a
         session or writing: gently, beside Continue, never in the way)."""
         self.offer_care = offer_care
@@ -149,8 +150,8 @@ class CheckInWidget(QWidget):
         if self.sender() is self.distress:
             self.chosen = True  # set by the program (or a test) on the person's behalf
         if not self.chosen:
-            self.distress_label.setText("Distress: not chosen yet. Move the slider: 0 is "
-                                        "completely calm, 10 the worst you can imagine.")
+            self.distress_label.setText(_("Distress: not chosen yet. Move the slider: 0 is "
+                                        "completely calm, 10 the worst you can imagine."))
             self.distress.setAccessibleDescription(self.distress_label.text())
             return
         self.care_row.setVisible(self.offer_care and value >= 8)
@@ -173,8 +174,8 @@ class CheckInWidget(QWidget):
 
     def _give(self) -> None:
         if not self.chosen:
-            self.distress_label.setText("Choose a number on the slider first (0 to 10), or "
-                                        "press Skip this. Either is fine.")
+            self.distress_label.setText(_("Choose a number on the slider first (0 to 10), or "
+                                        "press Skip this. Either is fine."))
             self.distress.setFocus()
             return
         self.given.emit(self.current())

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout
 
 from companion.evidence import load_evidence
+from companion.i18n import _
 
 
 def evidence_html() -> str:
@@ -23,18 +24,18 @@ def evidence_html() -> str:
 class EvidenceDialog(QDialog):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("What the evidence says")
+        self.setWindowTitle(_("What the evidence says"))
         self.resize(560, 520)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
-        title = QLabel("What the evidence says")
+        title = QLabel(_("What the evidence says"))
         title.setProperty("role", "heading")
         self.body = QLabel(evidence_html())
         self.body.setWordWrap(True)
         self.body.setTextFormat(Qt.TextFormat.RichText)
         self.body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                           | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        self.body.setAccessibleName("What the evidence says")
+        self.body.setAccessibleName(_("What the evidence says"))
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)

@@ -8,13 +8,14 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout
 
 from companion.helplines import HelpDirectory, Helpline, country_of, load_directory, ordered_for
+from companion.i18n import _
 
-SEEK_SUPPORT = ("If low mood or crying spells last two weeks or more, if you feel numb or empty "
+SEEK_SUPPORT = (_("If low mood or crying spells last two weeks or more, if you feel numb or empty "
                 "most of the time, or if day-to-day things have become hard to manage, talk to a "
-                "doctor or a therapist. That is not a failure; it is what they are there for.")
-AFTER_CARE = ("Drink some water, rest, and go easy on yourself for a while. Feeling raw or tired "
+                "doctor or a therapist. That is not a failure; it is what they are there for."))
+AFTER_CARE = (_("Drink some water, rest, and go easy on yourself for a while. Feeling raw or tired "
               "afterwards is common. If you can, be near someone you trust, or tell them how "
-              "you are.")
+              "you are."))
 
 
 def _line_html(directory: HelpDirectory, line: Helpline) -> str:
@@ -60,15 +61,15 @@ class HelpDialog(QDialog):
 
     def __init__(self, parent=None, locale_name: str | None = None):
         super().__init__(parent)
-        self.setWindowTitle("Need help now?")
-        self.setAccessibleName("Need help now")
+        self.setWindowTitle(_("Need help now?"))
+        self.setAccessibleName(_("Need help now"))
         self.setMinimumWidth(460)
         country = country_of(locale_name or QLocale.system().name())
         self.directory = ordered_for(load_directory(), country)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 24, 28, 20)
         layout.setSpacing(16)
-        title = QLabel("Need help now?")
+        title = QLabel(_("Need help now?"))
         title.setProperty("role", "heading")
         body = QLabel(help_html(self.directory))
         body.setObjectName("helpText")
@@ -76,7 +77,7 @@ class HelpDialog(QDialog):
         body.setTextFormat(Qt.TextFormat.RichText)
         body.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
                                      | Qt.TextInteractionFlag.TextSelectableByKeyboard)
-        body.setAccessibleName("Helplines and emergency numbers")
+        body.setAccessibleName(_("Helplines and emergency numbers"))
         self.body = body
         scroll = QScrollArea()  # this country's help comes first; other countries' below it
         scroll.setWidgetResizable(True)
@@ -84,7 +85,7 @@ class HelpDialog(QDialog):
         scroll.setWidget(body)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
-        self.evidence_button = buttons.addButton("What the evidence says",
+        self.evidence_button = buttons.addButton(_("What the evidence says"),
                                                  QDialogButtonBox.ButtonRole.ActionRole)
         self.evidence_button.clicked.connect(self.show_evidence)
         layout.addWidget(title)

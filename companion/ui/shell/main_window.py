@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion import APP_TITLE
+from companion.i18n import _
 from companion.pages import PAGES, page_info
 from companion.ui.shell.base_page import BasePage
 from companion.ui.shell.focus import keyboard_focus_only
@@ -38,6 +39,7 @@ SIDEBAR_WIDTH = 220  # at the standard text size; it grows with the text
 RAIL_WIDTH = 88  # the sidebar folded to its icons, at the standard text size
 PAGE_ROOM = 600  # a page needs this much width (at 13 pt) beside the sidebar, or it folds
 ICON_SIZE = 22  # a page's icon in the sidebar, at the standard text size
+HELP_PADDING = 2 * 18 + 2 * 2 + 8  # the stylesheet's padding and border round a button's words
 
 
 class PageScroll(QScrollArea):
@@ -107,7 +109,7 @@ class MainWindow(QMainWindow):
 
         self.sidebar = Sidebar()
         self.sidebar.setObjectName("sidebar")
-        self.sidebar.setAccessibleName("Pages")
+        self.sidebar.setAccessibleName(_("Pages"))
         self.sidebar.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.stack = QStackedWidget()
         for info in PAGES:
@@ -123,10 +125,10 @@ class MainWindow(QMainWindow):
         self.brand = brand = QLabel(APP_TITLE)
         brand.setProperty("role", "heading")
         brand.setContentsMargins(16, 20, 0, 4)
-        self.help_button = QPushButton("Need help now?")
+        self.help_button = QPushButton(_("Need help now?"))
         self.help_button.setProperty("role", "help")
-        self.help_button.setAccessibleName("Need help now? Show helplines")
-        self.help_button.setToolTip("Helplines and emergency numbers (F1)")
+        self.help_button.setAccessibleName(_("Need help now? Show helplines"))
+        self.help_button.setToolTip(_("Helplines and emergency numbers (F1)"))
         self.help_button.clicked.connect(self.show_help)
         panel = QWidget()
         self.sidebar_panel = panel
@@ -172,15 +174,15 @@ class MainWindow(QMainWindow):
         row = QHBoxLayout(bar)
         row.setContentsMargins(24, 12, 24, 0)
         self.pages_button = QPushButton(PAGES[0].title)
-        self.pages_button.setAccessibleName("Pages")
+        self.pages_button.setAccessibleName(_("Pages"))
         menu = QMenu(self.pages_button)
         for index, info in enumerate(PAGES):
             action = menu.addAction(info.title)
             action.triggered.connect(lambda _c=False, i=index: self.sidebar.setCurrentRow(i))
         self.pages_button.setMenu(menu)
-        self.compact_help = QPushButton("Need help now?")
+        self.compact_help = QPushButton(_("Need help now?"))
         self.compact_help.setProperty("role", "help")
-        self.compact_help.setAccessibleName("Need help now? Show helplines")
+        self.compact_help.setAccessibleName(_("Need help now? Show helplines"))
         self.compact_help.clicked.connect(self.show_help)
         row.addWidget(self.pages_button)
         row.addStretch(1)
@@ -213,6 +215,7 @@ class MainWindow(QMainWindow):
         scale = text_scale(self)
         room = PAGE_ROOM * scale
         full, rail = (max(width, round(width * scale)) for width in (SIDEBAR_WIDTH, RAIL_WIDTH))
+        full = max(full, self._help_width())  # a longer language's "Need help now?" is never cut
         if self.width() - full >= room:
             mode = "full"
         elif self.width() - rail >= room:
@@ -220,6 +223,11 @@ class MainWindow(QMainWindow):
         else:
             mode = "menu"
         self._set_sidebar_mode(mode, full if mode == "full" else rail)
+
+    def _help_width(self) -> int:
+        """The sidebar's width that shows the full help button's words with its padding."""
+        words = self.help_button.fontMetrics().horizontalAdvance(_("Need help now?"))
+        return words + HELP_PADDING + 16  # the button's padding and border; the panel's margins
 
     def _set_sidebar_mode(self, mode: str, width: int) -> None:
         self.sidebar_panel.setVisible(mode != "menu")
@@ -232,14 +240,15 @@ class MainWindow(QMainWindow):
         self.sidebar_mode = mode
         rail = mode == "rail"
         self.brand.setVisible(not rail)
-        self.help_button.setText("Help" if rail else "Need help now?")
+        self.help_button.setText(_("Help") if rail else _("Need help now?"))
         self.help_button.setProperty("rail", rail)
         self.help_button.style().unpolish(self.help_button)
         self.help_button.style().polish(self.help_button)
         for row, info in enumerate(PAGES):
             item = self.sidebar.item(row)
             item.setText("" if rail else info.title)
-            item.setToolTip(f"{info.title}: {info.summary}" if rail else info.summary)
+            item.setToolTip(_("{title}: {summary}").format(title=info.title, summary=info.summary)
+                            if rail else info.summary)
 
     def set_palette(self, palette: Palette) -> None:
         """Draw the pages' icons in the look's colours."""
@@ -296,7 +305,7 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self._scrolls[page_id])
         self._current = page_id
         self.pages_button.setText(PAGES[row].title)
-        self.pages_button.setAccessibleDescription(f"Now showing {PAGES[row].title}")
+        self.pages_button.setAccessibleDescription(_("Now showing {title}").format(title=PAGES[row].title))
 
     def stop_all(self) -> None:
         """Esc: stop whatever runs, on every page."""

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton
 
+from companion.i18n import _
+
 
 class NoticeWidget(QFrame):
     """One message with a 'Got it' button that removes it."""
@@ -19,10 +21,10 @@ class NoticeWidget(QFrame):
         row.setSpacing(12)
         self.label = QLabel(text)
         self.label.setWordWrap(True)
-        self.label.setAccessibleName("Notice")
+        self.label.setAccessibleName(_("Notice"))
         self.label.setAccessibleDescription(text)
-        button = QPushButton("Got it")
-        button.setAccessibleName("Dismiss this notice")
+        button = QPushButton(_("Got it"))
+        button.setAccessibleName(_("Dismiss this notice"))
         button.clicked.connect(self._dismiss)
         row.addWidget(self.label, 1)
         row.addWidget(button)

@@ -8,6 +8,8 @@ import logging
 from PySide6.QtCore import SLOT, QObject, Signal, Slot
 from PySide6.QtDBus import QDBusConnection
 
+from companion.i18n import _
+
 log = logging.getLogger(__name__)
 
 SCREEN_SAVERS = (("/org/freedesktop/ScreenSaver", "org.freedesktop.ScreenSaver"),
@@ -46,6 +48,6 @@ class ScreenLockWatcher(QObject):
     @Slot(bool)
     def _prepare_for_sleep(self, going: bool) -> None:
         if going:
-            self.away.emit("going to sleep")
+            self.away.emit(_("going to sleep"))
         else:
             self.woke.emit()

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout
 
+from companion.i18n import _
+
 WELCOME_TEXT = (
-    "<p>This is a quiet place for you: slow breathing, soft sounds, gentle relaxation and "
+    _("<p>This is a quiet place for you: slow breathing, soft sounds, gentle relaxation and "
     "somewhere private to write.</p>"
     "<p><b>It stays on this computer.</b> Companion works offline and sends nothing anywhere: "
     "no accounts, no tracking.</p>"
@@ -13,7 +15,7 @@ WELCOME_TEXT = (
     "If tears come, they are welcome here.</p>"
     "<p><b>A companion, not a substitute for care.</b> Companion helps you relax; it does not "
     "treat any condition. If things feel like too much, the <i>Need help now?</i> button is "
-    "on every page.</p>"
+    "on every page.</p>")
 )
 
 
@@ -22,12 +24,12 @@ class WelcomeDialog(QDialog):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Welcome to Companion")
+        self.setWindowTitle(_("Welcome to Companion"))
         self.setMinimumWidth(500)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(32, 28, 32, 24)
         layout.setSpacing(16)
-        title = QLabel("Welcome")
+        title = QLabel(_("Welcome"))
         title.setProperty("role", "title")
         text = QLabel(WELCOME_TEXT)
         text.setObjectName("welcomeText")
@@ -35,9 +37,9 @@ class WelcomeDialog(QDialog):
         text.setFixedWidth(text.fontMetrics().averageCharWidth() * 60)  # wrapped text needs a width
         row = QHBoxLayout()
         row.addStretch(1)
-        self.begin_button = QPushButton("When you're ready, begin")
+        self.begin_button = QPushButton(_("When you're ready, begin"))
         self.begin_button.setProperty("role", "primary")
-        self.begin_button.setAccessibleName("Close the welcome and begin")
+        self.begin_button.setAccessibleName(_("Close the welcome and begin"))
         self.begin_button.setDefault(True)
         self.begin_button.clicked.connect(self.accept)
         row.addWidget(self.begin_button)

@@ -4,20 +4,17 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-
-def count_words(count: int, noun: str) -> str:
-    """'1 slow breath', '30 slow breaths'."""
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
+from companion.i18n import _, ngettext
 
 
 def duration_words(seconds: Fraction | float) -> str:
     """'less than a minute', '1 minute', '5 minutes' (rounded)."""
     minutes = round(float(seconds) / 60)
     if float(seconds) < 60:
-        return "less than a minute"
-    return count_words(minutes, "minute")
+        return _("less than a minute")
+    return ngettext("{count} minute", "{count} minutes", minutes).format(count=minutes)
 
 
 def failure_reason(exc: OSError) -> str:
     """Why a file could not be written, in the system's words ('No space left on device')."""
-    return exc.strerror or "the disk refused the write"
+    return exc.strerror or _("the disk refused the write")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from companion.i18n import _
 from companion.ui.shell.feature import Feature
 
 if TYPE_CHECKING:
@@ -58,7 +59,7 @@ class SoundsFeature(Feature):
             if preset is not None:
                 user_presets.append(preset)
             services.save_or_say(lambda: store.save(user_presets),
-                                 "Your mix could not be saved ({reason}).")
+                                 _("Your mix could not be saved ({reason})."))
 
         def follow_master(settings: Settings) -> None:
             # The ambient volume can also be set on the Settings page.

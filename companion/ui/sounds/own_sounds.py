@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject
 
+from companion.i18n import _
 from companion.sounds.catalog import SoundInfo
 from companion.sounds.own_files import OwnSound, OwnSoundStore
 from companion.ui.shell.services import Services
@@ -41,8 +42,8 @@ class OwnSounds(QObject):
 
     def _save(self) -> None:
         self.services.save_or_say(lambda: self.store.save(self.own),
-                                  "Your list of sound files could not be saved ({reason}); it "
-                                  "applies until you quit.")
+                                  _("Your list of sound files could not be saved ({reason}); it "
+                                  "applies until you quit."))
 
     def _chosen(self, paths) -> None:
         updated, refused = self.store.add(self.own, paths)
@@ -61,7 +62,7 @@ class OwnSounds(QObject):
     def _playlist_toggled(self, on: bool) -> None:
         if on and not self.own:
             self.page.show_now_playing("")
-            self.services.notice("Add some of your own files first, then they can play in turn.")
+            self.services.notice(_("Add some of your own files first, then they can play in turn."))
         elif on:
             self.playlist.start([SoundInfo(s.id, s.name, s.path)
                                  for s in self.own if not s.missing])

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QPushButton,
 )
 
+from companion.i18n import _
 from companion.sounds.catalog import SoundInfo
 from companion.sounds.mix import SLEEP_MINUTES, Mix
 from companion.sounds.own_files import files_in
@@ -48,35 +49,35 @@ class SoundsPage(BasePage):
         self._new_id = new_id
         self.presets = presets
         self._known = {sound.id for sound in catalog}
-        layout = page_layout(scrolling_body(self), "Sounds",
-                             "Mix calm sounds the way you like. They keep playing when you hide "
-                             "or close the window; the sleep timer fades them out.")
+        layout = page_layout(scrolling_body(self), _("Sounds"),
+                             _("Mix calm sounds the way you like. They keep playing when you hide "
+                             "or close the window; the sleep timer fades them out."))
         self.preset_box = QComboBox()
-        self.preset_box.setAccessibleName("Choose a mix")
-        self.save_button = QPushButton("Save mix…")
-        self.rename_button = QPushButton("Rename…")
-        self.rename_button.setAccessibleName("Rename the chosen mix")
-        self.delete_button = QPushButton("Delete…")
-        self.delete_button.setAccessibleName("Delete the chosen mix")
+        self.preset_box.setAccessibleName(_("Choose a mix"))
+        self.save_button = QPushButton(_("Save mix…"))
+        self.rename_button = QPushButton(_("Rename…"))
+        self.rename_button.setAccessibleName(_("Rename the chosen mix"))
+        self.delete_button = QPushButton(_("Delete…"))
+        self.delete_button.setAccessibleName(_("Delete the chosen mix"))
         self.delete_button.setProperty("role", "danger")
         self.master = CalmSlider()
         self.master.setRange(0, 100)
         self.master.setMinimumWidth(120)
-        self.master.setAccessibleName("Master volume")
-        self.mute = QPushButton("Mute")
+        self.master.setAccessibleName(_("Master volume"))
+        self.mute = QPushButton(_("Mute"))
         self.mute.setCheckable(True)
-        self.stop_button = QPushButton("Stop all")
-        self.add_button = QPushButton("Add your own…")
-        self.add_button.setAccessibleName("Add your own music or sound files")
-        self.add_folder_button = QPushButton("Add a folder…")
-        self.add_folder_button.setAccessibleName("Add every sound file in a folder")
+        self.stop_button = QPushButton(_("Stop all"))
+        self.add_button = QPushButton(_("Add your own…"))
+        self.add_button.setAccessibleName(_("Add your own music or sound files"))
+        self.add_folder_button = QPushButton(_("Add a folder…"))
+        self.add_folder_button.setAccessibleName(_("Add every sound file in a folder"))
         self.sleep_box = QComboBox()
-        self.sleep_box.setAccessibleName("Sleep timer")
-        self.sleep_box.addItem("Sleep timer: off", 0)
+        self.sleep_box.setAccessibleName(_("Sleep timer"))
+        self.sleep_box.addItem(_("Sleep timer: off"), 0)
         for minutes in SLEEP_MINUTES:
-            self.sleep_box.addItem(f"Fade out in {minutes} min", minutes)
-        self.sleep_box.addItem("Choose a time…", -1)
-        master_label = QLabel("Volume")
+            self.sleep_box.addItem(_("Fade out in {minutes} min").format(minutes=minutes), minutes)
+        self.sleep_box.addItem(_("Choose a time…"), -1)
+        master_label = QLabel(_("Volume"))
         for box in (self.preset_box, self.sleep_box):  # their whole words, never fewer
             box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         layout.addWidget(ReflowRow([self.preset_box, self.save_button, self.rename_button,
@@ -95,13 +96,13 @@ class SoundsPage(BasePage):
         for sound in catalog:
             self.add_tile(sound)
         layout.addLayout(self.grid)
-        own_label = QLabel("Music that helps your feelings come, or any sound of your own:")
+        own_label = QLabel(_("Music that helps your feelings come, or any sound of your own:"))
         own_label.setProperty("role", "muted")
         own_label.setWordWrap(True)  # a line of its own above its buttons, never a thin column
         layout.addWidget(own_label)
-        self.playlist_button = QPushButton("Play my files in turn")
+        self.playlist_button = QPushButton(_("Play my files in turn"))
         self.playlist_button.setCheckable(True)
-        self.playlist_button.setAccessibleName("Play your own files one after another")
+        self.playlist_button.setAccessibleName(_("Play your own files one after another"))
         layout.addWidget(ReflowRow([self.add_button, self.add_folder_button,
                                     self.playlist_button]))
         self.now_playing = QLabel("")
@@ -176,23 +177,23 @@ class SoundsPage(BasePage):
 
     def ask_for_files(self) -> None:
         names, _filter = QFileDialog.getOpenFileNames(
-            self, "Add your own sounds or music", "",
-            "Sound files (*.ogg *.oga *.wav *.flac *.mp3);;All files (*)")
+            self, _("Add your own sounds or music"), "",
+            _("Sound files (*.ogg *.oga *.wav *.flac *.mp3);;All files (*)"))
         if names:
             self.own_files_chosen.emit([Path(name) for name in names])
 
     def ask_for_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, "Add a folder of sounds or music")
+        folder = QFileDialog.getExistingDirectory(self, _("Add a folder of sounds or music"))
         if folder:
             found = files_in(Path(folder))
             if found:
                 self.own_files_chosen.emit(found)
             else:
-                self._say("That folder has no OGG, WAV, FLAC or MP3 files.")
+                self._say(_("That folder has no OGG, WAV, FLAC or MP3 files."))
 
     def _fill_presets(self) -> None:
         self.preset_box.clear()
-        self.preset_box.addItem("Choose a mix…", None)
+        self.preset_box.addItem(_("Choose a mix…"), None)
         for preset in self.presets:
             self.preset_box.addItem(preset.name, preset.id)
         self._show_mix_actions()
@@ -217,8 +218,8 @@ class SoundsPage(BasePage):
     def _sleep_chosen(self, index: int) -> None:
         minutes = self.sleep_box.itemData(index)
         if minutes == -1:
-            minutes, ok = QInputDialog.getInt(self, "Sleep timer", "Fade out and stop in how many "
-                                              "minutes?", 20, 2, 600)
+            minutes, ok = QInputDialog.getInt(self, _("Sleep timer"), _("Fade out and stop in how many "
+                                              "minutes?"), 20, 2, 600)
             if not ok:
                 self._show_sleep()
                 return
@@ -253,12 +254,12 @@ class SoundsPage(BasePage):
             widget.blockSignals(True)
         self.master.setValue(round(mix.master * 100))
         self.mute.setChecked(mix.muted)
-        self.mute.setText("Unmute" if mix.muted else "Mute")
+        self.mute.setText(_("Unmute") if mix.muted else _("Mute"))
         for widget in (self.master, self.mute):
             widget.blockSignals(False)
 
     def ask_to_save(self) -> None:
-        name, ok = QInputDialog.getText(self, "Save this mix", "Name for this mix:")
+        name, ok = QInputDialog.getText(self, _("Save this mix"), _("Name for this mix:"))
         if ok:
             self.save_mix(name)
 
@@ -308,19 +309,20 @@ class SoundsPage(BasePage):
     def ask_to_rename(self) -> None:
         preset = self.selected_own_preset()
         if preset is None:
-            self._say("Choose one of your own mixes first; the built-in ones stay as they are.")
+            self._say(_("Choose one of your own mixes first; the built-in ones stay as they are."))
             return
-        name, ok = QInputDialog.getText(self, "Rename this mix", "New name:", text=preset.name)
+        name, ok = QInputDialog.getText(self, _("Rename this mix"), _("New name:"), text=preset.name)
         if ok:
             self.rename_mix(name)
 
     def ask_to_delete(self) -> None:
         preset = self.selected_own_preset()
         if preset is None:
-            self._say("Choose one of your own mixes first; the built-in ones stay as they are.")
+            self._say(_("Choose one of your own mixes first; the built-in ones stay as they are."))
             return
-        answer = QMessageBox.question(self, "Delete this mix?", f"Delete “{preset.name}”? The "
-                                      "sounds themselves stay.", QMessageBox.StandardButton.Yes
+        answer = QMessageBox.question(self, _(
+            "Delete this mix?"), _("Delete “{name}”? The sounds themselves stay.")
+            .format(name=preset.name), QMessageBox.StandardButton.Yes
                                       | QMessageBox.StandardButton.No,
                                       QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:

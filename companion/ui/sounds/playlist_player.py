@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
+from companion.i18n import _
 from companion.sounds.catalog import SoundInfo
 from companion.ui.shell.audio_service import AudioService
 from companion.ui.shell.workers import run_in_background
@@ -59,7 +60,7 @@ class PlaylistPlayer(QObject):
         if not self.active or self._audio.engine is None:
             return
         if skipped >= len(self.tracks):
-            self.problem.emit("None of your files could be played, so the playlist stopped.")
+            self.problem.emit(_("None of your files could be played, so the playlist stopped."))
             self.stop()
             return
         self.index = (self.index + 1) % len(self.tracks)

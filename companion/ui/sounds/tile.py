@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QWidget
 
+from companion.i18n import _
 from companion.resources import asset
 from companion.sounds.catalog import SoundInfo
 from companion.ui.shell.base_page import card
@@ -35,11 +36,11 @@ class SoundTileWidget(QWidget):
         self.set_palette(EVENING)
         self.toggle.setIconSize(QSize(32, 32))
         self.toggle.setMinimumHeight(52)
-        self.toggle.setAccessibleName(f"{sound.name}: play or stop")
+        self.toggle.setAccessibleName(_("{name}: play or stop").format(name=sound.name))
         self.slider = CalmSlider()
         self.slider.setRange(0, 100)
-        self.slider.setAccessibleName(f"{sound.name} volume")
-        self.level = QLabel("off")
+        self.slider.setAccessibleName(_("{name} volume").format(name=sound.name))
+        self.level = QLabel(_("off"))
         self.level.setProperty("role", "muted")
         self.level.setMinimumWidth(40)
         self.level.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
@@ -47,8 +48,8 @@ class SoundTileWidget(QWidget):
         row.addWidget(self.slider, 1)
         row.addWidget(self.level)
         if removable:
-            remove = QPushButton("Remove")
-            remove.setAccessibleName(f"Remove {sound.name} from your sounds")
+            remove = QPushButton(_("Remove"))
+            remove.setAccessibleName(_("Remove {name} from your sounds").format(name=sound.name))
             remove.clicked.connect(lambda: self.remove_requested.emit(sound.id))
             row.addWidget(remove)
         inner.addWidget(self.toggle)
