@@ -38,6 +38,12 @@ def ngettext(singular: str, plural: str, n: int) -> str:
     return _translation.ngettext(singular, plural, n)
 
 
+def pgettext(context: str, message: str) -> str:
+    """The message as meant in this context, where one English word has two meanings
+    ('Close' a window; 'Close' the last step of a session)."""
+    return _translation.pgettext(context, message)
+
+
 def N_(message: str) -> str:
     """Mark a message for translation where it is defined; translate it with _() where shown."""
     return message
@@ -97,6 +103,9 @@ class PseudoTranslations(gettext.NullTranslations):
 
     def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
         return self.mark(msgid1 if n == 1 else msgid2)
+
+    def pgettext(self, context: str, message: str) -> str:
+        return self.mark(message)
 
 
 def install(choice: str = "system", environ: Mapping[str, str] | None = None) -> str:

@@ -9,6 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from companion.i18n import _, pgettext
 from companion.resources import asset
 from companion.tomlfile import TableError, load_user_list, parse_tables
 
@@ -24,8 +25,8 @@ class StepKind(StrEnum):
 
     @property
     def heading(self) -> str:
-        return {"settle": "Settle", "release": "Release", "express": "Express",
-                "close": "Close"}[self.value]
+        return {"settle": _("Settle"), "release": _("Release"), "express": _("Express"),
+                "close": pgettext("the last step of a session", "Close")}[self.value]
 
 
 @dataclass(frozen=True)
@@ -72,14 +73,17 @@ def step_name(step: FlowStep, pattern_names: dict[str, str],
               script_titles: dict[str, str]) -> str:
     """What a person reads for a step: names, never ids ("Release: Jaw, throat and chest")."""
     if step.kind is StepKind.RELEASE:
-        return f"Release: {script_titles.get(step.script, step.script.replace('-', ' '))}"
+        return _("Release: {script}").format(
+            script=script_titles.get(step.script, step.script.replace("-", " ")))
     if step.kind is StepKind.EXPRESS:
-        return f"Write for {step.minutes:g} minutes"
+        return _("Write for {minutes:g} minutes").format(minutes=step.minutes)
     if step.grounding:
-        return "Close: 5-4-3-2-1 grounding"
+        return _("Close: 5-4-3-2-1 grounding")
     name = pattern_names.get(step.pattern, step.pattern.replace("-", " "))
-    unit = "minute" if step.minutes == 1 else "minutes"
-    return f"{step.kind.heading}: {name}, {step.minutes:g} {unit}"
+    if step.minutes == 1:
+        return _("{step}: {pattern}, 1 minute").format(step=step.kind.heading, pattern=name)
+    return _("{step}: {pattern}, {minutes:g} minutes").format(
+        step=step.kind.heading, pattern=name, minutes=step.minutes)
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from companion.breathing.timeline import (
     plan_for_minutes,
     plan_until_stop,
 )
-from companion.i18n import _
+from companion.i18n import _, ngettext
 from companion.ui.breathe.cues import CuePlayer
 from companion.ui.breathe.view import BreatheView, length_choices
 from companion.ui.shell.settings_model import SettingsModel
@@ -82,7 +82,8 @@ class BreatheChoices(BreatheView):
             return
         found = self.length_box.findData(str(minutes))
         if found < 0:
-            self.length_box.addItem("1 minute" if minutes == 1 else f"{minutes} minutes",
+            self.length_box.addItem(ngettext("{count} minute", "{count} minutes", minutes).format(
+                count=minutes),
                                     str(minutes))
             found = self.length_box.count() - 1
         self.length_box.setCurrentIndex(found)
@@ -103,9 +104,10 @@ class BreatheChoices(BreatheView):
         holds = _(" Includes holds; breathe normally instead if they feel uneasy.") \
             if pattern.has_holds else ""
         if shown.count_seconds == 1:
-            timing = f"{shown.timings_text()} seconds"
+            timing = _("{value} seconds").format(value=shown.timings_text())
         else:
-            timing = f"{shown.counts_text()} counts of {float(shown.count_seconds):g} seconds"
+            timing = _("{counts} counts of {seconds:g} seconds").format(
+                counts=shown.counts_text(), seconds=float(shown.count_seconds))
         self.description.setText(_(
             "{description} ({timing}).{holds}")
             .format(description=pattern.description, timing=timing, holds=holds))

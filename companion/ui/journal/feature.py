@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
+from companion.i18n import _
 from companion.ui.shell.feature import Feature
 
 if TYPE_CHECKING:
@@ -56,8 +57,9 @@ class JournalFeature(Feature):
 
             mine, problem = load_user_prompts(self.services.paths.config / "prompts.toml")
             if problem:
-                self.services.notice(f"Your own writing prompts could not be used: {problem}. "
-                                     "The file is left as it is.")
+                self.services.notice(_(
+                    "Your own writing prompts could not be used: {problem}. The file is left as it is.")
+                    .format(problem=problem))
             self._prompts = load_prompts() + mine
         return self._prompts
 

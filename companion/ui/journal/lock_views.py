@@ -32,8 +32,10 @@ def password_field(name: str, placeholder: str = "") -> SecretField:
 def check_new_passphrase(first: str, second: str) -> str | None:
     """Why a new passphrase cannot be used, or None when it can."""
     if len(first) < MIN_PASSPHRASE:
-        return (f"Choose at least {MIN_PASSPHRASE} characters. A few ordinary words are easier "
-                "to remember than symbols, and just as strong.")
+        return (_(
+            "Choose at least {MIN_PASSPHRASE} characters. A few ordinary words are easier to remember than "
+            "symbols, and just as strong.")
+            .format(MIN_PASSPHRASE=MIN_PASSPHRASE))
     if first != second:
         return _("The two passphrases are not the same yet.")
     return None

@@ -44,7 +44,7 @@ class ReviewCardWidget(QWidget):
             self.text.clear()
             self.hide()
             return
-        more = f" ({waiting - 1} more after this one.)" if waiting > 1 else ""
+        more = _(" ({value} more after this one.)").format(value=waiting - 1) if waiting > 1 else ""
         self.label.setText(_(
             "{text}. Nothing was changed; what would you like to do?{more}")
             .format(text=review.text, more=more))

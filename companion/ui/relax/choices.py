@@ -123,7 +123,7 @@ class RelaxChoices(RelaxView):
         self.area_list.blockSignals(True)
         self.area_list.clear()
         for area_id in script.areas() if script else []:
-            item = QListWidgetItem(AREAS[area_id].label)
+            item = QListWidgetItem(_(AREAS[area_id].label))
             item.setData(Qt.ItemDataRole.UserRole, area_id)
             item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             item.setCheckState(Qt.CheckState.Checked if area_id in left_out

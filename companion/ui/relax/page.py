@@ -294,7 +294,7 @@ class RelaxPage(RelaxChoices):
         self.step_label.setText(step.text)
         self.step_label.setAccessibleDescription(step.text)
         regions = frozenset(AREAS[step.area].regions) if step.area else frozenset()
-        self.outline.set_lit(regions, AREAS[step.area].label if step.area else "")
+        self.outline.set_lit(regions, _(AREAS[step.area].label) if step.area else "")
         self._show_progress()
 
     def _show_progress(self) -> None:

@@ -58,7 +58,7 @@ class NaturalVoiceRenderer(QObject):
 
     def describe(self) -> str:
         if self.running:
-            counted = f" ({self.done} of {self.total})" if self.total else ""
+            counted = _(" ({done} of {total})").format(done=self.done, total=self.total) if self.total else ""
             return (_("The natural voice is being prepared on this computer") + counted + ". Until "
                     "it is ready, the bundled voice reads.")
         if self._current.natural:

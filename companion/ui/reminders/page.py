@@ -33,6 +33,7 @@ from companion.reminders.schedule import QuietHours, next_due
 from companion.ui.reminders.service import ReminderService
 from companion.ui.shell.base_page import BasePage, card, choice_list, page_layout
 from companion.ui.shell.theme import text_scale
+from companion.ui.shell.wording import day_and_time
 
 DAY_NAMES = (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))
 KIND_NAMES = {Kind.BREATHE: _("Breathe for a moment"), Kind.RELAX: _("A short body scan"),
@@ -55,23 +56,25 @@ def parse_times(text: str) -> tuple[time, ...]:
             hours, minutes = part.split(":")
             found.append(time(int(hours), int(minutes)))
         except ValueError:
-            raise RuleError("times", f"{part!r} is not a time like 09:30") from None
+            raise RuleError("times", _("“{part}” is not a time like 09:30").format(part=part)) \
+                from None
     return tuple(sorted(set(found)))
 
 
 def describe(rule: Rule) -> str:
     if rule.schedule == "once":
         assert rule.once_at is not None
-        when = f"once, {rule.once_at:%a %d %b at %H:%M}"
+        when = _("once, {day}").format(day=day_and_time(rule.once_at, with_date=True))
     else:
-        days = "every day" if len(rule.weekdays) == 7 else ", ".join(
+        days = _("every day") if len(rule.weekdays) == 7 else ", ".join(
             DAY_NAMES[d] for d in sorted(rule.weekdays))
         if rule.schedule == "daily":
-            when = f"{', '.join(t.strftime('%H:%M') for t in rule.times)}, {days}"
+            when = _("{times}, {days}").format(
+                times=", ".join(t.strftime("%H:%M") for t in rule.times), days=days)
         else:
             assert rule.start is not None and rule.end is not None
-            when = (f"every {rule.every_minutes} min, {rule.start:%H:%M} to {rule.end:%H:%M}, "
-                    f"{days}")
+            when = _("every {minutes} min, {start:%H:%M} to {end:%H:%M}, {days}").format(
+                minutes=rule.every_minutes, start=rule.start, end=rule.end, days=days)
     return f"{rule.words}\n{when}"
 
 
@@ -287,7 +290,8 @@ class RemindersPage(BasePage):
         now = self.service.now()
         for rule in reminders.rules:
             upcoming = next_due(rule, now, self.service.zone)
-            suffix = f"\nnext: {upcoming.astimezone(self.service.zone):%a %H:%M}" \
+            suffix = "\n" + _("next: {day}").format(
+                day=day_and_time(upcoming.astimezone(self.service.zone))) \
                 if upcoming is not None and rule.enabled else ""
             item = QListWidgetItem(describe(rule) + suffix)
             item.setData(Qt.ItemDataRole.UserRole, rule.id)
@@ -297,7 +301,8 @@ class RemindersPage(BasePage):
         self.rule_list.blockSignals(False)
         paused = reminders.paused_until
         self.pause_label.setText(
-            f"Paused until {paused.astimezone(self.service.zone):%a %H:%M}." if paused is not None
+            _("Paused until {day}.").format(day=day_and_time(paused.astimezone(self.service.zone)))
+            if paused is not None
             and paused > now else _("Reminders are on.") if reminders.rules else
             _("No reminders yet. A gentle nudge to breathe, relax or write can come at the times "
             "you choose, never during a session or a full-screen film: add one under Add a reminder."))

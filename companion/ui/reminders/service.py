@@ -253,8 +253,9 @@ class ReminderService(QObject):
         try:
             self._store.save(self.reminders)
         except OSError as exc:
-            self.reminders.notices.append(f"Your reminders could not be saved ({exc.strerror}); "
-                                          "they apply until you quit.")
+            self.reminders.notices.append(_(
+                "Your reminders could not be saved ({strerror}); they apply until you quit.")
+                .format(strerror=exc.strerror))
         self.arm()
         self.changed.emit()
 

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, cast
 
 from PySide6.QtWidgets import QMessageBox
 
-from companion.i18n import _
+from companion.i18n import _, ngettext
 from companion.ui.shell.base_page import BasePage
 from companion.ui.shell.feature import Feature
 
@@ -37,8 +37,9 @@ class SessionFeature(Feature):
         window = services.window
         mine, problem = load_user_flows(services.paths.config / "session-flows.toml")
         if problem:
-            services.notice(f"Your own session flows could not be used: {problem}. The file is "
-                            "left as it is.")
+            services.notice(_(
+                "Your own session flows could not be used: {problem}. The file is left as it is.")
+                .format(problem=problem))
         journal = services.journal
 
         def open_vault():
@@ -115,7 +116,7 @@ class SessionFeature(Feature):
         flows = load_builtin_flows()
         flow_id, why = self._suggestion(flows)
         title = next(f.title for f in flows if f.id == flow_id)
-        return f"Suggested: {title}. {why}".strip()
+        return _("Suggested: {title}. {why}").format(title=title, why=why).strip()
 
     def _suggest(self, page: SessionPage) -> None:
         page.suggest(*self._suggestion(page.flows))
@@ -135,10 +136,12 @@ class SessionFeature(Feature):
         try:
             saved = history.flush()
         except Exception as exc:  # the journal's own errors say what happened
-            self.services.notice(f"Your quiet sessions could not be saved yet ({exc}).")
+            self.services.notice(_("Your quiet sessions could not be saved yet ({exc}).").format(exc=exc))
             return
-        self.services.notice(f"{saved} quiet session(s) from while your journal was locked are "
-                             "now saved in it.")
+        self.services.notice(ngettext(
+            "{count} quiet session from while your journal was locked is now saved in it.",
+            "{count} quiet sessions from while your journal was locked are now saved in it.",
+            saved).format(count=saved))
 
     def ask_before_quitting(self, quit_now: Callable[[], None]) -> bool:
         """While a session waits for the locked journal, ask before quitting: True when the

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.clock import Clock
-from companion.i18n import _
+from companion.i18n import _, ngettext
 from companion.journal.prompts import (
     INVITATION,
     Prompt,
@@ -327,9 +327,12 @@ class SessionPage(SessionChoices):
             log.warning("session record not kept: %s", exc)
             self.kept = "failed"
         before, after = run.before, run.after
-        lines = [f"You spent {run.minutes:.0f} minutes with yourself."]
+        minutes = round(run.minutes)
+        lines = [ngettext("You spent {count} minute with yourself.",
+                          "You spent {count} minutes with yourself.", minutes).format(count=minutes)]
         if before is not None and after is not None:
-            lines.append(f"Distress before: {before.distress} of 10. After: {after.distress}.")
+            lines.append(_("Distress before: {before} of 10. After: {after}.").format(
+                before=before.distress, after=after.distress))
         if any(r.step.kind is StepKind.RELEASE and not r.skipped for r in run.results):
             lines.append(RAW_AFTER_RELEASE)
         self.summary_text.setText("\n\n".join(lines))

@@ -8,12 +8,12 @@ from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QVBoxLayout
 
 from companion.helplines import HelpDirectory, Helpline, country_of, load_directory, ordered_for
-from companion.i18n import _
+from companion.i18n import N_, _
 
-SEEK_SUPPORT = (_("If low mood or crying spells last two weeks or more, if you feel numb or empty "
+SEEK_SUPPORT = (N_("If low mood or crying spells last two weeks or more, if you feel numb or empty "
                 "most of the time, or if day-to-day things have become hard to manage, talk to a "
                 "doctor or a therapist. That is not a failure; it is what they are there for."))
-AFTER_CARE = (_("Drink some water, rest, and go easy on yourself for a while. Feeling raw or tired "
+AFTER_CARE = (N_("Drink some water, rest, and go easy on yourself for a while. Feeling raw or tired "
               "afterwards is common. If you can, be near someone you trust, or tell them how "
               "you are."))
 
@@ -27,8 +27,8 @@ def _line_html(directory: HelpDirectory, line: Helpline) -> str:
 
 def help_html(directory: HelpDirectory) -> str:
     """The dialog's text as simple rich text: this country's help first, then everyone else's."""
-    parts = ["<p>If things feel like too much right now, you deserve support from a person. "
-             "Reaching out is a strong thing to do.</p>"]
+    parts = [_("<p>If things feel like too much right now, you deserve support from a person. "
+               "Reaching out is a strong thing to do.</p>")]
     local = directory.serving_here()
     finder = next(line for line in directory.lines if not line.regions)
     for line in local or (finder,):
@@ -36,23 +36,25 @@ def help_html(directory: HelpDirectory) -> str:
     emergency = directory.emergency_here()
     number = escape(emergency.number)
     if not (directory.here and directory.here in emergency.regions):
-        number += ", or your local emergency number"
-    parts.append(f"<p><b>If you are in danger, or someone else is</b><br>"
-                 f"Call emergency services: {number}</p>")
-    parts.append(f"<p><b>When to look for more support</b><br>{escape(SEEK_SUPPORT)}</p>")
-    parts.append(f"<p><b>After a good cry</b><br>{escape(AFTER_CARE)}</p>")
+        number += _(", or your local emergency number")
+    parts.append(_(
+        "<p><b>If you are in danger, or someone else is</b><br>Call emergency services: {number}</p>")
+        .format(number=number))
+    parts.append(_("<p><b>When to look for more support</b><br>{text}</p>").format(
+        text=escape(_(SEEK_SUPPORT))))
+    parts.append(_("<p><b>After a good cry</b><br>{text}</p>").format(text=escape(_(AFTER_CARE))))
     others = [line for line in directory.lines if line.regions and line not in local]
     rows = [f"{escape(directory.where(line.regions))}: {escape(line.name)}, "
             f"{escape(line.how[0].lower() + line.how[1:])}" for line in others]
     if local:
-        rows.append(f"Anywhere else: {escape(finder.how)}")
+        rows.append(_("Anywhere else: {value}").format(value=escape(finder.how)))
     numbers = [f"{escape(directory.where(num.regions))} {escape(num.number)}"
                for num in directory.emergency if num.regions and num is not emergency]
-    parts.append("<p><b>In other countries</b><br>" + "<br>".join(rows) + "</p>")
-    parts.append("<p><b>Emergency numbers elsewhere</b><br>" + "<br>".join(numbers)
-                 + "<br>Anywhere in the European Union: 112</p>")
-    parts.append("<p>Companion is here to help you relax. It is a companion, "
-                 "not a substitute for professional care.</p>")
+    parts.append(_("<p><b>In other countries</b><br>{lines}</p>").format(lines="<br>".join(rows)))
+    parts.append(_("<p><b>Emergency numbers elsewhere</b><br>{lines}<br>Anywhere in the European "
+                   "Union: 112</p>").format(lines="<br>".join(numbers)))
+    parts.append(_("<p>Companion is here to help you relax. It is a companion, not a substitute "
+                   "for professional care.</p>"))
     return "".join(parts)
 
 

@@ -8,16 +8,18 @@ import logging
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from companion.i18n import SOURCE
+from companion.i18n import PSEUDO, SOURCE
 
 log = logging.getLogger(__name__)
 
 
 def install_qt_translations(qapp: QApplication, code: str) -> bool:
     """Load qtbase_<code> for the app; True when Qt has words for that language."""
-    if code == SOURCE:
+    # Day and month names follow the app's language, not the system's (English as in Britain:
+    # the day before the month, a 24-hour clock).
+    QLocale.setDefault(QLocale("en_GB" if code in (SOURCE, PSEUDO) else code))
+    if code in (SOURCE, PSEUDO):
         return True
-    QLocale.setDefault(QLocale(code))
     translator = QTranslator(qapp)
     folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     if not translator.load(f"qtbase_{code}", folder):

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
+from companion.i18n import _
 from companion.settings import Settings, SettingsStore
 from companion.ui.shell.wording import failure_reason
 
@@ -51,8 +52,9 @@ class SettingsModel(QObject):
         except OSError as exc:
             log.warning("could not save settings: %s", exc.strerror)
             self.save_failed.emit(
-                "Your settings could not be saved just now "
-                f"({failure_reason(exc)}). They still apply until you "
-                "close Companion; freeing some disk space and changing any setting saves them.")
+                _(
+                    "Your settings could not be saved just now ({value}). They still apply until you close "
+                    "Companion; freeing some disk space and changing any setting saves them.")
+                    .format(value=failure_reason(exc)))
             return False
         return True

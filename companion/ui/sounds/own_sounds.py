@@ -52,8 +52,9 @@ class OwnSounds(QObject):
         self._save()
         if refused:
             self.services.notice(
-                f"{', '.join(refused)}: not a kind of file Companion can play. It plays OGG, "
-                "WAV, FLAC and MP3 files.")
+                _(
+                    "{value}: not a kind of file Companion can play. It plays OGG, WAV, FLAC and MP3 files.")
+                    .format(value=', '.join(refused)))
 
     def _removed(self, sound_id: str) -> None:
         self.own = [sound for sound in self.own if sound.id != sound_id]

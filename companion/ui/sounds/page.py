@@ -238,8 +238,9 @@ class SoundsPage(BasePage):
             self.sleep_box.setCurrentIndex(0)
             self._say("")
         else:
-            self._say(f"The sounds will fade out over the last minute and stop in "
-                                     f"{round(left / 60)} min.")
+            self._say(_(
+                "The sounds will fade out over the last minute and stop in {value} min.")
+                .format(value=round(left / 60)))
 
     def _say(self, text: str) -> None:
         """A calm line under the controls (sleep timer, a mix not saved); hidden when empty."""
@@ -269,7 +270,7 @@ class SoundsPage(BasePage):
             preset = make_preset(preset_id or self._new_id(), name,
                                  dict(self.player.mix.volumes), self._known)
         except PresetError as exc:
-            self._say(f"The mix was not saved: {exc.message}.")
+            self._say(_("The mix was not saved: {message}.").format(message=exc.message))
             return None
         self.presets.append(preset)
         self._fill_presets()
@@ -289,7 +290,7 @@ class SoundsPage(BasePage):
         try:
             renamed = make_preset(preset.id, name, dict(preset.volumes), self._known)
         except PresetError as exc:
-            self._say(f"The mix was not renamed: {exc.message}.")
+            self._say(_("The mix was not renamed: {message}.").format(message=exc.message))
             return False
         self.presets = [renamed if p.id == preset.id else p for p in self.presets]
         self._fill_presets()
@@ -338,7 +339,7 @@ class SoundsPage(BasePage):
             self.player.set_mix(Mix(dict(first.volumes), self.player.mix.master))
 
     def show_now_playing(self, name: str) -> None:
-        self.now_playing.setText(f"Now playing: {name}" if name else "")
+        self.now_playing.setText(_("Now playing: {name}").format(name=name) if name else "")
         self.playlist_button.blockSignals(True)
         self.playlist_button.setChecked(bool(name))
         self.playlist_button.blockSignals(False)

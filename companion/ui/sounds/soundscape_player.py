@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QObject, QTimer, Signal
 
 from companion.clock import Clock
+from companion.i18n import _
 from companion.sounds.catalog import SoundInfo
 from companion.sounds.mix import Mix, SleepTimer
 from companion.ui.shell.audio_service import AudioService
@@ -188,7 +189,9 @@ class SoundscapePlayer(QObject):
             self._loading.discard(sound_id)
             if isinstance(result, str):
                 name = self._catalog[sound_id].name
-                self.problem.emit(f"{name} {result}; the other sounds keep playing.")
+                self.problem.emit(_(
+                    "{name} {result}; the other sounds keep playing.")
+                    .format(name=name, result=result))
                 self.set_mix(self.mix.with_volume(sound_id, 0))
                 return
             self._loaded[sound_id] = result

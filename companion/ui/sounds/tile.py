@@ -65,7 +65,7 @@ class SoundTileWidget(QWidget):
             widget.blockSignals(True)
         self.toggle.setChecked(volume > 0)
         self.slider.setValue(round(volume * 100))
-        self.level.setText(f"{round(volume * 100)} %" if volume > 0 else "off")
+        self.level.setText(f"{round(volume * 100)} %" if volume > 0 else _("off"))
         for widget in (self.toggle, self.slider):
             widget.blockSignals(False)
 
