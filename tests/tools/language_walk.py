@@ -27,11 +27,13 @@ install(sys.argv[1])
 from PySide6.QtWidgets import (  # noqa: E402
     QAbstractButton,
     QApplication,
+    QCheckBox,
     QComboBox,
     QLabel,
     QLineEdit,
     QListWidget,
     QPlainTextEdit,
+    QToolButton,
     QWidget,
 )
 
@@ -62,7 +64,11 @@ def cut_off(widget: QWidget) -> bool:
         return False
     if not isinstance(widget, QLabel | QAbstractButton) or not widget.text():
         return False
-    room = widget.contentsRect().width() - (24 if isinstance(widget, QAbstractButton) else 0)
+    if isinstance(widget, QToolButton):  # an icon button: its words are for screen readers
+        return False
+    # A button's padding, or a check box's indicator and spacing, beside its words.
+    room = widget.contentsRect().width() - (44 if isinstance(widget, QCheckBox) else
+                                            24 if isinstance(widget, QAbstractButton) else 0)
     return widget.fontMetrics().horizontalAdvance(widget.text().replace("&", "")) > room + 1
 
 
