@@ -7,6 +7,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from pathlib import Path
 
+from companion.content_language import Localized, localize, translated_path
+from companion.i18n import PSEUDO, SOURCE, language
 from companion.resources import asset
 
 
@@ -56,9 +58,47 @@ class HelpDirectory:
         return ", ".join(self.countries.get(code, code) for code in regions)
 
 
-def load_directory(path: Path | None = None) -> HelpDirectory:
-    """Read the bundled helplines file."""
-    source = path or asset("help/helplines.toml")
+def _line_words(text: str, _name: str) -> list[Helpline]:
+    """A translated helplines file: each line's name and regions (to find the English one) and
+    its words; its web address, source and date are the English file's."""
+    doc = tomllib.loads(text)
+    return [Helpline(name=e["name"], regions=tuple(e["regions"]), how=e["how"],
+                     detail=e["detail"], web="", source="", checked=date.min)
+            for e in doc.get("line", [])]
+
+
+def _same_line(english: object, translated: object) -> Helpline | None:
+    assert isinstance(english, Helpline) and isinstance(translated, Helpline)
+    if english.regions != translated.regions:
+        return None
+    return replace(english, how=translated.how, detail=translated.detail)
+
+
+LINES = Localized("help/helplines.toml", _line_words,
+                  lambda line, _i: f"{line.name} ({', '.join(line.regions) or 'anywhere'})",
+                  _same_line)
+
+
+def load_directory(path: Path | None = None, code: str | None = None) -> HelpDirectory:
+    """Read the bundled helplines file, with each line's words and the countries' names in the
+    app's language where a translation is there (names, numbers and addresses stay as they are)."""
+    english = _read_directory(path or asset(LINES.name))
+    if path is not None:
+        return english
+    code = code or language()
+    lines = tuple(localize(LINES, list(english.lines), code))
+    countries = dict(english.countries)
+    translated = translated_path(LINES.name, code)
+    if code not in (SOURCE, PSEUDO) and translated.is_file():
+        try:
+            names = tomllib.loads(translated.read_text(encoding="utf-8")).get("countries", {})
+            countries.update({k: str(v) for k, v in names.items() if k in countries})
+        except (OSError, tomllib.TOMLDecodeError):
+            pass  # localize() has logged the file's trouble; English names are kept
+    return replace(english, lines=lines, countries=countries)
+
+
+def _read_directory(source: Path) -> HelpDirectory:
     doc = tomllib.loads(source.read_text(encoding="utf-8"))
     lines = tuple(Helpline(name=e["name"], regions=tuple(e["regions"]), how=e["how"],
                            detail=e["detail"], web=e["web"], source=e["source"],

@@ -22,6 +22,7 @@ from companion.breathing.model import (
     custom_pattern,
 )
 from companion.clock import Clock
+from companion.content_language import Localized, localize
 from companion.resources import asset
 from companion.tomlfile import left_out_notice, read_entries, read_user_toml, table_lines
 
@@ -69,10 +70,33 @@ def _builtin_from_table(table: dict[str, Any]) -> Pattern:
                    max_cycles=cap)
 
 
-def load_builtin_patterns(path: Path | None = None) -> list[Pattern]:
-    """Read and check the bundled patterns; a bad entry raises PatternFileError."""
-    source = path or asset("breathing/patterns.toml")
-    text = source.read_text(encoding="utf-8")
+def _same_breath(english: object, translated: object) -> Pattern | None:
+    """The English pattern with the translation's name and description, where both breathe the
+    same (phases, rate and cap belong to the exercise)."""
+    assert isinstance(english, Pattern) and isinstance(translated, Pattern)
+    if (english.phases, english.rate, english.max_cycles) != (
+            translated.phases, translated.rate, translated.max_cycles):
+        return None
+    return replace(english, name=translated.name, description=translated.description)
+
+
+def _parse_patterns(text: str, name: str) -> list[Pattern]:
+    return _patterns_from_text(text, Path(name))
+
+
+PATTERNS = Localized("breathing/patterns.toml", _parse_patterns, lambda p, _i: p.id,
+                     _same_breath)
+
+
+def load_builtin_patterns(path: Path | None = None, code: str | None = None) -> list[Pattern]:
+    """Read and check the bundled patterns, in the app's language where a translation lines up;
+    a bad entry raises PatternFileError."""
+    source = path or asset(PATTERNS.name)
+    english = _patterns_from_text(source.read_text(encoding="utf-8"), source)
+    return english if path is not None else localize(PATTERNS, english, code)
+
+
+def _patterns_from_text(text: str, source: Path) -> list[Pattern]:
     try:
         doc = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:

@@ -9,6 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from companion.clock import Clock
+from companion.content_language import Localized, localize
 from companion.resources import asset
 from companion.tomlfile import load_user_list, table_lines
 
@@ -67,10 +68,26 @@ def parse_prompts(text: str, name: str) -> list[Prompt]:
     return prompts
 
 
-def load_prompts() -> list[Prompt]:
-    """The bundled prompts (a broken file is a bug, so this raises)."""
-    return parse_prompts(asset("prompts/prompts.toml").read_text(encoding="utf-8"),
-                         "prompts.toml")
+def _same_prompt(english: object, translated: object) -> Prompt | None:
+    """The translated prompt, where it has the English one's theme and flags."""
+    assert isinstance(english, Prompt) and isinstance(translated, Prompt)
+    same = (english.theme, english.grief, english.release) == (
+        translated.theme, translated.grief, translated.release)
+    return translated if same else None
+
+
+PROMPTS = Localized("prompts/prompts.toml", parse_prompts,
+                    lambda prompt, index: f"prompt {index + 1}", _same_prompt)
+
+
+def load_english_prompts() -> list[Prompt]:
+    return parse_prompts(asset(PROMPTS.name).read_text(encoding="utf-8"), "prompts.toml")
+
+
+def load_prompts(code: str | None = None) -> list[Prompt]:
+    """The bundled prompts, in the app's language where a translation lines up (a broken English
+    file is a bug, so this raises)."""
+    return localize(PROMPTS, load_english_prompts(), code)
 
 
 def load_user_prompts(path: Path) -> tuple[list[Prompt], str | None]:

@@ -7,6 +7,7 @@ import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from companion.content_language import Localized, localize
 from companion.relax.model import Script, ScriptError, script_from_table
 from companion.resources import asset
 from companion.tomlfile import parse_tables
@@ -38,10 +39,31 @@ def parse_scripts(text: str, name: str) -> list[Script]:
     return parse_tables(text, name, "script", FORMAT, script_from_table, ScriptError)
 
 
-def load_builtin_scripts() -> list[Script]:
-    """The scripts that ship with Companion (a broken one is a bug, so this raises)."""
-    path = asset("relax/scripts.toml")
+def _same_exercise(english: object, translated: object) -> Script | None:
+    """The translated script, where it has the English one's stage, length and steps (each step
+    of the same kind, on the same area, for the same seconds): only the words may differ."""
+    assert isinstance(english, Script) and isinstance(translated, Script)
+
+    def shape(script: Script) -> tuple:
+        return (script.stage, script.minutes,
+                [(step.kind, step.area, step.seconds) for step in script.steps])
+
+    return translated if shape(english) == shape(translated) else None
+
+
+SCRIPTS = Localized("relax/scripts.toml", parse_scripts, lambda script, _i: script.id,
+                    _same_exercise)
+
+
+def load_english_scripts() -> list[Script]:
+    path = asset(SCRIPTS.name)
     return parse_scripts(path.read_text(encoding="utf-8"), path.name)
+
+
+def load_builtin_scripts(code: str | None = None) -> list[Script]:
+    """The scripts that ship with Companion, in the app's language where a translation lines up
+    (a broken English one is a bug, so this raises)."""
+    return localize(SCRIPTS, load_english_scripts(), code)
 
 
 def load_user_scripts(folder: Path, taken_ids: set[str]) -> ScriptSet:

@@ -9,6 +9,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from companion.content_language import Localized, localize
 from companion.i18n import _, pgettext
 from companion.resources import asset
 from companion.tomlfile import TableError, load_user_list, parse_tables
@@ -150,9 +151,26 @@ def parse_flows(text: str, name: str) -> list[Flow]:
     return parse_tables(text, name, "flow", FORMAT, flow_from_table, FlowError)
 
 
-def load_builtin_flows() -> list[Flow]:
-    path = asset("sessions/flows.toml")
+def _same_flow(english: object, translated: object) -> Flow | None:
+    """The English flow with the translation's title and summary, where the steps and the sound
+    are the same."""
+    assert isinstance(english, Flow) and isinstance(translated, Flow)
+    if (english.steps, english.sound) != (translated.steps, translated.sound):
+        return None
+    return replace(english, title=translated.title, summary=translated.summary)
+
+
+FLOWS = Localized("sessions/flows.toml", parse_flows, lambda flow, _i: flow.id, _same_flow)
+
+
+def load_english_flows() -> list[Flow]:
+    path = asset(FLOWS.name)
     return parse_flows(path.read_text(encoding="utf-8"), path.name)
+
+
+def load_builtin_flows(code: str | None = None) -> list[Flow]:
+    """The flows that ship with Companion, in the app's language where a translation lines up."""
+    return localize(FLOWS, load_english_flows(), code)
 
 
 def load_user_flows(path: Path) -> tuple[list[Flow], str | None]:

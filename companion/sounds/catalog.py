@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from companion.content_language import Localized, localize
 from companion.resources import asset
 from companion.tomlfile import table_lines
 
@@ -23,10 +24,25 @@ class CatalogError(ValueError):
     """A catalog entry that cannot be used; names the file, the entry's line and the field."""
 
 
-def load_catalog(path: Path | None = None) -> list[SoundInfo]:
-    """Read the catalog and check that every sound's file is there."""
-    source = path or asset("sounds/catalog.toml")
-    text = source.read_text(encoding="utf-8")
+def _same_sound(english: object, translated: object) -> SoundInfo | None:
+    assert isinstance(english, SoundInfo) and isinstance(translated, SoundInfo)
+    return replace(english, name=translated.name) if english.path == translated.path else None
+
+
+CATALOG = Localized("sounds/catalog.toml",
+                    lambda text, name: _catalog_from_text(text, asset("sounds") / name),
+                    lambda sound, _i: sound.id, _same_sound)
+
+
+def load_catalog(path: Path | None = None, code: str | None = None) -> list[SoundInfo]:
+    """Read the catalog and check that every sound's file is there; the built-in one names the
+    sounds in the app's language where a translation is there."""
+    source = path or asset(CATALOG.name)
+    english = _catalog_from_text(source.read_text(encoding="utf-8"), source)
+    return english if path is not None else localize(CATALOG, english, code)
+
+
+def _catalog_from_text(text: str, source: Path) -> list[SoundInfo]:
     lines = table_lines(text, "sound")
     sounds = []
     for index, entry in enumerate(tomllib.loads(text).get("sound", [])):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import tomllib
 import uuid
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -12,6 +12,7 @@ import tomli_w
 
 from companion.atomic import atomic_write_text
 from companion.clock import Clock
+from companion.content_language import Localized, localize
 from companion.resources import asset
 from companion.tomlfile import left_out_notice, read_entries, read_user_toml, table_lines
 
@@ -57,16 +58,39 @@ def make_preset(preset_id: str, name: str, volumes: dict[str, Any], known: set[s
     return Preset(preset_id, clean, checked, builtin)
 
 
-def load_builtin_presets(known: set[str], path: Path | None = None) -> list[Preset]:
-    """The bundled presets; a bad one raises PresetError naming the file and line."""
-    source = path or asset("sounds/presets.toml")
-    text = source.read_text(encoding="utf-8")
+def _same_mix(english: object, translated: object) -> Preset | None:
+    assert isinstance(english, Preset) and isinstance(translated, Preset)
+    return replace(english, name=translated.name) if english.volumes == translated.volumes \
+        else None
+
+
+def _presets_any_sound(text: str, name: str) -> list[Preset]:
+    """A translated presets file: its names matter; its volumes are checked against English."""
+    return _presets_from_text(text, Path(name), None)
+
+
+PRESETS = Localized("sounds/presets.toml", _presets_any_sound, lambda preset, _i: preset.id,
+                    _same_mix)
+
+
+def load_builtin_presets(known: set[str], path: Path | None = None,
+                         code: str | None = None) -> list[Preset]:
+    """The bundled presets, named in the app's language where a translation is there; a bad one
+    raises PresetError naming the file and line."""
+    source = path or asset(PRESETS.name)
+    english = _presets_from_text(source.read_text(encoding="utf-8"), source, known)
+    return english if path is not None else localize(PRESETS, english, code)
+
+
+def _presets_from_text(text: str, source: Path, known: set[str] | None) -> list[Preset]:
     lines = table_lines(text, "preset")
     presets = []
     for index, table in enumerate(tomllib.loads(text).get("preset", [])):
         try:
             presets.append(make_preset(table.get("id", ""), table.get("name", ""),
-                                       table.get("volumes", {}), known, builtin=True))
+                                       table.get("volumes", {}),
+                                       set(table.get("volumes", {})) if known is None else known,
+                                       builtin=True))
         except PresetError as exc:
             raise PresetError(exc.field, f"{source.name}, line {lines[index]}: {exc.message}"
                               ) from exc
