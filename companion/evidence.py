@@ -29,7 +29,8 @@ def _same_sources(english: object, translated: object) -> EvidenceSection | None
 
 
 EVIDENCE = Localized("help/evidence.toml", parse_evidence,
-                     lambda section, index: f"section {index + 1}", _same_sources)
+                     lambda section, index: f"section {index + 1}", _same_sources,
+                     words=("title", "text"))
 
 
 def load_english_evidence() -> list[EvidenceSection]:

@@ -76,7 +76,8 @@ def _same_line(english: object, translated: object) -> Helpline | None:
 
 LINES = Localized("help/helplines.toml", _line_words,
                   lambda line, _i: f"{line.name} ({', '.join(line.regions) or 'anywhere'})",
-                  _same_line)
+                  _same_line,
+                  words=("how", "detail"))
 
 
 def load_directory(path: Path | None = None, code: str | None = None) -> HelpDirectory:

@@ -15,6 +15,12 @@ WORDS = {PhaseKind.INHALE: "Breathe in", PhaseKind.TOP_UP: "A little more",
          PhaseKind.HOLD_IN: "Hold", PhaseKind.EXHALE: "Breathe out", PhaseKind.HOLD_OUT: "Hold"}
 FILES = {"inhale": "Breathe in", "top_up": "A little more", "hold": "Hold",
          "exhale": "Breathe out"}  # file stem -> words (both holds say "Hold")
+# The same cues in the other languages the voice speaks (short: each must fit inside its phase).
+SPOKEN = {"en": FILES,
+          "de": {"inhale": "Einatmen", "top_up": "Noch ein wenig", "hold": "Halten",
+                 "exhale": "Ausatmen"},
+          "es": {"inhale": "Inspira", "top_up": "Un poco más", "hold": "Retén",
+                 "exhale": "Espira"}}
 CUE_FOLDER = "cues"  # inside a voice folder: assets/relax/voice/cues, or the natural voice's
 MARGIN_S = 0.25  # a word must end this long before its phase does
 

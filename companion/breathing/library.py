@@ -85,7 +85,8 @@ def _parse_patterns(text: str, name: str) -> list[Pattern]:
 
 
 PATTERNS = Localized("breathing/patterns.toml", _parse_patterns, lambda p, _i: p.id,
-                     _same_breath)
+                     _same_breath,
+                     words=("name", "description"))
 
 
 def load_builtin_patterns(path: Path | None = None, code: str | None = None) -> list[Pattern]:

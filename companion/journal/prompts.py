@@ -77,7 +77,8 @@ def _same_prompt(english: object, translated: object) -> Prompt | None:
 
 
 PROMPTS = Localized("prompts/prompts.toml", parse_prompts,
-                    lambda prompt, index: f"prompt {index + 1}", _same_prompt)
+                    lambda prompt, index: f"prompt {index + 1}", _same_prompt,
+                    words=("text",))
 
 
 def load_english_prompts() -> list[Prompt]:

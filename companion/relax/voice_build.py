@@ -1,9 +1,11 @@
 """Renders the built-in scripts' words to assets/relax/voice/*.ogg (a build step; needs the
 `build` extra and espeak-ng, or piper-tts with a voice model file you supply).
 
-Run: python -m companion.relax.voice_build [--piper] [--out OUTDIR]
+Run: python -m companion.relax.voice_build [--piper] [--language de] [--out OUTDIR]
 (--piper: the natural voice of the `voice` extra, see piper_voice.py; else espeak-ng into the
-bundled assets. `companion voice render` runs this with --piper into the user's cache.)
+bundled assets. `companion voice render` runs this with --piper into the user's cache.
+--language: the scripts and cue words in that language, spoken by espeak-ng's voice for it, into
+assets/relax/voice/<language>; the natural voice speaks English only.)
 Each distinct text becomes one mono Ogg Vorbis file named by its key, with leading and trailing
 silence trimmed, a short fade at each end, loudness set to TARGET_LUFS and peaks held under
 PEAK_DBFS. index.toml lists each file's length, which the player uses to never cut words short.
@@ -19,9 +21,9 @@ from pathlib import Path
 
 import numpy as np
 
-from companion.audio.cue_words import CUE_FOLDER, FILES
+from companion.audio.cue_words import CUE_FOLDER, SPOKEN
 from companion.relax.library import load_builtin_scripts
-from companion.relax.voice import ESPEAK_ARGS, system_speech
+from companion.relax.voice import ESPEAK_VOICES, espeak_args, system_speech
 from companion.sounds.build import normalised
 
 TARGET_LUFS = -20.0  # speech sits 3 LU above the -23 LUFS ambient loops, which duck under it too
@@ -31,7 +33,7 @@ SILENCE = 10 ** (-50 / 20)  # below -50 dBFS counts as silence when trimming
 VORBIS_QUALITY = 0.2
 
 
-def espeak(text: str) -> tuple[np.ndarray, int]:
+def espeak(text: str, code: str = "en") -> tuple[np.ndarray, int]:
     import soundfile
 
     program = system_speech()
@@ -39,7 +41,7 @@ def espeak(text: str) -> tuple[np.ndarray, int]:
         raise SystemExit("espeak-ng is needed to render the voice: apt-get install espeak-ng")
     with tempfile.TemporaryDirectory() as tmp:
         wav = Path(tmp) / "words.wav"
-        subprocess.run([program, *ESPEAK_ARGS, "-w", str(wav), text], capture_output=True,
+        subprocess.run([program, *espeak_args(code), "-w", str(wav), text], capture_output=True,
                        check=True)
         samples, rate = soundfile.read(wav, dtype="float64")
     return samples, rate
@@ -85,20 +87,31 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m companion.relax.voice_build")
     parser.add_argument("--piper", action="store_true",
                         help="the natural voice (the `voice` extra); else espeak-ng")
-    parser.add_argument("--out", dest="outdir", type=Path,
-                        default=Path(__file__).resolve().parents[2] / "assets" / "relax" / "voice",
+    parser.add_argument("--language", default="en", choices=sorted(ESPEAK_VOICES),
+                        help="the language of the scripts and cue words (default: en)")
+    parser.add_argument("--out", dest="outdir", type=Path, default=None,
                         help="where the recordings and index.toml go (default: the assets)")
     parser.add_argument("--only", metavar="KEY", action="append",
                         help="render only these recordings (to check a voice); the index is not "
                              "written")
     args = parser.parse_args(argv)
+    code = args.language
+    if args.outdir is None:
+        assets = Path(__file__).resolve().parents[2] / "assets" / "relax" / "voice"
+        args.outdir = assets if code == "en" else assets / code
     if args.piper:
+        if code != "en":
+            raise SystemExit("the natural voice speaks English only; leave out --piper")
         from companion.relax import piper_voice
 
         speak, voice = piper_voice.speak, piper_voice.describe()
     else:
-        speak, voice = espeak, "espeak-ng " + " ".join(ESPEAK_ARGS)
-    texts = {step.voice_key: step.text for script in load_builtin_scripts() for step in script.steps}
+        def speak(text: str) -> tuple[np.ndarray, int]:
+            return espeak(text, code)
+
+        voice = "espeak-ng " + " ".join(espeak_args(code))
+    texts = {step.voice_key: step.text for script in load_builtin_scripts(code)
+             for step in script.steps}
     args.outdir.mkdir(parents=True, exist_ok=True)
     if args.only:
         for key in args.only:
@@ -120,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         seconds[key] = round(len(samples) / rate, 3)
     cues = args.outdir / CUE_FOLDER  # the breathing cue words, in the same voice
     cues.mkdir(exist_ok=True)
-    for stem, words in FILES.items():
+    for stem, words in SPOKEN[code].items():
         samples, rate = speak(words)
         soundfile.write(cues / f"{stem}.wav", finished(samples, rate), rate, subtype="PCM_16")
     for stale in args.outdir.glob("*.ogg"):

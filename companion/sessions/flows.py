@@ -160,7 +160,8 @@ def _same_flow(english: object, translated: object) -> Flow | None:
     return replace(english, title=translated.title, summary=translated.summary)
 
 
-FLOWS = Localized("sessions/flows.toml", parse_flows, lambda flow, _i: flow.id, _same_flow)
+FLOWS = Localized("sessions/flows.toml", parse_flows, lambda flow, _i: flow.id, _same_flow,
+                  words=("title", "summary"))
 
 
 def load_english_flows() -> list[Flow]:

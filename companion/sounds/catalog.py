@@ -31,7 +31,8 @@ def _same_sound(english: object, translated: object) -> SoundInfo | None:
 
 CATALOG = Localized("sounds/catalog.toml",
                     lambda text, name: _catalog_from_text(text, asset("sounds") / name),
-                    lambda sound, _i: sound.id, _same_sound)
+                    lambda sound, _i: sound.id, _same_sound,
+                    words=("name",))
 
 
 def load_catalog(path: Path | None = None, code: str | None = None) -> list[SoundInfo]:

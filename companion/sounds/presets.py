@@ -70,7 +70,8 @@ def _presets_any_sound(text: str, name: str) -> list[Preset]:
 
 
 PRESETS = Localized("sounds/presets.toml", _presets_any_sound, lambda preset, _i: preset.id,
-                    _same_mix)
+                    _same_mix,
+                    words=("name",))
 
 
 def load_builtin_presets(known: set[str], path: Path | None = None,

@@ -273,7 +273,8 @@ class RelaxPage(RelaxChoices):
             plan = script.without(self.left_out())
             minutes = max(1, round(plan.seconds / 60 * 100 / self.pace_slider.value()))
             # The length said once: worked out here (pace, areas left out), not the summary's.
-            summary = re.sub(r"\s*About \d+ minutes?\.?\s*$", "", script.summary)
+            # (every language's summary ends with its length: "About 25 minutes.")
+            summary = re.sub(r"\s*[^.]*\d+[^.]*\.?\s*$", "", script.summary)
             self.step_label.setText(
                 "\n\n".join((script.title, summary, _(
                     "About {minutes} minutes. When you are ready, lie back and press Begin."

@@ -17,6 +17,7 @@ from companion.relax.voice import (
     builtin_voice,
     natural_voice_installed,
     render_command,
+    spoken_language,
 )
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,9 @@ class NaturalVoiceRenderer(QObject):
     def __init__(self, voice_cache: Path, parent: QObject | None = None):
         super().__init__(parent)
         self._cache = voice_cache
-        self._installed = natural_voice_installed()
+        # The natural voice speaks English: in another language the bundled set for it reads.
+        self._english = spoken_language() == "en"
+        self._installed = natural_voice_installed() and self._english
         self._current = builtin_voice(voice_cache)
         self._process: QProcess | None = None
         self.done = 0
@@ -58,12 +61,17 @@ class NaturalVoiceRenderer(QObject):
 
     def describe(self) -> str:
         if self.running:
-            counted = _(" ({done} of {total})").format(done=self.done, total=self.total) if self.total else ""
-            return (_("The natural voice is being prepared on this computer") + counted + ". Until "
-                    "it is ready, the bundled voice reads.")
+            counted = _(" ({done} of {total})").format(done=self.done, total=self.total) \
+                if self.total else ""
+            return (_("The natural voice is being prepared on this computer") + counted
+                    + _(". Until it is ready, the bundled voice reads."))
         if self._current.natural:
             return (_("The scripts are read by a natural voice (Piper, 'joe'), prepared on this "
                     "computer."))
+        if not self._english:
+            return _("The scripts are read by espeak-ng in your language, a clear but robotic "
+                     "voice (the natural voice speaks English only). You can turn the voice off "
+                     "on the Relax page; the words stay on screen.")
         words = _("The scripts are read by espeak-ng, a clear but robotic voice.")
         if self.failed:
             return words + _(" The natural voice could not be prepared; the log says why.")
