@@ -12,6 +12,7 @@ from typing import Any, Protocol, TypeVar, cast
 
 from companion.atomic import keep_aside
 from companion.clock import Clock
+from companion.i18n import _
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -141,5 +142,7 @@ def left_out_notice(path: Path, clock: Clock, what: str, broken: list[str]) -> l
     if not broken:
         return []
     aside = keep_aside(path, clock.now(), move=False)
-    return [f"Some of your {what} could not be used and were left out: " + "; ".join(broken)
-            + f". A copy of the file is kept at {aside}."]
+    return [_(
+        "Some of your {what} could not be used and were left out: ")
+        .format(what=what) + "; ".join(broken)
+            + _(". A copy of the file is kept at {aside}.").format(aside=aside)]

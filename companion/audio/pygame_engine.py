@@ -13,6 +13,7 @@ import numpy as np
 
 from companion.audio.cues import SAMPLE_RATE
 from companion.audio.engine import AudioUnavailable
+from companion.i18n import _
 
 log = logging.getLogger(__name__)
 
@@ -33,9 +34,9 @@ class PygameAudioEngine:
         except pygame.error as exc:
             log.warning("no audio device: %s", exc)
             raise AudioUnavailable(
-                "No sound device could be opened, so sound is off for now. Everything else "
+                _("No sound device could be opened, so sound is off for now. Everything else "
                 "works as usual; plug in headphones or check your sound settings, then restart "
-                "Companion to hear the cues.") from exc
+                "Companion to hear the cues.")) from exc
         pygame.mixer.set_num_channels(LAYER_CHANNELS + 2)
         pygame.mixer.set_reserved(2)
         self._cues = pygame.mixer.Channel(0)

@@ -23,6 +23,7 @@ from companion.breathing.model import (
 )
 from companion.clock import Clock
 from companion.content_language import Localized, localize
+from companion.i18n import _
 from companion.resources import asset
 from companion.tomlfile import left_out_notice, read_entries, read_user_toml, table_lines
 
@@ -133,8 +134,10 @@ class UserPatternStore:
         read = read_user_toml(self.path, self._clock)
         if read.doc is None:
             return UserPatterns([], [
-                "Your own breathing patterns could not be read, so only the built-in ones are "
-                f"listed for now. Nothing was thrown away: the file is kept at {read.kept_at}."])
+                _(
+                    "Your own breathing patterns could not be read, so only the built-in ones are listed for "
+                    "now. Nothing was thrown away: the file is kept at {kept_at}.")
+                    .format(kept_at=read.kept_at)])
         patterns, broken = read_entries(read, "pattern", _custom_from_table, PatternError)
         return UserPatterns(patterns, left_out_notice(self.path, self._clock,
                                                       "breathing patterns", broken))

@@ -6,6 +6,8 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from fractions import Fraction
 
+from companion.i18n import _
+
 MAX_PHASE_SECONDS = Fraction(20)
 PHASE_STEP = Fraction(1, 2)  # custom phases move in half seconds
 MIN_CYCLE_SECONDS = Fraction(2)
@@ -28,8 +30,8 @@ class PhaseKind(StrEnum):
     @property
     def word(self) -> str:
         """The word shown under the orb."""
-        return {"inhale": "Breathe in", "top_up": "A little more in", "hold_in": "Hold",
-                "exhale": "Breathe out", "hold_out": "Hold"}[self.value]  # a hold, never "rest"
+        return {"inhale": _("Breathe in"), "top_up": _("A little more in"), "hold_in": _("Hold"),
+                "exhale": _("Breathe out"), "hold_out": _("Hold")}[self.value]  # never "rest"
 
 
 # The order phases take within one breath; a pattern lists the ones it uses, in this order.

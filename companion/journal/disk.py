@@ -10,6 +10,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from companion.atomic import atomic_write_bytes, atomic_write_text
+from companion.i18n import _
 from companion.journal.keys import JournalError
 from companion.journal.layout import FORMAT, LOCK, MARKER
 
@@ -39,10 +40,11 @@ def kind_write(path: Path, data: bytes) -> None:
         atomic_write_bytes(path, data)
     except OSError as exc:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-            raise JournalError("The disk is full, so this was not saved; the version saved "
-                               "before is intact. Free some space and it will save again.") from exc
-        raise JournalError(f"This could not be saved ({exc.strerror}); the version saved before "
-                           "is intact.") from exc
+            raise JournalError(_("The disk is full, so this was not saved; the version saved "
+                               "before is intact. Free some space and it will save again.")) from exc
+        raise JournalError(_(
+            "This could not be saved ({strerror}); the version saved before is intact.")
+            .format(strerror=exc.strerror)) from exc
 
 
 _kind_write = kind_write  # the name tests and older callers use

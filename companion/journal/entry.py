@@ -9,13 +9,15 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from typing import Any
 
+from companion.i18n import N_
 from companion.journal.keys import DamagedFile, Keys
 
 MAGIC = "companion-entry/1"
 FIELDS = ("id", "kind", "created", "modified", "title", "tags", "mood", "version")
 KINDS = ("journal", "session")  # session records arrive with the quiet-session work
-MOODS = {1: "very unpleasant", 2: "unpleasant", 3: "a little unpleasant", 4: "neutral",
-         5: "a little pleasant", 6: "pleasant", 7: "very pleasant"}
+MOODS = {1: N_("very unpleasant"), 2: N_("unpleasant"), 3: N_("a little unpleasant"),
+         4: N_("neutral"), 5: N_("a little pleasant"), 6: N_("pleasant"),
+         7: N_("very pleasant")}  # shown through _()
 MAX_TITLE = 200
 MAX_TAGS = 30
 

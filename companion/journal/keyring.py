@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import pyrage
 
+from companion.i18n import _
 from companion.journal.keys import DamagedFile, Keys, WrongPassphrase, encrypt_to
 
 KEYRING = "keyring.age"
@@ -106,7 +107,7 @@ def open_keyring(data: bytes, keys: Keys) -> Keyring:
     try:
         plain = keys.decrypt(data)
     except pyrage.DecryptError:
-        raise WrongPassphrase("That key does not open this journal's keyring.") from None
+        raise WrongPassphrase(_("That key does not open this journal's keyring.")) from None
     try:
         magic, body, macs_line = plain.split(b"\n", 2)
         macs = json.loads(macs_line)

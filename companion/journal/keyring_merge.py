@@ -7,6 +7,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from companion.i18n import _
 from companion.journal.files import NotARegularFile, read_regular
 from companion.journal.keyring import Keyring, open_keyring
 from companion.journal.keys import DamagedFile, Keys, WrongPassphrase
@@ -49,9 +50,9 @@ def with_copies(ring: Keyring, copies: list[Path], vault: OpenVault) -> Keyring 
     write_keyring(vault, merged)
     for copy in opened:
         copy.unlink(missing_ok=True)
-    vault.note("The journal's key was changed on two computers while they were apart. Both keys "
+    vault.note(_("The journal's key was changed on two computers while they were apart. Both keys "
                "are kept, so every entry opens. To be sure which recovery key is yours, make a "
-               "new one (More… → Make a new recovery key).")
+               "new one (More… → Make a new recovery key)."))
     return merged
 
 
@@ -70,7 +71,7 @@ def merge_with_key(vault: OpenVault, other: Keys) -> int:
             copy.unlink(missing_ok=True)
             merged += 1
     if not merged:
-        raise WrongPassphrase("That key opens none of the other computer's keyrings here.")
+        raise WrongPassphrase(_("That key opens none of the other computer's keyrings here."))
     with vault.writing() as ring:
         reencrypt_all(vault, ring)
     vault.notes = [n for n in vault.notes if "does not hold" not in n]

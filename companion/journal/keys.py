@@ -12,6 +12,8 @@ import pyrage
 from pyrage import passphrase as age_passphrase
 from pyrage import x25519
 
+from companion.i18n import _
+
 MAX_WORK_FACTOR = 22  # log2 of scrypt's N: above this a hostile file could take minutes and GiBs
 MAC_CONTEXT = b"companion-journal/entry-mac/v1\x00"
 
@@ -66,8 +68,8 @@ class Keys:
         try:
             return cls(x25519.Identity.from_str(cleaned))
         except (pyrage.IdentityError, ValueError) as exc:
-            raise WrongPassphrase("That recovery key is not one Companion can read. It begins "
-                                  "with AGE-SECRET-KEY-1; check each character.") from exc
+            raise WrongPassphrase(_("That recovery key is not one Companion can read. It begins "
+                                  "with AGE-SECRET-KEY-1; check each character.")) from exc
 
     @property
     def recovery_key(self) -> str:
@@ -111,8 +113,8 @@ class Keys:
             secret = age_passphrase.decrypt(data, passphrase)
         except pyrage.DecryptError as exc:
             if "decryption failed" in str(exc).lower() or "no matching keys" in str(exc).lower():
-                raise WrongPassphrase("That passphrase does not open this journal. Check Caps "
-                                      "Lock and try again, or use your recovery key.") from exc
+                raise WrongPassphrase(_("That passphrase does not open this journal. Check Caps "
+                                      "Lock and try again, or use your recovery key.")) from exc
             raise DamagedFile("identity.age is damaged, so the passphrase cannot be checked. "
                               "Your recovery key still opens the journal.") from exc
         try:

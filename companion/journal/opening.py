@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 
 from companion.clock import Clock
+from companion.i18n import _
 from companion.journal import keyring as keyring_file
 from companion.journal import manifest as manifest_file
 from companion.journal.disk import _write_marker, kind_write, write_lock
@@ -27,9 +28,11 @@ def create_vault(folder: Path, passphrase: str, clock: Clock, cache: Path | None
     """A new, empty vault protected by a passphrase (slow: scrypt). Refuses a non-empty folder
     (a sync tool's own marker files aside)."""
     if is_vault(folder):
-        raise JournalError(f"There is already a journal in {folder}.")
+        raise JournalError(_("There is already a journal in {folder}.").format(folder=folder))
     if folder.exists() and any(p.name not in SYNC_MARKERS for p in folder.iterdir()):
-        raise JournalError(f"{folder} is not empty; choose an empty folder for a new journal.")
+        raise JournalError(_(
+            "{folder} is not empty; choose an empty folder for a new journal.")
+            .format(folder=folder))
     protect_process()  # no core dump may hold the key from here on
     ring = Keyring(Keys.generate())
     wrapped = ring.current.wrap(passphrase)
@@ -52,8 +55,9 @@ def vault_format(folder: Path) -> int:
                           "damaged") from exc
     found = doc.get("format")
     if found not in (1, FORMAT):
-        raise JournalError(f"This journal was made by a newer Companion (format {found}); "
-                           "update Companion to open it.")
+        raise JournalError(_(
+            "This journal was made by a newer Companion (format {found}); update Companion to open it.")
+            .format(found=found))
     return int(found)
 
 
@@ -81,6 +85,6 @@ def unlock_with_recovery_key(folder: Path, recovery_key: str, clock: Clock,
         with vault.writing():
             pass
     except (WrongPassphrase, KeyChanged):
-        raise WrongPassphrase("That recovery key does not belong to this journal, or it was "
-                              "replaced by a newer one.") from None
+        raise WrongPassphrase(_("That recovery key does not belong to this journal, or it was "
+                              "replaced by a newer one.")) from None
     return vault.recovered()

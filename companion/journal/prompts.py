@@ -10,18 +10,28 @@ from pathlib import Path
 
 from companion.clock import Clock
 from companion.content_language import Localized, localize
+from companion.i18n import _
 from companion.resources import asset
 from companion.tomlfile import load_user_list, table_lines
 
 WRITING_MINUTES = 15  # Pennebaker's sessions: 15 minutes, a few days in a row
 
-WHERE_HELP_IS = "If dark thoughts come, stop and press F1, or Need help now?"
-INVITATION = ("Write without stopping; nobody else will read it. If it gets too much, switch "
-              "topic or stop. " + WHERE_HELP_IS)
-GROUNDING = ("Before you go on, come back to the room. Name five things you can see, four you "
+def where_help_is() -> str:
+    return _("If dark thoughts come, stop and press F1, or Need help now?")
+
+
+def invitation() -> str:
+    """What the writing screen says before the first word."""
+    return _("Write without stopping; nobody else will read it. If it gets too much, switch "
+             "topic or stop.") + " " + where_help_is()
+
+
+def grounding() -> str:
+    """What the writing screen says when the time is up."""
+    return _("Before you go on, come back to the room. Name five things you can see, four you "
              "can touch, three you can hear, two you can smell and one you can taste. Feeling "
-             "stirred up after writing is common; many people find the lightness comes later. "
-             + WHERE_HELP_IS)
+             "stirred up after writing is common; many people find the lightness comes "
+             "later.") + " " + where_help_is()
 
 
 @dataclass(frozen=True)

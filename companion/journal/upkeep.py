@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 import pyrage
 
+from companion.i18n import _
 from companion.journal import keyring as keyring_file
 from companion.journal import manifest as manifest_file
 from companion.journal.entry import from_plaintext, to_plaintext
@@ -100,8 +101,8 @@ def commit_rotation(vault: OpenVault, new: Keys, wrapped: bytes) -> str:
     with vault.writing() as ring:
         problems = vault.read_all().problems
         if problems:
-            raise JournalError("Some entries cannot be read, so the key was not changed (they "
-                               "would be lost): " + "; ".join(problems))
+            raise JournalError(_("Some entries cannot be read, so the key was not changed (they "
+                               "would be lost): ") + "; ".join(problems))
         changed = ring.with_new_key(new, vault.computer)
         write_keyring(vault, changed)  # the commit point
         kind_write(vault.folder / IDENTITY, wrapped)
@@ -183,7 +184,7 @@ def upgrade_format_1(vault: OpenVault, ring: Keyring) -> Keyring:
 
     folder = vault.folder
     if not _key_belongs(folder, ring.current):
-        raise WrongPassphrase("That key does not belong to this journal.")
+        raise WrongPassphrase(_("That key does not belong to this journal."))
     if (folder / CHECK).exists():
         versions = {m.group(1): 0 for p in (folder / ENTRIES).iterdir()
                     if (m := ENTRY_NAME.match(p.name))}

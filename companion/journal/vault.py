@@ -25,6 +25,7 @@ from pathlib import Path
 
 from companion.atomic import fsync_dir
 from companion.clock import Clock
+from companion.i18n import _
 from companion.journal import manifest as manifest_file
 from companion.journal.disk import kind_write, write_lock
 from companion.journal.entry import Entry, from_plaintext, to_plaintext
@@ -90,7 +91,7 @@ class Vault:
 
     def _ring(self) -> Keyring:
         if self.ring is None:
-            raise JournalError("The journal is locked.")
+            raise JournalError(_("The journal is locked."))
         return self.ring
 
     @property
@@ -149,12 +150,12 @@ class Vault:
                 found = with_copies(ring, copies, self)  # their keys may open the winner
                 if found is None or (found := open_with_any(read_regular(path),
                                                             found.writers)) is None:
-                    raise KeyChanged("The journal's key was changed (on another computer, or by "
+                    raise KeyChanged(_("The journal's key was changed (on another computer, or by "
                                      "a new recovery key) since it was unlocked here, so "
                                      "nothing was written. Unlock it again to go on; what you "
-                                     "typed is kept.")
+                                     "typed is kept."))
         except (DamagedFile, NotARegularFile) as exc:
-            self.note(f"{exc}. The keys this computer holds are used; nothing was changed.")
+            self.note(_("{exc}. The keys this computer holds are used; nothing was changed.").format(exc=exc))
             self._ring_sig = signature
             return ring
         if copies:
@@ -239,9 +240,10 @@ class Vault:
         with self.writing() as ring:
             manifest = self.manifest().copy()
             if entry.id in manifest.deleted and not revive:
-                raise DeletedElsewhere(f"“{entry.heading}” was deleted (on another computer, or "
-                                       "from the command line) after it was opened here, so "
-                                       "this was not saved.")
+                raise DeletedElsewhere(_(
+                    "“{heading}” was deleted (on another computer, or from the command line) after it was "
+                    "opened here, so this was not saved.")
+                    .format(heading=entry.heading))
             saved = replace(entry, version=manifest.next_version(entry.id, entry.version))
             kind_write(path, ring.encrypt(to_plaintext(saved, ring.current)))
             manifest.saved(entry.id, saved.version)

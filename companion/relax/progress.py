@@ -11,6 +11,7 @@ import tomli_w
 
 from companion.atomic import atomic_write_text
 from companion.clock import Clock
+from companion.i18n import _
 from companion.relax.model import Script, Stage
 from companion.tomlfile import read_user_toml
 
@@ -52,13 +53,15 @@ class RelaxProgress:
         if stage is not Stage.TENSE:
             ahead = next((s for s in scripts if s.stage is stage), None)
             if ahead is not None:
-                return ahead, (f"You have found tensing and releasing relaxing a few times now. "
-                               f"When you feel ready, try the next step: {ahead.title}.")
+                return ahead, (_(
+                    "You have found tensing and releasing relaxing a few times now. When you feel ready, try "
+                    "the next step: {title}.")
+                    .format(title=ahead.title))
         last = next((s for s in scripts if s.id == last_id), None)
         if last is not None:
-            return last, "The one you chose last time."
+            return last, _("The one you chose last time.")
         first = next((s for s in scripts if s.id == FIRST_CHOICE), scripts[0])
-        return first, "A gentle place to start: nothing to tense, only noticing."
+        return first, _("A gentle place to start: nothing to tense, only noticing.")
 
 
 HELP_NOTE = ("If things feel heavy, help is one click away under \u201cNeed help now?\u201d.")
@@ -69,18 +72,20 @@ def after_less_relaxed(done: Script, scripts: list[Script]) -> tuple[Script | No
     the same kind again (not the body scan right after the body scan)."""
     by_stage = {s.stage: s for s in reversed(scripts)}  # the first script of each stage
     if done.stage is Stage.SCAN:
-        return None, ("Thank you for saying so. Lying still with your attention on the body is "
+        return None, (_("Thank you for saying so. Lying still with your attention on the body is "
                       "not for every moment. A few minutes of slow breathing on Breathe, or "
-                      "simply resting with your eyes open, may be kinder today. " + HELP_NOTE)
+                      "simply resting with your eyes open, may be kinder today. ") + HELP_NOTE)
     if done.stage is Stage.TENSE:
         other = by_stage.get(Stage.SCAN)
-        words = "Thank you for saying so. The body scan, with nothing to tense, may suit you " \
-                "better."
+        words = _("Thank you for saying so. The body scan, with nothing to tense, may suit you " \
+                "better.")
     else:
         other = by_stage.get(Stage.SCAN) or by_stage.get(Stage.TENSE)
-        words = ("Thank you for saying so. Some days releasing without tensing is hard; the "
-                 f"{other.title.lower()} may suit you better." if other is not None else
-                 "Thank you for saying so.")
+        words = (_(
+            "Thank you for saying so. Some days releasing without tensing is hard; the {value} may suit you "
+            "better.")
+            .format(value=other.title.lower()) if other is not None else
+                 _("Thank you for saying so."))
     return other, f"{words} {HELP_NOTE}"
 
 
@@ -95,8 +100,10 @@ class ProgressStore:
         read = read_user_toml(self.path, self._clock)
         if read.damaged:
             return RelaxProgress(notices=[
-                "Companion could not read how your relaxation sessions went, so it starts "
-                f"counting afresh. The old file is kept at {read.kept_at}."])
+                _(
+                    "Companion could not read how your relaxation sessions went, so it starts counting "
+                    "afresh. The old file is kept at {kept_at}.")
+                    .format(kept_at=read.kept_at)])
         table = (read.doc or {}).get("relaxed", {})
         counts = {k: v for k, v in table.items() if k in {s.value for s in Stage}
                   and isinstance(v, int) and not isinstance(v, bool) and v >= 0} \

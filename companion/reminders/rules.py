@@ -8,6 +8,8 @@ from dataclasses import dataclass, field, replace
 from datetime import datetime, time
 from enum import StrEnum
 
+from companion.i18n import _
+
 ALL_DAYS = frozenset(range(7))  # Monday is 0, as datetime.weekday() counts
 MIN_INTERVAL = 5  # minutes; anything more often would intrude
 MAX_TEXT = 200
@@ -28,12 +30,12 @@ class Kind(StrEnum):
 
     @property
     def default_text(self) -> str:
-        return {"breathe": "Two minutes of slow breathing, if you have them?",
-                "relax": "A short body scan, whenever suits you.",
-                "journal": "A few lines in your journal, if you feel like writing?",
+        return {"breathe": _("Two minutes of slow breathing, if you have them?"),
+                "relax": _("A short body scan, whenever suits you."),
+                "journal": _("A few lines in your journal, if you feel like writing?"),
                 "custom": "",
-                "checkin": "How are you feeling now, a while after your quiet session? "
-                           "Whatever it is, it is welcome."}[self.value]
+                "checkin": _("How are you feeling now, a while after your quiet session? "
+                           "Whatever it is, it is welcome.")}[self.value]
 
 
 class RuleError(ValueError):

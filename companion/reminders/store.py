@@ -12,6 +12,7 @@ import tomli_w
 
 from companion.atomic import atomic_write_text
 from companion.clock import Clock
+from companion.i18n import _
 from companion.reminders.rules import ALL_DAYS, Kind, Rule, RuleError, new_id, validate
 from companion.reminders.schedule import QuietHours
 from companion.tomlfile import left_out_notice, read_entries, read_user_toml
@@ -87,8 +88,10 @@ class ReminderStore:
         read = read_user_toml(self.path, self._clock)
         if read.damaged:
             return Reminders(notices=[
-                "Your reminders file was damaged, so no reminders are set for now. Nothing was "
-                f"thrown away: the old file is kept at {read.kept_at}."])
+                _(
+                    "Your reminders file was damaged, so no reminders are set for now. Nothing was thrown "
+                    "away: the old file is kept at {kept_at}.")
+                    .format(kept_at=read.kept_at)])
         doc = read.doc or {}
         rules, broken = read_entries(read, "reminder", rule_from_table, RuleError)
         result = Reminders(rules, notices=left_out_notice(self.path, self._clock, "reminders",
@@ -99,7 +102,7 @@ class ReminderStore:
                 result.quiet = QuietHours(_time(quiet["start"], "start"),
                                           _time(quiet["end"], "end"))
             except RuleError:
-                result.notices.append("Your quiet hours could not be read and are off for now.")
+                result.notices.append(_("Your quiet hours could not be read and are off for now."))
         paused = doc.get("paused_until")
         result.paused_until = paused if isinstance(paused, datetime) else None
         return result

@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from statistics import median
 
+from companion.i18n import _
 from companion.sessions.history import SessionRecord
 
 
@@ -83,9 +84,9 @@ def suggest_flow(records: list[SessionRecord], hour: int, flow_ids: list[str]) -
     if rated:
         best = max(rated, key=lambda fid: rated[fid])
         if rated[best] > 0:
-            return best, "It has eased things most for you lately."
+            return best, _("It has eased things most for you lately.")
     if (hour >= 20 or hour < 6) and "wind-down" in flow_ids:
-        return "wind-down", "Something gentle for the evening."
+        return "wind-down", _("Something gentle for the evening.")
     if "after-a-hard-day" in flow_ids:
-        return "after-a-hard-day", "A full session, when you have half an hour."
+        return "after-a-hard-day", _("A full session, when you have half an hour.")
     return flow_ids[0], ""

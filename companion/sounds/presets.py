@@ -13,6 +13,7 @@ import tomli_w
 from companion.atomic import atomic_write_text
 from companion.clock import Clock
 from companion.content_language import Localized, localize
+from companion.i18n import _
 from companion.resources import asset
 from companion.tomlfile import left_out_notice, read_entries, read_user_toml, table_lines
 
@@ -121,8 +122,10 @@ class UserPresetStore:
         read = read_user_toml(self.path, self._clock)
         if read.doc is None:
             return UserPresets([], [
-                "Your saved sound mixes could not be read, so only the built-in ones are listed. "
-                f"Nothing was thrown away: the file is kept at {read.kept_at}."])
+                _(
+                    "Your saved sound mixes could not be read, so only the built-in ones are listed. Nothing "
+                    "was thrown away: the file is kept at {kept_at}.")
+                    .format(kept_at=read.kept_at)])
         presets, broken = read_entries(
             read, "preset", lambda table: make_preset(
                 table.get("id") or self.new_id(), table.get("name", ""),

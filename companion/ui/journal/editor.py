@@ -20,11 +20,11 @@ from companion.clock import Clock
 from companion.i18n import _
 from companion.journal.entry import MOODS, Entry
 from companion.journal.prompts import (
-    GROUNDING,
-    INVITATION,
     Prompt,
     WritingSession,
     WritingState,
+    grounding,
+    invitation,
     prompt_for,
 )
 from companion.ui.journal.markdown_marks import MarkdownMarks
@@ -58,7 +58,7 @@ class GuidedWritingWidget(QWidget):
         self.prompt_label.setFont(font)
         self.prompt_label.setWordWrap(True)
         self.prompt_label.setAccessibleName(_("Writing prompt"))
-        self.invitation = QLabel(INVITATION)
+        self.invitation = QLabel(invitation())
         self.invitation.setProperty("role", "muted")
         self.invitation.setWordWrap(True)
         self.time_label = QLabel()
@@ -83,7 +83,7 @@ class GuidedWritingWidget(QWidget):
         self.session = WritingSession(self._clock)
         self._grief = grief
         self.prompt_label.setText(prompt_for(self._prompts, self._turn, grief).text)
-        self.invitation.setText(INVITATION)
+        self.invitation.setText(invitation())
         self.done_button.setText(_("Done writing"))
         self.another.show()
         self.show()
@@ -119,7 +119,7 @@ class GuidedWritingWidget(QWidget):
     def _ground(self) -> None:
         self.tick.stop()
         self.prompt_label.setText(_("Coming back"))
-        self.invitation.setText(GROUNDING)
+        self.invitation.setText(grounding())
         self.time_label.setText(_("Your writing time is over. Your words are saved."))
         self.another.hide()
         self.done_button.setText(_("Done"))
@@ -155,8 +155,8 @@ class EntryEditorWidget(QWidget):
         self.mood = QComboBox()
         self.mood.setAccessibleName(_("Mood"))
         self.mood.addItem(_("Mood: not said"), None)
-        for value, words in MOODS.items():
-            self.mood.addItem(_("Mood: {words}").format(words=words), value)
+        for value, mood_words in MOODS.items():
+            self.mood.addItem(_("Mood: {words}").format(words=_(mood_words)), value)
         meta.addWidget(self.tags, 2)
         meta.addWidget(self.mood, 1)
         self.body = QPlainTextEdit()

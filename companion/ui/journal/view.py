@@ -73,8 +73,8 @@ class JournalView(BasePage):
         self.mood_filter = QComboBox()
         self.mood_filter.setAccessibleName(_("Show entries with this mood"))
         self.mood_filter.addItem(_("Any mood"), None)
-        for value, words in MOODS.items():
-            self.mood_filter.addItem(words.capitalize(), value)
+        for value, mood_words in MOODS.items():
+            self.mood_filter.addItem(_(mood_words).capitalize(), value)
         self.period_filter = QComboBox()
         self.period_filter.setAccessibleName(_("Show entries from this period"))
         for label, days in PERIODS:

@@ -15,8 +15,8 @@ from PySide6.QtWidgets import (
 from companion.clock import Clock
 from companion.i18n import _, ngettext
 from companion.journal.prompts import (
-    INVITATION,
     Prompt,
+    invitation,
     prompt_for,
     session_turn,
 )
@@ -29,9 +29,9 @@ from companion.ui.session.choices import SessionChoices
 from companion.ui.session.later_checkin import LaterCheckInView
 from companion.ui.session.view import (
     CALMER_FLOW,
-    GROUNDING_HERE,
     LATER_MINUTES,
     SessionBar,
+    grounding_here,
 )
 from companion.ui.shell.base_page import BasePage
 
@@ -198,11 +198,11 @@ class SessionPage(SessionChoices):
                                              self._last_turn)
             self._last_turn = self._prompt_turn
             self._prompt_step = step
-            self._here(self._prompt_text(), INVITATION, writing=True)
+            self._here(self._prompt_text(), invitation(), writing=True)
             self.new_prompt_button.show()
             self.write_timer.start(round(step.minutes * 60_000))
         elif step.grounding:
-            self._here(_("Coming back"), GROUNDING_HERE, writing=False)
+            self._here(_("Coming back"), grounding_here(), writing=False)
         else:
             self._exercise("breathe", lambda page: page.start_for(  # type: ignore[attr-defined]
                 step.pattern, step.minutes))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from companion.i18n import _
-from companion.journal.prompts import WHERE_HELP_IS
+from companion.journal.prompts import where_help_is
 from companion.ui.shell.base_page import BasePage, card, choice_list, page_layout
 from companion.ui.shell.checkin_widget import CheckInWidget
 
@@ -27,9 +27,15 @@ SPACE_TEXT = (_("<p><b>Making the space</b></p><p>Dim the lights if you like. Ke
               "to go well. It only needs to be yours.</p>"))
 HELP_TEXT = (_("That sounds like a lot to carry right now. You do not have to hold it alone: the "
              "people behind <b>Need help now?</b> are there to listen, day and night."))
-GROUNDING_HERE = (_("Come back to the room. Name five things you can see, four you can touch, "
-                  "three you can hear, two you can smell and one you can taste. Take your time. ")
-                  + WHERE_HELP_IS)
+
+
+def grounding_here() -> str:
+    """The grounding step's words, with where help is."""
+    return _("Come back to the room. Name five things you can see, four you can touch, three "
+             "you can hear, two you can smell and one you can taste. Take your time. ") \
+        + where_help_is()
+
+
 CALMER_FLOW = "wind-down"  # offered instead when a check-in before a session is 8 or more
 LATER_MINUTES = 90  # the optional later check-in (Gračanin et al. 2015: better at 90 min)
 

@@ -119,7 +119,7 @@ def test_the_form_adds_a_reminder_and_the_list_shows_when_it_comes(app_with, clo
 
 
 @pytest.mark.parametrize(("setup", "message"), [
-    (lambda page: page.times.setText("nine"), "Times: 'nine' is not a time like 09:30."),
+    (lambda page: page.times.setText("nine"), "Times: “nine” is not a time like 09:30."),
     (lambda page: [box.setChecked(False) for box in page.day_boxes], "Days: choose at least one"),
 ])
 def test_the_form_refuses_an_impossible_reminder_naming_the_field(app_with, setup, message):

@@ -173,7 +173,8 @@ def test_while_the_journal_is_locked_the_record_waits_and_is_saved_at_unlock(ses
     journal._opened(Vault(vault.folder, vault.keys, FakeClock()), vault.read_all())
     journal.pool.waitForDone()
     assert len(records(vault.read_all().entries)) == 1
-    assert any("are now saved" in t for t in app.window.notice_texts())
+    assert any("1 quiet session from while your journal was locked is now saved" in t
+               for t in app.window.notice_texts())
 
 
 def test_with_history_switched_off_nothing_is_kept(session_app, vault):
