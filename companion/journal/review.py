@@ -13,6 +13,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from companion.i18n import N_, _
 from companion.journal.entry import Entry, to_plaintext
 from companion.journal.keys import DamagedFile, JournalError
 from companion.journal.layout import CONFLICT_NAME, DELETING_NAME, ENTRY_NAME
@@ -21,21 +22,21 @@ if TYPE_CHECKING:
     from companion.journal.vault_parts import OpenVault
 
 KINDS = {
-    "rolled-back": "An older copy of “{heading}” was put back in place of the newer one",
-    "resurrected": "“{heading}”, which was deleted, has come back",
-    "removed": "“{heading}” was removed from the journal folder outside Companion",
-    "earlier-key": "“{heading}” was written with an earlier key of this journal, by a computer "
-                   "that had not heard of the key change (or by someone holding that old key)",
-    "deleted-elsewhere": "“{heading}” was deleted on another computer (or from the command "
+    "rolled-back": N_("An older copy of “{heading}” was put back in place of the newer one"),
+    "resurrected": N_("“{heading}”, which was deleted, has come back"),
+    "removed": N_("“{heading}” was removed from the journal folder outside Companion"),
+    "earlier-key": N_("“{heading}” was written with an earlier key of this journal, by a computer "
+                   "that had not heard of the key change (or by someone holding that old key)"),
+    "deleted-elsewhere": N_("“{heading}” was deleted on another computer (or from the command "
                          "line) while it was open here; your latest words are kept in this "
-                         "window",
+                         "window"),
 }
 CHOICES = {  # (keep, discard) as the person reads them
-    "rolled-back": ("Keep this older copy", "Remove it"),
-    "resurrected": ("Keep it", "Delete it again"),
-    "removed": ("Put back this computer's copy", "Let it go"),
-    "earlier-key": ("Keep it", "Remove it"),
-    "deleted-elsewhere": ("Keep it", "Let it go"),
+    "rolled-back": (N_("Keep this older copy"), N_("Remove it")),
+    "resurrected": (N_("Keep it"), N_("Delete it again")),
+    "removed": (N_("Put back this computer's copy"), N_("Let it go")),
+    "earlier-key": (N_("Keep it"), N_("Remove it")),
+    "deleted-elsewhere": (N_("Keep it"), N_("Let it go")),
 }
 
 
@@ -94,11 +95,11 @@ class Review:
 
     @property
     def text(self) -> str:
-        return KINDS[self.kind].format(heading=self.heading)
+        return _(KINDS[self.kind]).format(heading=self.heading)
 
     @property
     def choices(self) -> tuple[str, str]:
-        keep, discard = CHOICES[self.kind]
+        keep, discard = (_(words) for words in CHOICES[self.kind])
         if self.kind == "removed" and self.entry is None:
             keep = ""  # no copy here to put back
         return keep, discard
