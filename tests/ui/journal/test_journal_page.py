@@ -10,7 +10,7 @@ from PySide6.QtGui import QGuiApplication
 
 from companion.clock import FakeClock
 from companion.journal.entry import Entry, to_plaintext
-from companion.journal.prompts import GROUNDING
+from companion.journal.prompts import grounding
 from companion.journal.vault import Vault
 
 
@@ -222,7 +222,7 @@ def test_guided_writing_offers_a_prompt_then_grounding_after_15_minutes(opened, 
     assert page.guided.prompt_label.text() != first
     clock.advance(15 * 60)
     page.guided.tick.timeout.emit()
-    assert page.guided.invitation.text() == GROUNDING
+    assert page.guided.invitation.text() == grounding()
     page.guided.done_button.click()
     assert not page.guided.isVisibleTo(page) and not page.guided.tick.isActive()
 
