@@ -14,6 +14,7 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from companion.clock import Clock
+from companion.i18n import language
 from companion.paths import Paths
 from companion.resources import asset
 from companion.settings import Settings, SettingsStore
@@ -27,6 +28,7 @@ from companion.ui.session.feature import SessionFeature
 from companion.ui.settings.feature import SettingsFeature
 from companion.ui.shell.feature import Feature
 from companion.ui.shell.main_window import MainWindow
+from companion.ui.shell.qt_language import apply_locale
 from companion.ui.shell.services import Services
 from companion.ui.shell.settings_model import SettingsModel
 from companion.ui.shell.single_instance import InstanceServer
@@ -58,6 +60,7 @@ class CompanionApp(QObject):
         super().__init__()
         self.quitting = False
         self.qapp, self.paths, self.clock = qapp, paths, clock
+        apply_locale(language())  # day and month names in the app's language
         self.store = SettingsStore(paths.settings_file, clock)
         loaded = self.store.load()
         self.model = SettingsModel(self.store, loaded.settings, self)

@@ -5,6 +5,7 @@ speak the language, and the help dialog puts the person's country first, in thei
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -100,3 +101,29 @@ def test_help_puts_the_countrys_lines_first_in_its_language(qtbot, code, locale_
     assert heading in text
     first = text.index("<b>", text.index("</p>"))  # the first line after the opening words
     assert text[first + 3:].startswith(first_line)
+
+
+DATES = """
+import sys
+from datetime import datetime
+from PySide6.QtWidgets import QApplication
+from companion.ui.shell.qt_language import install_qt_translations
+from companion.ui.shell.wording import day_and_time
+app = QApplication([])
+install_qt_translations(app, sys.argv[1])
+moment = datetime(2026, 12, 2, 21, 45)
+print(day_and_time(moment))
+print(day_and_time(moment, with_year=True))
+"""
+
+
+@pytest.mark.parametrize(("code", "short", "long"), [
+    ("en", "Wed 21:45", "Wed 02 Dec 2026, 21:45"),
+    ("de", "Mi. 21:45", "Mi. 02 Dez. 2026, 21:45"),
+    ("es", "mié 21:45", "mié 02 dic 2026, 21:45")])
+def test_days_and_months_are_named_in_the_language(code, short, long):
+    """Reminders' next time and the journal's dates name the day and month in the app's
+    language, whatever the system's locale; the clock is 24-hour in every language."""
+    done = subprocess.run([sys.executable, "-c", DATES, code], capture_output=True, text=True,
+                          timeout=60, check=True, env={**os.environ, "LANG": "C.UTF-8"})
+    assert done.stdout.split("\n")[:2] == [short, long]

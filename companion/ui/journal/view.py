@@ -32,6 +32,7 @@ from companion.ui.journal.review import ReviewCardWidget
 from companion.ui.shell.base_page import BasePage, choice_list
 from companion.ui.shell.checkin_widget import CheckInWidget
 from companion.ui.shell.theme import page_margins
+from companion.ui.shell.wording import day_and_time
 
 PERIODS = ((_("Any time"), None), (_("Past 7 days"), 7), (_("Past 30 days"), 30), (_("Past year"), 365))
 
@@ -216,4 +217,4 @@ class JournalView(BasePage):
 def item_text(entry: Entry) -> str:
     """An entry's two lines in the list: its heading, then when it was written and its tags."""
     tags = "  " + " ".join(f"#{t}" for t in entry.tags) if entry.tags else ""
-    return f"{entry.heading}\n{entry.created.astimezone():%a %d %b %Y, %H:%M}{tags}"
+    return f"{entry.heading}\n{day_and_time(entry.created.astimezone(), with_year=True)}{tags}"

@@ -24,6 +24,7 @@ from companion.sessions.history import SessionRecord
 from companion.sessions.progress import easing_by_exercise, total_minutes, weekly
 from companion.ui.shell.base_page import BasePage, card, page_layout
 from companion.ui.shell.theme import EVENING, Palette
+from companion.ui.shell.wording import day_and_time
 
 SHOWN = 20  # sessions drawn in the chart: the most recent
 
@@ -175,17 +176,17 @@ class ProgressPage(BasePage):
         self.chart.set_records(loaded)
 
         def rating(check) -> str:
-            return "none" if check is None else str(check.distress)
+            return _("none") if check is None else str(check.distress)
 
         self.sessions_table = table(
             [_("Date"), _("Session"), _("Minutes"), _("Before"), _("After"), _("Later")],
-            [[f"{r.started.astimezone():%a %d %b %H:%M}", r.flow_title, f"{r.minutes:.0f}",
+            [[day_and_time(r.started.astimezone(), with_date=True), r.flow_title, f"{r.minutes:.0f}",
               rating(r.before), rating(r.after), rating(r.later)] for r in reversed(loaded)],
             _("Each session"))
         weeks = table([_("Week"), _("Sessions"), _("Minutes"), _("Median before"), _("Median after")],
                       [[w.label, str(w.sessions), f"{w.minutes:g}",
-                        "none" if w.before_median is None else f"{w.before_median:g}",
-                        "none" if w.after_median is None else f"{w.after_median:g}"]
+                        _("none") if w.before_median is None else f"{w.before_median:g}",
+                        _("none") if w.after_median is None else f"{w.after_median:g}"]
                        for w in reversed(weekly(loaded))], _("Each week"))
         eased = table([_("Exercise"), _("Sessions"), _("Average easing (distress points)")],
                       [[e.exercise, str(e.sessions), f"{e.average_easing:+g}"]

@@ -13,11 +13,15 @@ from companion.i18n import PSEUDO, SOURCE
 log = logging.getLogger(__name__)
 
 
+def apply_locale(code: str) -> None:
+    """Day and month names follow the app's language, not the system's (English as in Britain:
+    the day before the month, a 24-hour clock)."""
+    QLocale.setDefault(QLocale("en_GB" if code in (SOURCE, PSEUDO) else code))
+
+
 def install_qt_translations(qapp: QApplication, code: str) -> bool:
     """Load qtbase_<code> for the app; True when Qt has words for that language."""
-    # Day and month names follow the app's language, not the system's (English as in Britain:
-    # the day before the month, a 24-hour clock).
-    QLocale.setDefault(QLocale("en_GB" if code in (SOURCE, PSEUDO) else code))
+    apply_locale(code)
     if code in (SOURCE, PSEUDO):
         return True
     translator = QTranslator(qapp)

@@ -18,15 +18,16 @@ def duration_words(seconds: Fraction | float) -> str:
     return ngettext("{count} minute", "{count} minutes", minutes).format(count=minutes)
 
 
-def day_and_time(moment: datetime, with_date: bool = False) -> str:
-    """'Wed 21:45' (or 'Wed 2 Dec, 21:45'), with the day and month named in the app's language
-    (Qt's locale for it; the clock stays 24-hour, as everywhere in Companion)."""
+def day_and_time(moment: datetime, with_date: bool = False, with_year: bool = False) -> str:
+    """'Wed 21:45', 'Wed 02 Dec, 21:45' or 'Wed 02 Dec 2026, 21:45', with the day and month named
+    in the app's language (Qt's locale for it; the clock stays 24-hour, as everywhere here)."""
     locale = QLocale()
     day = locale.dayName(moment.isoweekday(), QLocale.FormatType.ShortFormat)
-    if with_date:
-        month = locale.monthName(moment.month, QLocale.FormatType.ShortFormat)
-        return f"{day} {moment.day} {month}, {moment:%H:%M}"
-    return f"{day} {moment:%H:%M}"
+    if not (with_date or with_year):
+        return f"{day} {moment:%H:%M}"
+    month = locale.monthName(moment.month, QLocale.FormatType.ShortFormat)
+    year = f" {moment.year}" if with_year else ""
+    return f"{day} {moment.day:02d} {month}{year}, {moment:%H:%M}"
 
 
 def failure_reason(exc: OSError) -> str:
