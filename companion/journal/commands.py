@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 from companion.clock import SystemClock
+from companion.i18n import _
 from companion.journal.entry import Entry
 from companion.journal.keys import JournalError
 from companion.journal.opening import create_vault, is_vault, unlock
@@ -23,61 +24,61 @@ def _common(parser: argparse.ArgumentParser, suppress: bool) -> None:
     """--vault and --passphrase-fd, taken before or after the action."""
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument("--vault", metavar="DIR", default=default,
-                        help="the journal folder (default: the one Settings names, or "
-                             "DATA/journal)")
+                        help=_("the journal folder (default: the one Settings names, or "
+                             "DATA/journal)"))
     parser.add_argument("--passphrase-fd", metavar="N", type=int, default=default,
-                        help="read passphrases from file descriptor N, one per line")
+                        help=_("read passphrases from file descriptor N, one per line"))
 
 
 def add_journal_commands(commands: argparse._SubParsersAction) -> None:
-    journal = commands.add_parser("journal", help="your encrypted journal, from the command line")
+    journal = commands.add_parser("journal", help=_("your encrypted journal, from the command line"))
     _common(journal, False)
     actions = journal.add_subparsers(dest="journal_command", metavar="ACTION", required=True)
-    parsers = [actions.add_parser("init", help="create a new journal and show its recovery key "
-                                               "once")]
-    add = actions.add_parser("add", help="add an entry (text from the arguments, stdin, or "
-                                         "$EDITOR on a terminal)")
+    parsers = [actions.add_parser("init", help=_("create a new journal and show its recovery key "
+                                               "once"))]
+    add = actions.add_parser("add", help=_("add an entry (text from the arguments, stdin, or "
+                                         "$EDITOR on a terminal)"))
     parsers.append(add)
-    add.add_argument("text", nargs="*", help="the entry's text; omit it to read stdin, or to "
-                                             "write in $EDITOR on a terminal")
+    add.add_argument("text", nargs="*", help=_("the entry's text; omit it to read stdin, or to "
+                                             "write in $EDITOR on a terminal"))
     add.add_argument("--title", default="")
-    add.add_argument("--tag", action="append", default=[], help="a tag (repeat for more)")
+    add.add_argument("--tag", action="append", default=[], help=_("a tag (repeat for more)"))
     add.add_argument("--mood", type=int, choices=range(1, 8), metavar="1-7",
                      help="1 very unpleasant … 4 neutral … 7 very pleasant")
-    edit = actions.add_parser("edit", help="replace an entry's text (stdin, or $EDITOR on a "
-                                           "terminal)")
-    edit.add_argument("id", help="the entry's id, or its first characters as `list` shows")
-    delete = actions.add_parser("delete", help="delete an entry for good")
-    delete.add_argument("id", help="the entry's id, or its first characters as `list` shows")
+    edit = actions.add_parser("edit", help=_("replace an entry's text (stdin, or $EDITOR on a "
+                                           "terminal)"))
+    edit.add_argument("id", help=_("the entry's id, or its first characters as `list` shows"))
+    delete = actions.add_parser("delete", help=_("delete an entry for good"))
+    delete.add_argument("id", help=_("the entry's id, or its first characters as `list` shows"))
     parsers += [edit, delete]
-    parsers.append(actions.add_parser("check", help="verify every file; exit 0 only when all "
-                                                    "is well"))
-    parsers.append(actions.add_parser("new-recovery-key", help="encrypt everything to a new key "
-                                                               "and print its recovery key"))
-    parsers.append(actions.add_parser("confirm-key", help="say the new recovery key is stored; "
-                                                          "the one before stops working"))
-    parsers.append(actions.add_parser("merge-key", help="after the key was changed on two "
+    parsers.append(actions.add_parser("check", help=_("verify every file; exit 0 only when all "
+                                                    "is well")))
+    parsers.append(actions.add_parser("new-recovery-key", help=_("encrypt everything to a new key "
+                                                               "and print its recovery key")))
+    parsers.append(actions.add_parser("confirm-key", help=_("say the new recovery key is stored; "
+                                                          "the one before stops working")))
+    parsers.append(actions.add_parser("merge-key", help=_("after the key was changed on two "
                                                         "computers while apart: merge in the "
-                                                        "other computer's recovery key"))
-    listing = actions.add_parser("list", help="list entries, newest first")
+                                                        "other computer's recovery key")))
+    listing = actions.add_parser("list", help=_("list entries, newest first"))
     listing.add_argument("--tag")
     listing.add_argument("--limit", type=int, default=50)
-    search = actions.add_parser("search", help="find entries holding every word given")
+    search = actions.add_parser("search", help=_("find entries holding every word given"))
     search.add_argument("words", nargs="+")
-    export = actions.add_parser("export", help="export every entry")
+    export = actions.add_parser("export", help=_("export every entry"))
     target = export.add_mutually_exclusive_group(required=True)
     target.add_argument("--markdown", metavar="DIR",
-                        help="a folder of Markdown files: READABLE BY ANYONE who can open it")
+                        help=_("a folder of Markdown files: READABLE BY ANYONE who can open it"))
     target.add_argument("--archive", metavar="FILE",
-                        help="one age file, protected by a passphrase you type for it")
-    imports = actions.add_parser("import", help="bring entries in")
+                        help=_("one age file, protected by a passphrase you type for it"))
+    imports = actions.add_parser("import", help=_("bring entries in"))
     source = imports.add_mutually_exclusive_group(required=True)
-    source.add_argument("--markdown", metavar="DIR", help="a folder of Markdown files")
+    source.add_argument("--markdown", metavar="DIR", help=_("a folder of Markdown files"))
     source.add_argument("--jrnl", metavar="FILE", help="jrnl's plain-text export (jrnl --export "
                                                       "txt)")
     parsers += [listing, search, export, imports,
-                actions.add_parser("passwd", help="change the passphrase (the entries stay as "
-                                                  "they are)")]
+                actions.add_parser("passwd", help=_("change the passphrase (the entries stay as "
+                                                  "they are)"))]
     for parser in parsers:
         _common(parser, True)
 
@@ -102,26 +103,26 @@ class _Passphrases:
             self.last = getpass.getpass(prompt)
             return self.last
         except (EOFError, KeyboardInterrupt):
-            raise JournalError("no passphrase was given") from None
+            raise JournalError(_("no passphrase was given")) from None
 
     def archive(self) -> str:
         """A passphrase for an exported archive: not empty, and typed twice on a terminal."""
-        first = self.ask("Archive passphrase: ")
+        first = self.ask(_("Archive passphrase: "))
         if not first:
-            raise JournalError("the archive needs a passphrase; an empty one would leave it "
-                               "open to anyone")
-        second = self.ask("The same again: ") if self._lines is None or self._lines else first
+            raise JournalError(_("the archive needs a passphrase; an empty one would leave it "
+                               "open to anyone"))
+        second = self.ask(_("The same again: ")) if self._lines is None or self._lines else first
         if second != first:
-            raise JournalError("the two archive passphrases differ; nothing was exported")
+            raise JournalError(_("the two archive passphrases differ; nothing was exported"))
         return first
 
     def new(self) -> str:
-        first = self.ask("New passphrase: ")
+        first = self.ask(_("New passphrase: "))
         if len(first) < 8:
-            raise JournalError("choose a passphrase of at least 8 characters; a few words are "
-                               "easier to remember than symbols")
-        if self._lines is None and self.ask("The same again: ") != first:
-            raise JournalError("the two passphrases differ; nothing was changed")
+            raise JournalError(_("choose a passphrase of at least 8 characters; a few words are "
+                               "easier to remember than symbols"))
+        if self._lines is None and self.ask(_("The same again: ")) != first:
+            raise JournalError(_("the two passphrases differ; nothing was changed"))
         return first
 
 
@@ -138,11 +139,13 @@ def run_journal(args: argparse.Namespace, paths: Paths) -> int:
     try:
         return _run(args, journal_folder(args, paths), paths.cache)
     except JournalError as exc:
-        print(f"companion journal: {exc}", file=sys.stderr)
+        print(_("companion journal: {exc}").format(exc=exc), file=sys.stderr)
         return 1
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
-        print(f"companion journal: {exc.strerror or exc}{where}", file=sys.stderr)
+        print(_(
+            "companion journal: {value}{where}")
+            .format(value=exc.strerror or exc, where=where), file=sys.stderr)
         return 1
 
 
@@ -153,28 +156,30 @@ def _run(args: argparse.Namespace, folder: Path, cache: Path) -> int:
     if action == "init":
         vault = create_vault(folder, secrets.new(), clock, cache)
         assert vault.keys is not None
-        print(f"A new journal is ready in {folder}.\n\nYour recovery key (shown only now):\n\n"
-              f"    {vault.keys.recovery_key}\n\nStore it somewhere safe, apart from this "
-              "computer. Without both your passphrase and this key, nobody can open the "
-              "journal, not even you.")
+        print(_(
+            "A new journal is ready in {folder}.\n\nYour recovery key (shown only now):\n\n    "
+            "{recovery_key}\n\nStore it somewhere safe, apart from this computer. Without both your "
+            "passphrase and this key, nobody can open the journal, not even you.")
+            .format(folder=folder, recovery_key=vault.keys.recovery_key))
         return 0
     if not is_vault(folder):
-        raise JournalError(f"there is no journal in {folder}; create one with "
-                           "`companion journal init`")
+        raise JournalError(_(
+            "there is no journal in {folder}; create one with `companion journal init`")
+            .format(folder=folder))
     if action == "add":
         text = " ".join(args.text) if args.text else _new_text("")
         if not text.strip():
-            raise JournalError("the entry is empty, so nothing was saved; give its text as "
-                               "arguments, on stdin, or in your editor")
+            raise JournalError(_("the entry is empty, so nothing was saved; give its text as "
+                               "arguments, on stdin, or in your editor"))
         vault = _unlock(folder, secrets, clock, cache)
         entry = vault.save(Entry.new(clock.now(), args.title, text.rstrip("\n") + "\n",
                                      tuple(args.tag), args.mood))
-        print(f"saved {entry.id}")
+        print(_("saved {id}").format(id=entry.id))
         return 0
     if action == "passwd":
-        vault = _unlock(folder, secrets, clock, cache, "Current passphrase: ")
+        vault = _unlock(folder, secrets, clock, cache, _("Current passphrase: "))
         vault.change_passphrase(secrets.new())
-        print("The passphrase is changed. Your recovery key is the same as before.")
+        print(_("The passphrase is changed. Your recovery key is the same as before."))
         return 0
     vault = _unlock(folder, secrets, clock, cache)
     if action in KEY_ACTIONS:
@@ -183,7 +188,7 @@ def _run(args: argparse.Namespace, folder: Path, cache: Path) -> int:
         return _check(vault)
     read = vault.open_all()
     for problem in read.problems:
-        print(f"companion journal: {problem}", file=sys.stderr)
+        print(_("companion journal: {problem}").format(problem=problem), file=sys.stderr)
     entries = read.entries
     copies = {c.copy_id: c.other_copy() for c in read.conflicts}  # a sync tool's other versions
     of_copy = {c.copy_id: c.copy.id for c in read.conflicts}
@@ -207,18 +212,20 @@ def _run(args: argparse.Namespace, folder: Path, cache: Path) -> int:
     elif action in ("edit", "delete"):
         return _edit_or_delete(args, vault, entries, clock)
     for review in read.reviews:
-        print(f"companion journal: {review.text} (run `companion journal check`; the window "
-              "offers to keep or discard it)", file=sys.stderr)
+        print(_(
+            "companion journal: {text} (run `companion journal check`; the window offers to keep or discard "
+            "it)")
+            .format(text=review.text), file=sys.stderr)
     vault.save_index(entries)
     return 1 if read.problems else 0
 
 
 def _unlock(folder: Path, secrets: _Passphrases, clock: SystemClock, cache: Path,
-            prompt: str = "Passphrase: ") -> Vault:
+            prompt: str = _("Passphrase: ")) -> Vault:
     vault = unlock(folder, secrets.ask(prompt), clock, cache)
     if vault.unconfirmed_key is not None:
-        print("companion journal: a new recovery key waits to be confirmed; see it with "
-              "`companion journal new-recovery-key`, then run `companion journal confirm-key`",
+        print(_("companion journal: a new recovery key waits to be confirmed; see it with "
+              "`companion journal new-recovery-key`, then run `companion journal confirm-key`"),
               file=sys.stderr)
     return vault
 
@@ -228,27 +235,28 @@ def _check(vault: Vault) -> int:
     for line in lines:
         print(line)
     if not lines:
-        print("All is well: every entry opens and passes its integrity check, and none was "
-              "rolled back, brought back or removed.")
+        print(_("All is well: every entry opens and passes its integrity check, and none was "
+              "rolled back, brought back or removed."))
     return 1 if lines else 0
 
 
 def _new_recovery_key(vault: Vault, secrets: _Passphrases) -> int:
     if vault.unconfirmed_key is None:
         vault.rotate_key(secrets.last)  # prints nothing until the change is committed
-    print(f"Your new recovery key:\n\n    {vault.unconfirmed_key}\n\nStore it somewhere safe, "
-          "apart from this computer. Your old recovery key keeps working until you run "
-          "`companion journal confirm-key`.")
+    print(_(
+        "Your new recovery key:\n\n    {unconfirmed_key}\n\nStore it somewhere safe, apart from this "
+        "computer. Your old recovery key keeps working until you run `companion journal confirm-key`.")
+        .format(unconfirmed_key=vault.unconfirmed_key))
     return 0
 
 
 def _confirm_key(vault: Vault, _secrets: _Passphrases) -> int:
     if vault.unconfirmed_key is None:
-        print("No new recovery key is waiting; nothing to confirm.")
+        print(_("No new recovery key is waiting; nothing to confirm."))
         return 0
     vault.confirm_key()
-    print("Confirmed. Every entry is now encrypted to the new key alone; the old recovery key "
-          "no longer opens the journal.")
+    print(_("Confirmed. Every entry is now encrypted to the new key alone; the old recovery key "
+          "no longer opens the journal."))
     return 0
 
 
@@ -256,11 +264,12 @@ def _merge_key(vault: Vault, secrets: _Passphrases) -> int:
     from companion.journal.keyring_merge import merge_with_key
     from companion.journal.keys import Keys
 
-    other = Keys.from_recovery_key(secrets.ask("The other computer's recovery key: "))
+    other = Keys.from_recovery_key(secrets.ask(_("The other computer's recovery key: ")))
     count = merge_with_key(vault, other)
-    print(f"Merged {count} keyring(s) from the other computer: every entry opens here now. To be "
-          "sure which recovery key is yours, make a new one (companion journal "
-          "new-recovery-key).")
+    print(_(
+        "Merged {count} keyring(s) from the other computer: every entry opens here now. To be sure which "
+        "recovery key is yours, make a new one (companion journal new-recovery-key).")
+        .format(count=count))
     return 0
 
 
@@ -271,8 +280,8 @@ KEY_ACTIONS = {"new-recovery-key": _new_recovery_key, "confirm-key": _confirm_ke
 def _find(entries: dict[str, Entry], wanted: str) -> Entry:
     found = [e for e in entries.values() if e.id.startswith(wanted.lower())] if wanted else []
     if len(found) != 1:
-        raise JournalError(f"no single entry has the id {wanted!r}" + (
-            f" ({len(found)} begin with it; give more characters)" if found else
+        raise JournalError(_("no single entry has the id {wanted!r}").format(wanted=wanted) + (
+            _(" ({count} begin with it; give more characters)").format(count=len(found)) if found else
             "; `companion journal list` shows each entry's id first"))
     return found[0]
 
@@ -282,14 +291,14 @@ def _edit_or_delete(args: argparse.Namespace, vault: Vault, entries: dict[str, E
     entry = _find(entries, args.id)
     if args.journal_command == "delete":
         vault.delete(entry.id)
-        print(f"deleted {entry.id}")
+        print(_("deleted {id}").format(id=entry.id))
         return 0
     text = _new_text(entry.body)
     if not text.strip():
-        raise JournalError("the new text is empty, so the entry was left as it was (use "
-                           "`delete` to remove it)")
+        raise JournalError(_("the new text is empty, so the entry was left as it was (use "
+                           "`delete` to remove it)"))
     vault.save(entry.edited(clock.now(), body=text.rstrip("\n") + "\n"))
-    print(f"saved {entry.id}")
+    print(_("saved {id}").format(id=entry.id))
     return 0
 
 
@@ -316,12 +325,15 @@ def _export(args: argparse.Namespace, vault: Vault, entries: dict[str, Entry],
     ordered = sorted(entries.values(), key=lambda e: e.created)
     if args.markdown:
         count = export_markdown(ordered, Path(args.markdown))
-        print(f"exported {count} entries to {args.markdown} as Markdown. These files are NOT "
-              "encrypted: anyone who can open that folder can read them.")
+        print(_(
+            "exported {count} entries to {markdown} as Markdown. These files are NOT encrypted: anyone who "
+            "can open that folder can read them.")
+            .format(count=count, markdown=args.markdown))
     else:
         count = export_archive(ordered, Path(args.archive), secrets.archive())
-        print(f"exported {count} entries to {args.archive} (open it with: age -d {args.archive} "
-              "| tar -x)")
+        print(_(
+            "exported {count} entries to {archive} (open it with: age -d {archive} | tar -x)")
+            .format(count=count, archive=args.archive))
     return 0
 
 
@@ -336,6 +348,6 @@ def _import(args: argparse.Namespace, vault: Vault) -> int:
     for entry in entries:
         vault.save(entry)
     for problem in problems:
-        print(f"companion journal: left out {problem}", file=sys.stderr)
-    print(f"imported {len(entries)} entries")
+        print(_("companion journal: left out {problem}").format(problem=problem), file=sys.stderr)
+    print(_("imported {count} entries").format(count=len(entries)))
     return 1 if problems else 0

@@ -13,6 +13,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from companion.i18n import _
 from companion.journal.keys import JournalError
 
 
@@ -29,8 +30,8 @@ def write_in_editor(current: str) -> str:
     failed, so nothing is saved."""
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR")
     if not editor:
-        raise JournalError("no editor is set, so nothing was saved; set $EDITOR (for example "
-                           "EDITOR=nano), or give the text as arguments or on stdin")
+        raise JournalError(_("no editor is set, so nothing was saved; set $EDITOR (for example "
+                           "EDITOR=nano), or give the text as arguments or on stdin"))
     folder = private_folder()
     path = folder / "entry.md"
     try:
@@ -40,11 +41,13 @@ def write_in_editor(current: str) -> str:
         try:
             done = subprocess.run([*shlex.split(editor), str(path)], check=False)
         except OSError as exc:
-            raise JournalError(f"the editor ({editor}) could not start ({exc.strerror}); "
-                               "nothing was saved") from None
+            raise JournalError(_(
+                "the editor ({editor}) could not start ({strerror}); nothing was saved")
+                .format(editor=editor, strerror=exc.strerror)) from None
         if done.returncode != 0:
-            raise JournalError(f"the editor ended with an error ({done.returncode}); nothing "
-                               "was saved")
+            raise JournalError(_(
+                "the editor ended with an error ({returncode}); nothing was saved")
+                .format(returncode=done.returncode))
         return path.read_text(encoding="utf-8")
     finally:
         _shred(path)
