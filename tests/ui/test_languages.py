@@ -108,22 +108,24 @@ import sys
 from datetime import datetime
 from PySide6.QtWidgets import QApplication
 from companion.ui.shell.qt_language import install_qt_translations
-from companion.ui.shell.wording import day_and_time
+from companion.ui.shell.wording import day_and_time, decimal
 app = QApplication([])
 install_qt_translations(app, sys.argv[1])
 moment = datetime(2026, 12, 2, 21, 45)
 print(day_and_time(moment))
 print(day_and_time(moment, with_year=True))
+print(decimal(5.5), decimal(6))
 """
 
 
-@pytest.mark.parametrize(("code", "short", "long"), [
-    ("en", "Wed 21:45", "Wed 02 Dec 2026, 21:45"),
-    ("de", "Mi. 21:45", "Mi. 02 Dez. 2026, 21:45"),
-    ("es", "mié 21:45", "mié 02 dic 2026, 21:45")])
-def test_days_and_months_are_named_in_the_language(code, short, long):
+@pytest.mark.parametrize(("code", "short", "long", "numbers"), [
+    ("en", "Wed 21:45", "Wed 02 Dec 2026, 21:45", "5.5 6"),
+    ("de", "Mi. 21:45", "Mi. 02 Dez. 2026, 21:45", "5,5 6"),
+    ("es", "mié 21:45", "mié 02 dic 2026, 21:45", "5,5 6")])
+def test_dates_and_numbers_are_written_in_the_language(code, short, long, numbers):
     """Reminders' next time and the journal's dates name the day and month in the app's
-    language, whatever the system's locale; the clock is 24-hour in every language."""
+    language, whatever the system's locale (the clock is 24-hour in every language), and a
+    number with a fraction takes the language's decimal mark (the breathing pace, progress)."""
     done = subprocess.run([sys.executable, "-c", DATES, code], capture_output=True, text=True,
                           timeout=60, check=True, env={**os.environ, "LANG": "C.UTF-8"})
-    assert done.stdout.split("\n")[:2] == [short, long]
+    assert done.stdout.split("\n")[:3] == [short, long, numbers]

@@ -20,6 +20,7 @@ from companion.i18n import _, ngettext
 from companion.ui.breathe.cues import CuePlayer
 from companion.ui.breathe.view import BreatheView, length_choices
 from companion.ui.shell.settings_model import SettingsModel
+from companion.ui.shell.wording import decimal
 
 
 class BreatheChoices(BreatheView):
@@ -106,8 +107,8 @@ class BreatheChoices(BreatheView):
         if shown.count_seconds == 1:
             timing = _("{value} seconds").format(value=shown.timings_text())
         else:
-            timing = _("{counts} counts of {seconds:g} seconds").format(
-                counts=shown.counts_text(), seconds=float(shown.count_seconds))
+            timing = _("{counts} counts of {seconds} seconds").format(
+                counts=shown.counts_text(), seconds=decimal(shown.count_seconds))
         self.description.setText(_(
             "{description} ({timing}).{holds}")
             .format(description=pattern.description, timing=timing, holds=holds))

@@ -26,6 +26,7 @@ from companion.ui.breathe.orb import OrbWidget
 from companion.ui.shell.base_page import BasePage
 from companion.ui.shell.calm_slider import CalmSlider
 from companion.ui.shell.theme import page_margins
+from companion.ui.shell.wording import decimal
 
 SAFETY_TEXT = (
     _("<p><b>Breathing gently and safely</b></p>"
@@ -89,7 +90,7 @@ class BreatheView(BasePage):
         self.pace_box = QComboBox()
         self.pace_box.setAccessibleName(_("Breaths per minute"))
         for value in ("4.5", "5", "5.5", "6", "6.5", "7"):
-            self.pace_box.addItem(_("{value} a minute").format(value=value), value)
+            self.pace_box.addItem(_("{value} a minute").format(value=decimal(float(value))), value)
         self.count_box = QComboBox()  # for counted patterns: the same counts, each a little longer
         self.count_box.setAccessibleName(_("Count speed"))
         for value, label in COUNT_CHOICES:

@@ -24,7 +24,7 @@ from companion.sessions.history import SessionRecord
 from companion.sessions.progress import easing_by_exercise, total_minutes, weekly
 from companion.ui.shell.base_page import BasePage, card, page_layout
 from companion.ui.shell.theme import EVENING, Palette
-from companion.ui.shell.wording import day_and_time
+from companion.ui.shell.wording import day_and_time, decimal
 
 SHOWN = 20  # sessions drawn in the chart: the most recent
 
@@ -170,9 +170,9 @@ class ProgressPage(BasePage):
             return
         self._show_empty(None)
         self.status.setText(ngettext(
-            "{count} session, {value:g} minutes in all. Lavender rings: before. Teal dots: after.",
-            "{count} sessions, {value:g} minutes in all. Lavender rings: before. Teal dots: after.",
-            len(loaded)).format(count=len(loaded), value=total_minutes(loaded)))
+            "{count} session, {value} minutes in all. Lavender rings: before. Teal dots: after.",
+            "{count} sessions, {value} minutes in all. Lavender rings: before. Teal dots: after.",
+            len(loaded)).format(count=len(loaded), value=decimal(total_minutes(loaded))))
         self.chart.set_records(loaded)
 
         def rating(check) -> str:
@@ -184,12 +184,13 @@ class ProgressPage(BasePage):
               rating(r.before), rating(r.after), rating(r.later)] for r in reversed(loaded)],
             _("Each session"))
         weeks = table([_("Week"), _("Sessions"), _("Minutes"), _("Median before"), _("Median after")],
-                      [[w.label, str(w.sessions), f"{w.minutes:g}",
-                        _("none") if w.before_median is None else f"{w.before_median:g}",
-                        _("none") if w.after_median is None else f"{w.after_median:g}"]
+                      [[w.label, str(w.sessions), decimal(w.minutes),
+                        _("none") if w.before_median is None else decimal(w.before_median),
+                        _("none") if w.after_median is None else decimal(w.after_median)]
                        for w in reversed(weekly(loaded))], _("Each week"))
         eased = table([_("Exercise"), _("Sessions"), _("Average easing (distress points)")],
-                      [[e.exercise, str(e.sessions), f"{e.average_easing:+g}"]
+                      [[e.exercise, str(e.sessions),
+                        ("+" if e.average_easing > 0 else "") + decimal(e.average_easing)]
                        for e in easing_by_exercise(loaded)], _("What helped most"))
         self.tabs.addTab(self.sessions_table, _("Sessions"))
         self.tabs.addTab(weeks, _("Weeks"))

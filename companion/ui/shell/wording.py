@@ -30,6 +30,12 @@ def day_and_time(moment: datetime, with_date: bool = False, with_year: bool = Fa
     return f"{day} {moment.day:02d} {month}{year}, {moment:%H:%M}"
 
 
+def decimal(value: float | Fraction) -> str:
+    """A number as the app's language writes it: '5.5' in English, '5,5' in German and Spanish
+    (whole numbers without a fraction, as Python's 'g' format)."""
+    return QLocale().toString(float(value), "g", 6)
+
+
 def failure_reason(exc: OSError) -> str:
     """Why a file could not be written, in the system's words ('No space left on device')."""
     return exc.strerror or _("the disk refused the write")
