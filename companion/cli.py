@@ -48,7 +48,7 @@ def build_parser() -> argparse.ArgumentParser:
                                 help=_("add Companion to your desktop's app launcher (Linux)"))
     entry.add_argument("--data-home", metavar="DIR",
                        help=_("XDG data folder to install into (default: ~/.local/share)"))
-    from companion.journal.commands import add_journal_commands
+    from companion.journal.command_line import add_journal_commands
 
     add_journal_commands(commands)
     reminders = commands.add_parser("reminders", help="gentle reminders")

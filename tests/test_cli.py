@@ -92,3 +92,17 @@ def test_python_dash_m_runs_the_cli(tmp_path: Path):
     result = run_cli("--version")
     assert result.returncode == 0
     assert result.stdout.strip() == f"companion {__version__}"
+
+
+def test_building_the_parser_imports_nothing_of_the_journal():
+    """Every launch builds the parser before its window's first paint: the journal's vault,
+    search and encryption stay unimported until a `journal` command runs."""
+    import subprocess
+    import sys
+
+    code = ("import sys, companion.cli as cli; cli.build_parser(); "
+            "print(sorted(m for m in ('companion.journal.vault', 'companion.journal.search', "
+            "'companion.journal.commands', 'pyrage') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          check=True, timeout=60)
+    assert done.stdout.strip() == "[]"
