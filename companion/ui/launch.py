@@ -56,7 +56,6 @@ def run_gui(args: argparse.Namespace, paths: Paths) -> int:
     install_qt_translations(qapp, language())
     from companion.ui.app import CompanionApp
     from companion.ui.relax.feature import RelaxFeature
-    from companion.ui.relax.voice_renderer import AUTO_RENDER_DELAY_MS
     from companion.ui.shell.unix_signals import UnixSignalBridge
 
     app = CompanionApp(qapp, paths, SystemClock())
@@ -75,7 +74,18 @@ def run_gui(args: argparse.Namespace, paths: Paths) -> int:
 
         app.window.first_paint.connect(report_and_quit)
     app.show(args.page, args.start, args.background)
-    QTimer.singleShot(AUTO_RENDER_DELAY_MS, app.feature(RelaxFeature).prepare_if_needed)
+
+    def prepare_voice_later() -> None:
+        """The natural voice's first preparation waits well past the first paint (its module,
+        and the voice's index, are not needed to show the window)."""
+        from companion.ui.relax.voice_renderer import AUTO_RENDER_DELAY_MS
+
+        QTimer.singleShot(AUTO_RENDER_DELAY_MS, app.feature(RelaxFeature).prepare_if_needed)
+
+    if args.background:
+        prepare_voice_later()  # no window to paint
+    else:
+        app.window.first_paint.connect(prepare_voice_later)
     if args.verbose:
         print("companion: ready", flush=True)  # tests and scripts wait for these lines
         app.window.first_paint.connect(lambda: QTimer.singleShot(
