@@ -29,7 +29,10 @@ VOICE_FOLDER = "relax/voice"
 # language in its own espeak-ng voice (the same soft variant).
 ESPEAK_VOICES = {"en": "en-gb+f2", "de": "de+f2", "es": "es+f2"}
 ESPEAK_CALM = ("-s", "128", "-p", "38", "-g", "4")
-ESPEAK_ARGS = ("-v", ESPEAK_VOICES["en"], *ESPEAK_CALM)
+ESPEAK_TIMEOUT = 60  # seconds; one step's words take well under a second to render
+NATURAL_TIMEOUT = 120  # the natural voice loads its model first: a few seconds
+NATURAL_FOLDER = "natural"  # under the voice cache: the built-in set in the natural voice
+NATURAL_OWN_FOLDER = "natural-own"  # and the user's own scripts' steps in it
 
 
 def espeak_args(code: str) -> tuple[str, ...]:
@@ -41,10 +44,6 @@ def spoken_language() -> str:
     """The language the voice speaks: the app's, where recordings for it exist, else English."""
     code = language()
     return code if code in ESPEAK_VOICES else "en"
-ESPEAK_TIMEOUT = 60  # seconds; one step's words take well under a second to render
-NATURAL_TIMEOUT = 120  # the natural voice loads its model first: a few seconds
-NATURAL_FOLDER = "natural"  # under the voice cache: the built-in set in the natural voice
-NATURAL_OWN_FOLDER = "natural-own"  # and the user's own scripts' steps in it
 
 
 @dataclass(frozen=True)
