@@ -21,21 +21,17 @@ def build_parser() -> argparse.ArgumentParser:
     """The argument parser; subcommands added by later features hang off its subparsers."""
     parser = argparse.ArgumentParser(
         prog="companion",
-        description=_(
-            "{APP_TITLE}: a private, offline companion for a quiet moment. With no subcommand it opens the "
-            "window (or brings the open one forward).")
-            .format(APP_TITLE=APP_TITLE),
-        epilog=_(
-            "Files live in your platform's usual folders; --home or {HOME_ENV} moves them all.")
-            .format(HOME_ENV=HOME_ENV),
+        description=_("{APP_TITLE}: a private, offline companion for a quiet moment. With no subcommand it "
+                      "opens the window (or brings the open one forward).").format(APP_TITLE=APP_TITLE),
+        epilog=_("Files live in your platform's usual folders; --home or {HOME_ENV} moves them all.")
+                 .format(HOME_ENV=HOME_ENV),
     )
     parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     parser.add_argument("-v", "--verbose", action="store_true",
                         help=_("log more detail, also to the terminal"))
     parser.add_argument("--home", metavar="DIR",
-                        help=_(
-                            "keep settings, data, cache and logs under DIR (also: {HOME_ENV})")
-                            .format(HOME_ENV=HOME_ENV))
+                        help=_("keep settings, data, cache and logs under DIR (also: {HOME_ENV})")
+                               .format(HOME_ENV=HOME_ENV))
     parser.add_argument("--open", metavar="PAGE", choices=PAGE_IDS, dest="page",
                         help=_("open on this page: {value}").format(value=', '.join(PAGE_IDS)))
     parser.add_argument("--start", action="store_true",
@@ -145,18 +141,15 @@ def _test_reminder() -> int:
         notifier.notify(_("A moment to breathe"), _("This is how a Companion reminder looks."),
                         [("start", _("Start")), ("snooze", _("Snooze"))], timeout_ms=10_000)
     except NotificationsUnavailable as exc:
-        print(_(
-            "companion: no reminder could be shown: {exc}. With the window open, reminders fall back to the "
-            "tray or a notice in the window.")
-            .format(exc=exc), file=sys.stderr)
+        print(_("companion: no reminder could be shown: {exc}. With the window open, reminders fall back to "
+                "the tray or a notice in the window.").format(exc=exc), file=sys.stderr)
         return 1
     finally:
         notifier.close()
     actions = "with Start and Snooze" if notifier.supports_actions else "(this server shows no " \
         "buttons; clicking it does nothing from the command line)"
-    print(_(
-        "delivered as a desktop notification through {server} {actions}")
-        .format(server=notifier.server, actions=actions))
+    print(_("delivered as a desktop notification through {server} {actions}")
+            .format(server=notifier.server, actions=actions))
     return 0
 
 
@@ -174,10 +167,9 @@ def _install_desktop_entry(data_home: str | None) -> int:
     try:
         written = install_desktop_entry(base, launch_command())
     except OSError as exc:
-        print(_(
-            "companion: could not install the launcher: {strerror} ({filename}). Check that the folder "
-            "exists and is writable, or pass --data-home.")
-            .format(strerror=exc.strerror, filename=exc.filename), file=sys.stderr)
+        print(_("companion: could not install the launcher: {strerror} ({filename}). Check that the folder "
+                "exists and is writable, or pass --data-home.")
+                .format(strerror=exc.strerror, filename=exc.filename), file=sys.stderr)
         return 1
     for path in written:
         print(_("installed {path}").format(path=path))

@@ -151,21 +151,17 @@ class SettingsStore:
         except OSError as exc:
             log.warning("settings file unreadable: %s", exc.strerror)
             return LoadResult(Settings(), [
-                _(
-                    "Your settings file could not be read, so Companion is using its defaults for now. The "
-                    "file was left untouched at {path}; check its permissions if you would like your old "
-                    "settings back.")
-                    .format(path=self.path)])
+                _("Your settings file could not be read, so Companion is using its defaults for now. The "
+                  "file was left untouched at {path}; check its permissions if you would like your old "
+                  "settings back.").format(path=self.path)])
         try:
             doc = tomllib.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
             log.warning("settings file damaged: %s", exc)
             aside = self._keep_aside(move=True)
             return LoadResult(Settings(), [
-                _(
-                    "Your settings file was damaged, so Companion started with its defaults. Nothing was "
-                    "thrown away: the old file is kept at {aside}.")
-                    .format(aside=aside)], aside)
+                _("Your settings file was damaged, so Companion started with its defaults. Nothing was "
+                  "thrown away: the old file is kept at {aside}.").format(aside=aside)], aside)
         return self._from_document(doc)
 
     def _from_document(self, doc: dict[str, Any]) -> LoadResult:
@@ -191,16 +187,13 @@ class SettingsStore:
         if bad:
             names = ", ".join(name.replace("_", " ") for name in bad)
             notices.append(
-                _(
-                    "Some settings had values Companion could not use ({names}), so those are back to their "
-                    "defaults. A copy of the original file is kept at {aside}.")
-                    .format(names=names, aside=aside))
+                _("Some settings had values Companion could not use ({names}), so those are back to their "
+                  "defaults. A copy of the original file is kept at {aside}.")
+                  .format(names=names, aside=aside))
         if newer:
             notices.append(
-                _(
-                    "Your settings were saved by a newer version of Companion. This version uses the parts "
-                    "it understands; a copy of the original is kept at {aside}.")
-                    .format(aside=aside))
+                _("Your settings were saved by a newer version of Companion. This version uses the parts it "
+                  "understands; a copy of the original is kept at {aside}.").format(aside=aside))
         return LoadResult(settings, notices, aside)
 
     def save(self, settings: Settings) -> None:

@@ -142,7 +142,6 @@ def left_out_notice(path: Path, clock: Clock, what: str, broken: list[str]) -> l
     if not broken:
         return []
     aside = keep_aside(path, clock.now(), move=False)
-    return [_(
-        "Some of your {what} could not be used and were left out: ")
-        .format(what=what) + "; ".join(broken)
+    return [_("Some of your {what} could not be used and were left out: ")
+              .format(what=what) + "; ".join(broken)
             + _(". A copy of the file is kept at {aside}.").format(aside=aside)]

@@ -134,10 +134,9 @@ class UserPatternStore:
         read = read_user_toml(self.path, self._clock)
         if read.doc is None:
             return UserPatterns([], [
-                _(
-                    "Your own breathing patterns could not be read, so only the built-in ones are listed for "
-                    "now. Nothing was thrown away: the file is kept at {kept_at}.")
-                    .format(kept_at=read.kept_at)])
+                _("Your own breathing patterns could not be read, so only the built-in ones are listed for "
+                  "now. Nothing was thrown away: the file is kept at {kept_at}.")
+                  .format(kept_at=read.kept_at)])
         patterns, broken = read_entries(read, "pattern", _custom_from_table, PatternError)
         return UserPatterns(patterns, left_out_notice(self.path, self._clock,
                                                       "breathing patterns", broken))

@@ -80,9 +80,8 @@ def run_journal(args: argparse.Namespace, paths: Paths) -> int:
         return 1
     except OSError as exc:
         where = f" ({exc.filename})" if exc.filename else ""
-        print(_(
-            "companion journal: {value}{where}")
-            .format(value=exc.strerror or exc, where=where), file=sys.stderr)
+        print(_("companion journal: {value}{where}")
+                .format(value=exc.strerror or exc, where=where), file=sys.stderr)
         return 1
 
 
@@ -93,16 +92,14 @@ def _run(args: argparse.Namespace, folder: Path, cache: Path) -> int:
     if action == "init":
         vault = create_vault(folder, secrets.new(), clock, cache)
         assert vault.keys is not None
-        print(_(
-            "A new journal is ready in {folder}.\n\nYour recovery key (shown only now):\n\n    "
-            "{recovery_key}\n\nStore it somewhere safe, apart from this computer. Without both your "
-            "passphrase and this key, nobody can open the journal, not even you.")
-            .format(folder=folder, recovery_key=vault.keys.recovery_key))
+        print(_("A new journal is ready in {folder}.\n\nYour recovery key (shown only now):\n\n    "
+                "{recovery_key}\n\nStore it somewhere safe, apart from this computer. Without both your "
+                "passphrase and this key, nobody can open the journal, not even you.")
+                .format(folder=folder, recovery_key=vault.keys.recovery_key))
         return 0
     if not is_vault(folder):
-        raise JournalError(_(
-            "there is no journal in {folder}; create one with `companion journal init`")
-            .format(folder=folder))
+        raise JournalError(_("there is no journal in {folder}; create one with `companion journal init`")
+                             .format(folder=folder))
     if action == "add":
         text = " ".join(args.text) if args.text else _new_text("")
         if not text.strip():
@@ -149,10 +146,8 @@ def _run(args: argparse.Namespace, folder: Path, cache: Path) -> int:
     elif action in ("edit", "delete"):
         return _edit_or_delete(args, vault, entries, clock)
     for review in read.reviews:
-        print(_(
-            "companion journal: {text} (run `companion journal check`; the window offers to keep or discard "
-            "it)")
-            .format(text=review.text), file=sys.stderr)
+        print(_("companion journal: {text} (run `companion journal check`; the window offers to keep or "
+                "discard it)").format(text=review.text), file=sys.stderr)
     vault.save_index(entries)
     return 1 if read.problems else 0
 
@@ -180,10 +175,9 @@ def _check(vault: Vault) -> int:
 def _new_recovery_key(vault: Vault, secrets: _Passphrases) -> int:
     if vault.unconfirmed_key is None:
         vault.rotate_key(secrets.last)  # prints nothing until the change is committed
-    print(_(
-        "Your new recovery key:\n\n    {unconfirmed_key}\n\nStore it somewhere safe, apart from this "
-        "computer. Your old recovery key keeps working until you run `companion journal confirm-key`.")
-        .format(unconfirmed_key=vault.unconfirmed_key))
+    print(_("Your new recovery key:\n\n    {unconfirmed_key}\n\nStore it somewhere safe, apart from this "
+            "computer. Your old recovery key keeps working until you run `companion journal confirm-key`.")
+            .format(unconfirmed_key=vault.unconfirmed_key))
     return 0
 
 
@@ -203,10 +197,9 @@ def _merge_key(vault: Vault, secrets: _Passphrases) -> int:
 
     other = Keys.from_recovery_key(secrets.ask(_("The other computer's recovery key: ")))
     count = merge_with_key(vault, other)
-    print(_(
-        "Merged {count} keyring(s) from the other computer: every entry opens here now. To be sure which "
-        "recovery key is yours, make a new one (companion journal new-recovery-key).")
-        .format(count=count))
+    print(_("Merged {count} keyring(s) from the other computer: every entry opens here now. To be sure "
+            "which recovery key is yours, make a new one (companion journal new-recovery-key).")
+            .format(count=count))
     return 0
 
 
@@ -262,15 +255,12 @@ def _export(args: argparse.Namespace, vault: Vault, entries: dict[str, Entry],
     ordered = sorted(entries.values(), key=lambda e: e.created)
     if args.markdown:
         count = export_markdown(ordered, Path(args.markdown))
-        print(_(
-            "exported {count} entries to {markdown} as Markdown. These files are NOT encrypted: anyone who "
-            "can open that folder can read them.")
-            .format(count=count, markdown=args.markdown))
+        print(_("exported {count} entries to {markdown} as Markdown. These files are NOT encrypted: anyone "
+                "who can open that folder can read them.").format(count=count, markdown=args.markdown))
     else:
         count = export_archive(ordered, Path(args.archive), secrets.archive())
-        print(_(
-            "exported {count} entries to {archive} (open it with: age -d {archive} | tar -x)")
-            .format(count=count, archive=args.archive))
+        print(_("exported {count} entries to {archive} (open it with: age -d {archive} | tar -x)")
+                .format(count=count, archive=args.archive))
     return 0
 
 

@@ -42,9 +42,8 @@ def kind_write(path: Path, data: bytes) -> None:
         if exc.errno in (errno.ENOSPC, errno.EDQUOT):
             raise JournalError(_("The disk is full, so this was not saved; the version saved "
                                "before is intact. Free some space and it will save again.")) from exc
-        raise JournalError(_(
-            "This could not be saved ({strerror}); the version saved before is intact.")
-            .format(strerror=exc.strerror)) from exc
+        raise JournalError(_("This could not be saved ({strerror}); the version saved before is intact.")
+                             .format(strerror=exc.strerror)) from exc
 
 
 _kind_write = kind_write  # the name tests and older callers use

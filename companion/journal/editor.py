@@ -41,13 +41,11 @@ def write_in_editor(current: str) -> str:
         try:
             done = subprocess.run([*shlex.split(editor), str(path)], check=False)
         except OSError as exc:
-            raise JournalError(_(
-                "the editor ({editor}) could not start ({strerror}); nothing was saved")
-                .format(editor=editor, strerror=exc.strerror)) from None
+            raise JournalError(_("the editor ({editor}) could not start ({strerror}); nothing was saved")
+                                 .format(editor=editor, strerror=exc.strerror)) from None
         if done.returncode != 0:
-            raise JournalError(_(
-                "the editor ended with an error ({returncode}); nothing was saved")
-                .format(returncode=done.returncode))
+            raise JournalError(_("the editor ended with an error ({returncode}); nothing was saved")
+                                 .format(returncode=done.returncode))
         return path.read_text(encoding="utf-8")
     finally:
         _shred(path)

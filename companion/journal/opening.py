@@ -30,9 +30,8 @@ def create_vault(folder: Path, passphrase: str, clock: Clock, cache: Path | None
     if is_vault(folder):
         raise JournalError(_("There is already a journal in {folder}.").format(folder=folder))
     if folder.exists() and any(p.name not in SYNC_MARKERS for p in folder.iterdir()):
-        raise JournalError(_(
-            "{folder} is not empty; choose an empty folder for a new journal.")
-            .format(folder=folder))
+        raise JournalError(_("{folder} is not empty; choose an empty folder for a new journal.")
+                             .format(folder=folder))
     protect_process()  # no core dump may hold the key from here on
     ring = Keyring(Keys.generate())
     wrapped = ring.current.wrap(passphrase)
@@ -55,9 +54,8 @@ def vault_format(folder: Path) -> int:
                           "damaged") from exc
     found = doc.get("format")
     if found not in (1, FORMAT):
-        raise JournalError(_(
-            "This journal was made by a newer Companion (format {found}); update Companion to open it.")
-            .format(found=found))
+        raise JournalError(_("This journal was made by a newer Companion (format {found}); update Companion "
+                             "to open it.").format(found=found))
     return int(found)
 
 

@@ -240,10 +240,9 @@ class Vault:
         with self.writing() as ring:
             manifest = self.manifest().copy()
             if entry.id in manifest.deleted and not revive:
-                raise DeletedElsewhere(_(
-                    "“{heading}” was deleted (on another computer, or from the command line) after it was "
-                    "opened here, so this was not saved.")
-                    .format(heading=entry.heading))
+                raise DeletedElsewhere(_("“{heading}” was deleted (on another computer, or from the command "
+                                         "line) after it was opened here, so this was not saved.")
+                                         .format(heading=entry.heading))
             saved = replace(entry, version=manifest.next_version(entry.id, entry.version))
             kind_write(path, ring.encrypt(to_plaintext(saved, ring.current)))
             manifest.saved(entry.id, saved.version)

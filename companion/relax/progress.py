@@ -53,10 +53,8 @@ class RelaxProgress:
         if stage is not Stage.TENSE:
             ahead = next((s for s in scripts if s.stage is stage), None)
             if ahead is not None:
-                return ahead, (_(
-                    "You have found tensing and releasing relaxing a few times now. When you feel ready, try "
-                    "the next step: {title}.")
-                    .format(title=ahead.title))
+                return ahead, (_("You have found tensing and releasing relaxing a few times now. When you "
+                                 "feel ready, try the next step: {title}.").format(title=ahead.title))
         last = next((s for s in scripts if s.id == last_id), None)
         if last is not None:
             return last, _("The one you chose last time.")
@@ -81,10 +79,8 @@ def after_less_relaxed(done: Script, scripts: list[Script]) -> tuple[Script | No
                 "better.")
     else:
         other = by_stage.get(Stage.SCAN) or by_stage.get(Stage.TENSE)
-        words = (_(
-            "Thank you for saying so. Some days releasing without tensing is hard; the {value} may suit you "
-            "better.")
-            .format(value=other.title.lower()) if other is not None else
+        words = (_("Thank you for saying so. Some days releasing without tensing is hard; the {value} may "
+                   "suit you better.").format(value=other.title.lower()) if other is not None else
                  _("Thank you for saying so."))
     return other, f"{words} {HELP_NOTE}"
 
@@ -100,10 +96,8 @@ class ProgressStore:
         read = read_user_toml(self.path, self._clock)
         if read.damaged:
             return RelaxProgress(notices=[
-                _(
-                    "Companion could not read how your relaxation sessions went, so it starts counting "
-                    "afresh. The old file is kept at {kept_at}.")
-                    .format(kept_at=read.kept_at)])
+                _("Companion could not read how your relaxation sessions went, so it starts counting "
+                  "afresh. The old file is kept at {kept_at}.").format(kept_at=read.kept_at)])
         table = (read.doc or {}).get("relaxed", {})
         counts = {k: v for k, v in table.items() if k in {s.value for s in Stage}
                   and isinstance(v, int) and not isinstance(v, bool) and v >= 0} \

@@ -88,10 +88,8 @@ class ReminderStore:
         read = read_user_toml(self.path, self._clock)
         if read.damaged:
             return Reminders(notices=[
-                _(
-                    "Your reminders file was damaged, so no reminders are set for now. Nothing was thrown "
-                    "away: the old file is kept at {kept_at}.")
-                    .format(kept_at=read.kept_at)])
+                _("Your reminders file was damaged, so no reminders are set for now. Nothing was thrown "
+                  "away: the old file is kept at {kept_at}.").format(kept_at=read.kept_at)])
         doc = read.doc or {}
         rules, broken = read_entries(read, "reminder", rule_from_table, RuleError)
         result = Reminders(rules, notices=left_out_notice(self.path, self._clock, "reminders",

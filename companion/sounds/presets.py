@@ -122,10 +122,8 @@ class UserPresetStore:
         read = read_user_toml(self.path, self._clock)
         if read.doc is None:
             return UserPresets([], [
-                _(
-                    "Your saved sound mixes could not be read, so only the built-in ones are listed. Nothing "
-                    "was thrown away: the file is kept at {kept_at}.")
-                    .format(kept_at=read.kept_at)])
+                _("Your saved sound mixes could not be read, so only the built-in ones are listed. Nothing "
+                  "was thrown away: the file is kept at {kept_at}.").format(kept_at=read.kept_at)])
         presets, broken = read_entries(
             read, "preset", lambda table: make_preset(
                 table.get("id") or self.new_id(), table.get("name", ""),

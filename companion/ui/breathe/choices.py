@@ -109,9 +109,8 @@ class BreatheChoices(BreatheView):
         else:
             timing = _("{counts} counts of {seconds} seconds").format(
                 counts=shown.counts_text(), seconds=decimal(shown.count_seconds))
-        self.description.setText(_(
-            "{description} ({timing}).{holds}")
-            .format(description=pattern.description, timing=timing, holds=holds))
+        self.description.setText(_("{description} ({timing}).{holds}")
+                                   .format(description=pattern.description, timing=timing, holds=holds))
         self._cues.prepare(shown, self._model.settings.hold_tone)
         self._show_spoken_note()
 

@@ -230,17 +230,17 @@ class BreathePage(BreatheChoices):
         self.orb.reduce_motion = self.reduce_motion
         self.orb.show_moment(moment, progress)
         if moment.stage is Stage.CLOSING:
-            self._show_texts(_(
-                "Breathe freely"), _("No pacing now: let your breath find its own rhythm · {value}")
-                .format(value=minutes_text(moment.phase_left)))
+            self._show_texts(_("Breathe freely"), _(
+                "No pacing now: let your breath find its own rhythm · {value}").format(
+                    value=minutes_text(moment.phase_left)))
             return
         assert moment.kind is not None and plan is not None
         if plan.cycles is None:
             status = _("Breath {cycle} · until you stop").format(cycle=moment.cycle)
         else:
-            status = (_(
-                "Breath {cycle} of {cycles} · {value} left")
-                .format(cycle=moment.cycle, cycles=plan.cycles, value=minutes_text(moment.session_left or 0)))
+            status = _("Breath {cycle} of {cycles} · {value} left").format(
+                cycle=moment.cycle, cycles=plan.cycles,
+                value=minutes_text(moment.session_left or 0))
         self._show_texts(f"{moment.kind.word} · {moment.count}", status)
 
     def _show_idle(self) -> None:

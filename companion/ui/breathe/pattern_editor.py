@@ -162,9 +162,8 @@ class PatternEditorDialog(QDialog):
         try:
             pattern = custom_pattern(pattern_id, self.name.text(), seconds)
         except PatternError as exc:
-            self.error.setText(_(
-                "{value}: {message}.")
-                .format(value=FIELD_LABELS.get(exc.field, exc.field), message=exc.message))
+            self.error.setText(_("{value}: {message}.")
+                                 .format(value=FIELD_LABELS.get(exc.field, exc.field), message=exc.message))
             self._field_widgets().get(exc.field, self.spins[PhaseKind.INHALE]).setFocus()
             return False
         updated = [pattern if p.id == pattern_id else p for p in self.patterns]
@@ -205,10 +204,8 @@ class PatternEditorDialog(QDialog):
         try:
             self._store.save(patterns)
         except OSError as exc:
-            self.error.setText(_(
-                "Your patterns could not be saved ({strerror}). Nothing was changed; free some disk space "
-                "and try again.")
-                .format(strerror=exc.strerror))
+            self.error.setText(_("Your patterns could not be saved ({strerror}). Nothing was changed; free "
+                                 "some disk space and try again.").format(strerror=exc.strerror))
             return False
         self.patterns = patterns
         self.saved.emit(list(patterns))

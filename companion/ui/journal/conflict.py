@@ -47,19 +47,16 @@ class ConflictCardWidget(QWidget):
         if conflict is None:
             self.forget()
             return
-        self.label.setText(_(
-            "Two versions of “{heading}” were found: a syncing app kept both. Nothing is lost. Which would "
-            "you like to keep?")
-            .format(heading=conflict.copy.heading))
+        self.label.setText(_("Two versions of “{heading}” were found: a syncing app kept both. Nothing is "
+                             "lost. Which would you like to keep?").format(heading=conflict.copy.heading))
         bodies = (conflict.original.body if conflict.original is not None else "",
                   conflict.copy.body)
         for name, text, label, body in zip(self.names, self.texts, conflict.labels, bodies,
                                            strict=True):
             name.setText(label)
             text.setPlainText(body)
-            text.setAccessibleName(_(
-                "The version {value}{value2}")
-                .format(value=label[0].lower(), value2=label[1:]))
+            text.setAccessibleName(_("The version {value}{value2}")
+                                     .format(value=label[0].lower(), value2=label[1:]))
         self.keep_buttons["original"].setVisible(conflict.original is not None)
         self.show()
 

@@ -57,9 +57,8 @@ class JournalFeature(Feature):
 
             mine, problem = load_user_prompts(self.services.paths.config / "prompts.toml")
             if problem:
-                self.services.notice(_(
-                    "Your own writing prompts could not be used: {problem}. The file is left as it is.")
-                    .format(problem=problem))
+                self.services.notice(_("Your own writing prompts could not be used: {problem}. The file is "
+                                       "left as it is.").format(problem=problem))
             self._prompts = load_prompts() + mine
         return self._prompts
 

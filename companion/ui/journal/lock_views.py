@@ -32,10 +32,8 @@ def password_field(name: str, placeholder: str = "") -> SecretField:
 def check_new_passphrase(first: str, second: str) -> str | None:
     """Why a new passphrase cannot be used, or None when it can."""
     if len(first) < MIN_PASSPHRASE:
-        return (_(
-            "Choose at least {MIN_PASSPHRASE} characters. A few ordinary words are easier to remember than "
-            "symbols, and just as strong.")
-            .format(MIN_PASSPHRASE=MIN_PASSPHRASE))
+        return (_("Choose at least {MIN_PASSPHRASE} characters. A few ordinary words are easier to remember "
+                  "than symbols, and just as strong.").format(MIN_PASSPHRASE=MIN_PASSPHRASE))
     if first != second:
         return _("The two passphrases are not the same yet.")
     return None
@@ -128,9 +126,8 @@ class SetupView(FormView):
         self.folder_label = QLabel(breakable_path(folder_text))
         self.folder_label.setProperty("role", "muted")
         self.folder_label.setWordWrap(True)
-        self.folder_label.setAccessibleName(_(
-            "Journal folder: {folder_text}")
-            .format(folder_text=folder_text))
+        self.folder_label.setAccessibleName(_("Journal folder: {folder_text}")
+                                              .format(folder_text=folder_text))
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.first = password_field(_("New passphrase"), _("Choose a passphrase"))
         self.second = password_field(_("The same passphrase again"), _("The same again"))

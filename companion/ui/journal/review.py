@@ -45,9 +45,8 @@ class ReviewCardWidget(QWidget):
             self.hide()
             return
         more = _(" ({value} more after this one.)").format(value=waiting - 1) if waiting > 1 else ""
-        self.label.setText(_(
-            "{text}. Nothing was changed; what would you like to do?{more}")
-            .format(text=review.text, more=more))
+        self.label.setText(_("{text}. Nothing was changed; what would you like to do?{more}")
+                             .format(text=review.text, more=more))
         self.text.setPlainText(review.entry.body if review.entry is not None else "")
         self.text.setVisible(review.entry is not None)
         keep, discard = review.choices

@@ -69,9 +69,8 @@ class RelaxChoices(RelaxView):
         self.script_list.blockSignals(True)
         self.script_list.clear()
         for script in scripts:
-            item = QListWidgetItem(_(
-                "{title}  ·  {minutes} min")
-                .format(title=script.title, minutes=script.minutes))
+            item = QListWidgetItem(_("{title}  ·  {minutes} min")
+                                     .format(title=script.title, minutes=script.minutes))
             item.setToolTip(script.summary)
             item.setData(Qt.ItemDataRole.UserRole, script.id)
             self.script_list.addItem(item)
@@ -176,9 +175,8 @@ class RelaxChoices(RelaxView):
     def _show_pace(self, value: int) -> None:
         words = _("Steady") if value == 100 else (_("Slower") if value < 100 else _("Quicker"))
         self.pace_label.setText(_("Pace: {value}").format(value=words.lower()))
-        self.pace_slider.setAccessibleDescription(_(
-            "{words}, {value} percent")
-            .format(words=words, value=value))
+        self.pace_slider.setAccessibleDescription(_("{words}, {value} percent")
+                                                    .format(words=words, value=value))
 
     def open_user_folder(self) -> None:
         self._user_folder.mkdir(parents=True, exist_ok=True)

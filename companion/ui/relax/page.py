@@ -276,8 +276,8 @@ class RelaxPage(RelaxChoices):
             # (every language's summary ends with its length: "About 25 minutes.")
             summary = re.sub(r"\s*[^.]*\d+[^.]*\.?\s*$", "", script.summary)
             self.step_label.setText(
-                "\n\n".join((script.title, summary, _(
-                    "About {minutes} minutes. When you are ready, lie back and press Begin."
+                "\n\n".join((script.title, summary, _("About {minutes} minutes. When you are ready, lie "
+                                                      "back and press Begin."
                 ).format(minutes=minutes))))
         self.outline.set_lit(frozenset())
         self.progress_bar.setValue(0)
@@ -289,9 +289,8 @@ class RelaxPage(RelaxChoices):
         player = self.player
         assert player is not None
         step = player.step
-        self.kind_label.setText(_(
-            "{value}  ·  step {value2} of {count}")
-            .format(value=KIND_WORDS[step.kind], value2=player.index + 1, count=len(player.script.steps)))
+        self.kind_label.setText(_("{value}  ·  step {value2} of {count}").format(
+            value=KIND_WORDS[step.kind], value2=player.index + 1, count=len(player.script.steps)))
         self.step_label.setText(step.text)
         self.step_label.setAccessibleDescription(step.text)
         regions = frozenset(AREAS[step.area].regions) if step.area else frozenset()

@@ -137,9 +137,8 @@ class RemindersPage(BasePage):
         self.pause_day.clicked.connect(self.service.pause_until_tomorrow)
         self.resume_button.clicked.connect(lambda: self.service.pause(None))
         self.rule_list.itemChanged.connect(self._toggled)
-        service.routed.connect(lambda route: self.route_label.setText(_(
-            "Delivered as a {route}.")
-            .format(route=route)))
+        service.routed.connect(lambda route: self.route_label.setText(_("Delivered as a {route}.")
+                                                                        .format(route=route)))
         service.changed.connect(self.refresh)
         self.refresh()
 
@@ -255,9 +254,8 @@ class RemindersPage(BasePage):
         except RuleError as exc:
             names = {"times": _("Times"), "weekdays": _("Days"), "every_minutes": _("Every"),
                      "end": _("Until"), "start": _("From"), "text": _("Words")}
-            self.error.setText(_(
-                "{value}: {message}.")
-                .format(value=names.get(exc.field, exc.field), message=exc.message))
+            self.error.setText(_("{value}: {message}.")
+                                 .format(value=names.get(exc.field, exc.field), message=exc.message))
             self.error.show()
             return
         self.error.hide()

@@ -253,9 +253,8 @@ class ReminderService(QObject):
         try:
             self._store.save(self.reminders)
         except OSError as exc:
-            self.reminders.notices.append(_(
-                "Your reminders could not be saved ({strerror}); they apply until you quit.")
-                .format(strerror=exc.strerror))
+            self.reminders.notices.append(_("Your reminders could not be saved ({strerror}); they apply "
+                                            "until you quit.").format(strerror=exc.strerror))
         self.arm()
         self.changed.emit()
 

@@ -43,9 +43,8 @@ class SessionChoices(SessionView):
         self.set_flows(self.flows, flow_id)
         flow = next((f for f in self.flows if f.id == flow_id), None)
         if flow is not None:
-            self.flow_summary.setText(_(
-                "Suggested: {why} {summary}")
-                .format(why=why, summary=flow.summary).strip())
+            self.flow_summary.setText(_("Suggested: {why} {summary}")
+                                        .format(why=why, summary=flow.summary).strip())
 
     def _flow_chosen(self, row: int) -> None:
         if not 0 <= row < len(self.flows):
@@ -81,9 +80,8 @@ class SessionChoices(SessionView):
         """The estimate follows the steps ticked."""
         steps = self.chosen_flow().steps if self.flows else ()
         self.minutes_label.setText(
-            _(
-                "About {value} minutes with the steps ticked.")
-                .format(value=flow_minutes(steps, self._names()[2]))
+            _("About {value} minutes with the steps ticked.")
+              .format(value=flow_minutes(steps, self._names()[2]))
             if steps else _("Tick at least one step to begin."))
         self.begin_button.setEnabled(bool(steps))
 

@@ -37,9 +37,8 @@ class SessionFeature(Feature):
         window = services.window
         mine, problem = load_user_flows(services.paths.config / "session-flows.toml")
         if problem:
-            services.notice(_(
-                "Your own session flows could not be used: {problem}. The file is left as it is.")
-                .format(problem=problem))
+            services.notice(_("Your own session flows could not be used: {problem}. The file is left as it "
+                              "is.").format(problem=problem))
         journal = services.journal
 
         def open_vault():

@@ -182,9 +182,8 @@ class SessionPage(SessionChoices):
             self.checkin.distress.setFocus()
             return
         number = run.index + 1
-        self.bar.label.setText(_(
-            "Quiet session · step {number} of {count}: {value}")
-            .format(number=number, count=len(run.flow.steps), value=self._step_name(step)))
+        self.bar.label.setText(_("Quiet session · step {number} of {count}: {value}").format(
+            number=number, count=len(run.flow.steps), value=self._step_name(step)))
         self.bar.show()
         if step.kind is StepKind.RELEASE:
             def start_release(page: BasePage) -> None:

@@ -168,9 +168,8 @@ class SessionView(BasePage):
         self.help_box.setWordWrap(True)
         self.help_button = QPushButton(_("Need help now?"))
         self.help_button.setProperty("role", "help")
-        self.later_button = QPushButton(_(
-            "Check in with me again in {LATER_MINUTES} minutes")
-            .format(LATER_MINUTES=LATER_MINUTES))
+        self.later_button = QPushButton(_("Check in with me again in {LATER_MINUTES} minutes")
+                                          .format(LATER_MINUTES=LATER_MINUTES))
         self.kept_label = QLabel()
         self.kept_label.setProperty("role", "muted")
         self.kept_label.setWordWrap(True)

@@ -19,10 +19,9 @@ def delete_all_wording(paths: Paths, journal: Path) -> str:
     folders = [str(folder) for folder in paths.user_folders()]
     text = _("These folders are removed: ") + ", ".join(folders) + "."
     if not journal.is_relative_to(paths.data):
-        text += (_(
-            " In {journal}, only the journal's own files are removed (anything else there stays). If that "
-            "folder is synced, the deletion reaches every computer it is synced with.")
-            .format(journal=journal))
+        text += (_(" In {journal}, only the journal's own files are removed (anything else there stays). If "
+                   "that folder is synced, the deletion reaches every computer it is synced with.")
+                   .format(journal=journal))
     return text + _(" Companion will close afterwards and start fresh next time.")
 
 

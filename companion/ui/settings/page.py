@@ -83,10 +83,9 @@ class SettingsPage(BasePage):
                                                     ("", self.start_at_login)])
 
         where = QLabel(
-            _(
-                "Everything stays on this computer. Companion sends nothing anywhere.<br>Settings: "
-                "{config}<br>Your data: {data}<br>Logs: {logs}")
-                .format(config=paths.config, data=paths.data, logs=paths.logs))
+            _("Everything stays on this computer. Companion sends nothing anywhere.<br>Settings: "
+              "{config}<br>Your data: {data}<br>Logs: {logs}")
+              .format(config=paths.config, data=paths.data, logs=paths.logs))
         where.setWordWrap(True)
         where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.delete_button = QPushButton(_("Delete all my data…"))
@@ -188,9 +187,8 @@ class SettingsPage(BasePage):
         self.appearance.setCurrentIndex(self.appearance.findData(settings.appearance))
         index = self.text_size.findData(settings.text_size)
         if index < 0:  # a size set by hand in settings.toml: offer it as it is
-            self.text_size.addItem(_(
-                "{text_size} pt")
-                .format(text_size=settings.text_size), settings.text_size)
+            self.text_size.addItem(_("{text_size} pt")
+                                     .format(text_size=settings.text_size), settings.text_size)
             index = self.text_size.count() - 1
         self.text_size.setCurrentIndex(index)
         self.motion.setCurrentIndex(self.motion.findData(settings.motion))

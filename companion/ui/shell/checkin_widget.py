@@ -157,9 +157,8 @@ class CheckInWidget(QWidget):
         self.care_row.setVisible(self.offer_care and value >= 8)
         nearest = max(k for k in DISTRESS_WORDS if k <= value)
         words = DISTRESS_WORDS[nearest] if value == nearest else ""
-        self.distress_label.setText(_(
-            "Distress: {value} of 10")
-            .format(value=value) + (_(", {words}").format(words=words) if words else ""))
+        said = _(", {words}").format(words=words) if words else ""
+        self.distress_label.setText(_("Distress: {value} of 10").format(value=value) + said)
         self.distress.setAccessibleDescription(self.distress_label.text())
 
     def current(self) -> CheckIn:

@@ -37,9 +37,8 @@ def help_html(directory: HelpDirectory) -> str:
     number = escape(emergency.number)
     if not (directory.here and directory.here in emergency.regions):
         number += _(", or your local emergency number")
-    parts.append(_(
-        "<p><b>If you are in danger, or someone else is</b><br>Call emergency services: {number}</p>")
-        .format(number=number))
+    parts.append(_("<p><b>If you are in danger, or someone else is</b><br>Call emergency services: "
+                   "{number}</p>").format(number=number))
     parts.append(_("<p><b>When to look for more support</b><br>{text}</p>").format(
         text=escape(_(SEEK_SUPPORT))))
     parts.append(_("<p><b>After a good cry</b><br>{text}</p>").format(text=escape(_(AFTER_CARE))))

@@ -52,9 +52,8 @@ class SettingsModel(QObject):
         except OSError as exc:
             log.warning("could not save settings: %s", exc.strerror)
             self.save_failed.emit(
-                _(
-                    "Your settings could not be saved just now ({value}). They still apply until you close "
-                    "Companion; freeing some disk space and changing any setting saves them.")
-                    .format(value=failure_reason(exc)))
+                _("Your settings could not be saved just now ({value}). They still apply until you close "
+                  "Companion; freeing some disk space and changing any setting saves them.")
+                  .format(value=failure_reason(exc)))
             return False
         return True

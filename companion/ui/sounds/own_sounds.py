@@ -52,9 +52,8 @@ class OwnSounds(QObject):
         self._save()
         if refused:
             self.services.notice(
-                _(
-                    "{value}: not a kind of file Companion can play. It plays OGG, WAV, FLAC and MP3 files.")
-                    .format(value=', '.join(refused)))
+                _("{value}: not a kind of file Companion can play. It plays OGG, WAV, FLAC and MP3 files.")
+                  .format(value=', '.join(refused)))
 
     def _removed(self, sound_id: str) -> None:
         self.own = [sound for sound in self.own if sound.id != sound_id]

@@ -238,9 +238,8 @@ class SoundsPage(BasePage):
             self.sleep_box.setCurrentIndex(0)
             self._say("")
         else:
-            self._say(_(
-                "The sounds will fade out over the last minute and stop in {value} min.")
-                .format(value=round(left / 60)))
+            self._say(_("The sounds will fade out over the last minute and stop in {value} min.")
+                        .format(value=round(left / 60)))
 
     def _say(self, text: str) -> None:
         """A calm line under the controls (sleep timer, a mix not saved); hidden when empty."""
@@ -321,11 +320,11 @@ class SoundsPage(BasePage):
         if preset is None:
             self._say(_("Choose one of your own mixes first; the built-in ones stay as they are."))
             return
-        answer = QMessageBox.question(self, _(
-            "Delete this mix?"), _("Delete “{name}”? The sounds themselves stay.")
-            .format(name=preset.name), QMessageBox.StandardButton.Yes
-                                      | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
+        answer = QMessageBox.question(
+            self, _("Delete this mix?"),
+            _("Delete “{name}”? The sounds themselves stay.").format(name=preset.name),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
             self.delete_mix()
 

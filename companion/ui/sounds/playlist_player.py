@@ -76,9 +76,8 @@ class PlaylistPlayer(QObject):
             if not self.active or self._audio.engine is None:
                 return
             if isinstance(result, str):
-                self.problem.emit(_(
-                    "{name} {result}; playing the next one.")
-                    .format(name=track.name, result=result))
+                self.problem.emit(_("{name} {result}; playing the next one.")
+                                    .format(name=track.name, result=result))
                 self.next_track(skipped + 1)
                 return
             sound, _peak = result

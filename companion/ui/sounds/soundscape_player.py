@@ -189,9 +189,8 @@ class SoundscapePlayer(QObject):
             self._loading.discard(sound_id)
             if isinstance(result, str):
                 name = self._catalog[sound_id].name
-                self.problem.emit(_(
-                    "{name} {result}; the other sounds keep playing.")
-                    .format(name=name, result=result))
+                self.problem.emit(_("{name} {result}; the other sounds keep playing.")
+                                    .format(name=name, result=result))
                 self.set_mix(self.mix.with_volume(sound_id, 0))
                 return
             self._loaded[sound_id] = result
