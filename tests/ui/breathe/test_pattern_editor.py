@@ -56,7 +56,7 @@ def test_missing_name_puts_the_cursor_in_the_name_field(editor, qtbot):
     fill(dialog, "", inhale=4.0, exhale=6.0)
     assert not dialog.save()
     assert dialog.error.text().startswith("Name:")
-    assert dialog.name.hasFocus()
+    assert dialog.focusWidget() is dialog.name
 
 
 def test_rename_and_edit_keep_one_entry(editor):
