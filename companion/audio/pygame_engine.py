@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
 import logging
 import os
 import threading
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -13,12 +15,17 @@ import numpy as np
 
 from companion.audio.cues import SAMPLE_RATE
 from companion.audio.engine import AudioUnavailable
+from companion.audio.loop_feeder import OPENING_FRAMES, LoopFeeder
 from companion.i18n import _
+from companion.sounds.loop_reader import LoopFile, open_loop, whole_loop
 
 log = logging.getLogger(__name__)
 
 LAYER_CHANNELS = 14  # ambient layers playing at once (two more are kept: cues, then voice)
 BUFFER_SAMPLES = 1024  # Mixer buffer: about 23 ms at 44.1 kHz, low enough for cues to feel in time
+# A loop this short is held decoded (at most 1.7 MB) rather than streamed: decoding it again every
+# few seconds would cost CPU all evening to save little memory.
+HOLD_WHOLE_SECONDS = 10.0
 
 
 class PygameAudioEngine:
@@ -44,11 +51,16 @@ class PygameAudioEngine:
         self._volume = 1.0
         self._voice_volume = 1.0
         self._layers: dict[str, Any] = {}  # layer key -> its Channel
+        self.feeder = LoopFeeder(self._sound, self._sound(np.zeros((1, 2), dtype=np.int16)))
         # Decoding runs on worker threads; closing waits for it, since quitting the mixer under
         # a decode crashes or hangs SDL (quitting while a sound was still loading did).
         self._decoding = threading.Condition()
         self._decodes = 0  # decodes in progress (several may run at once)
-        self._closed = False
+        self._closed = False  # no new decodes
+        self._shut = False  # the mixer has been quit
+        # Close before pygame's own exit handler (registered when pygame was imported; atexit
+        # runs the later one first): the feeder must not touch a mixer pygame has torn down.
+        atexit.register(_close_at_exit, weakref.ref(self))
 
     def _sound(self, pcm: np.ndarray) -> Any:
         # The array itself is the buffer: no extra bytes copy of a minute-long loop.
@@ -132,43 +144,65 @@ class PygameAudioEngine:
     # --- ambient layers ----------------------------------------------------------------------
 
     def load_loop(self, path: str, has_tail: bool = True) -> tuple[Any, float]:
-        """Decode a loop file (the stored tail crossfaded onto its head) and give back the sound
-        and its peak level 0..1. Slow: call it off the GUI thread. Raises ValueError with a kind
-        message when the file cannot be decoded."""
+        """Get a loop file ready to play (the stored tail crossfaded onto its head) and give back
+        it and its peak level 0..1. Slow: call it off the GUI thread. Raises ValueError with a
+        kind message when the file cannot be decoded.
+
+        A file the streaming reader can read at the mixer's rate comes back as a LoopFile: it is
+        read through once here and then streamed a piece at a time as it plays, so no long loop is
+        held decoded (one of HOLD_WHOLE_SECONDS or less is). Anything else (another sample rate,
+        a format only SDL knows) is decoded whole by the mixer, which converts it, and held."""
+        with self._decode():
+            try:
+                loop = open_loop(path, has_tail, OPENING_FRAMES)
+            except ValueError as exc:
+                log.info("%s is decoded whole: it %s", path, exc)
+                return self._load_whole(path, has_tail)
+            if loop.frames <= HOLD_WHOLE_SECONDS * SAMPLE_RATE:
+                return self._sound(whole_loop(loop)), loop.peak
+            return loop, loop.peak
+
+    def _load_whole(self, path: str, has_tail: bool) -> tuple[Any, float]:
         import pygame.sndarray
 
         from companion.sounds.synth import join_tail
 
-        with self._decode():
-            try:
-                decoded = self._mixer.Sound(path)
-            except pygame.error as exc:
-                raise ValueError(f"could not be played ({exc})") from exc
-            samples = pygame.sndarray.samples(decoded)  # a view of the decoded buffer
-            loop = join_tail(samples) if has_tail and len(samples) > 4 * 2205 else samples
-            peak = float(np.max(np.abs(loop))) / 32768 if len(loop) else 0.0
-            return self._sound(loop), peak
+        try:
+            decoded = self._mixer.Sound(path)
+        except pygame.error as exc:
+            raise ValueError(f"could not be played ({exc})") from exc
+        samples = pygame.sndarray.samples(decoded)  # a view of the decoded buffer
+        loop = join_tail(samples) if has_tail and len(samples) > 4 * 2205 else samples
+        peak = float(np.max(np.abs(loop))) / 32768 if len(loop) else 0.0
+        return self._sound(loop), peak
 
     def play_layer(self, key: str, sound: Any, volume: float, fade_ms: int,
                    loops: int = -1) -> bool:
-        """Play a sound on its own channel (looping unless loops is given), fading in; False
-        when every channel is busy."""
+        """Play a sound on its own channel (looping unless loops is 0), fading in; False when
+        every channel is busy."""
         channel = self._layers.get(key) or self._mixer.find_channel()
         if channel is None:
             return False
+        self._layers[key] = channel
+        if isinstance(sound, LoopFile):
+            self.feeder.start(key, channel, sound, volume, fade_ms, repeat=loops != 0)
+            return True
         channel.set_volume(volume)  # before play, so no buffer is mixed at the old volume
         channel.play(sound, loops=loops, fade_ms=fade_ms)
-        self._layers[key] = channel
         return True
 
     def set_layer_volume(self, key: str, volume: float) -> None:
-        channel = self._layers.get(key)
-        if channel is not None:
-            channel.set_volume(max(0.0, min(1.0, volume)))
+        volume = max(0.0, min(1.0, volume))
+        if key in self.feeder.playing():
+            self.feeder.set_volume(key, volume)
+        elif (channel := self._layers.get(key)) is not None:
+            channel.set_volume(volume)
 
     def stop_layer(self, key: str, fade_ms: int) -> None:
         channel = self._layers.pop(key, None)
-        if channel is not None and fade_ms > 0:
+        if key in self.feeder.playing():
+            self.feeder.stop(key, fade_ms)
+        elif channel is not None and fade_ms > 0:
             channel.fadeout(fade_ms)
         elif channel is not None:
             channel.stop()
@@ -189,11 +223,21 @@ class PygameAudioEngine:
 
     @staticmethod
     def sound_seconds(sound: Any) -> float:
-        return float(sound.get_length())
+        return sound.seconds if isinstance(sound, LoopFile) else float(sound.get_length())
 
     def close(self) -> None:
-        """Close the device, after any decode in progress has finished."""
+        """Close the device, after any decode in progress has finished. Closing twice is fine."""
         with self._decoding:
+            if self._shut:
+                return
             self._closed = True
             self._decoding.wait_for(lambda: self._decodes == 0)
+        self.feeder.close()
         self._mixer.quit()
+        self._shut = True
+
+
+def _close_at_exit(engine_ref: weakref.ref) -> None:
+    engine = engine_ref()
+    if engine is not None:
+        engine.close()

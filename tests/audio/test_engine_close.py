@@ -5,9 +5,12 @@ decode asked for after the close is refused kindly."""
 from __future__ import annotations
 
 import threading
+import wave
 
+import numpy as np
 import pytest
 
+from companion.audio import pygame_engine
 from companion.audio.pygame_engine import PygameAudioEngine
 from companion.resources import asset
 
@@ -45,13 +48,42 @@ def engine(monkeypatch):
     return PygameAudioEngine()
 
 
-def test_close_waits_for_a_decode_in_progress(engine):
-    """The mixer quits only after the loop being decoded is done."""
+def held_reader(held: HeldMixer):
+    """open_loop (the streaming reader's pass through the file), held at the same gate."""
+    real = pygame_engine.open_loop
+
+    def open_loop(*args, **kwargs):
+        held.entered.set()
+        held.gate.wait(timeout=30)
+        loop = real(*args, **kwargs)
+        held.order.append("decoded")
+        return loop
+    return open_loop
+
+
+def wav_at_48k(path) -> str:
+    """A second of quiet noise at 48 kHz: the mixer converts it, so it is decoded whole."""
+    with wave.open(str(path), "wb") as out:
+        out.setnchannels(2)
+        out.setsampwidth(2)
+        out.setframerate(48000)
+        out.writeframes((np.random.default_rng(1).normal(0, 800, (48000, 2))).astype(np.int16)
+                        .tobytes())
+    return str(path)
+
+
+@pytest.mark.parametrize("kind", ["streamed", "decoded whole"])
+def test_close_waits_for_a_decode_in_progress(engine, monkeypatch, tmp_path, kind):
+    """The mixer quits only after the loop being read (or decoded whole) is done."""
     held = HeldMixer(engine._mixer)
     engine._mixer = held
+    if kind == "streamed":
+        monkeypatch.setattr(pygame_engine, "open_loop", held_reader(held))
+        path = str(asset("sounds/rain.ogg"))
+    else:
+        path = wav_at_48k(tmp_path / "48k.wav")
     results: list[object] = []
-    loader = threading.Thread(target=lambda: results.append(
-        engine.load_loop(str(asset("sounds/rain.ogg")))))
+    loader = threading.Thread(target=lambda: results.append(engine.load_loop(path)))
     loader.start()
     assert held.entered.wait(timeout=30)
     closer = threading.Thread(target=engine.close)

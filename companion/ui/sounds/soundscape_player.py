@@ -18,7 +18,8 @@ from companion.ui.shell.workers import run_in_background
 log = logging.getLogger(__name__)
 
 FADE_MS = 1500  # a layer fades in or out over this long, so nothing starts or stops abruptly
-RELEASE_AFTER_MS = 60_000  # a decoded sound left out of the mix this long is let go (~14 MB)
+RELEASE_AFTER_MS = 60_000  # a loaded sound left out of the mix this long is let go (its first
+# seconds, ~0.7 MB; or ~14 MB for a file the mixer had to decode whole)
 
 
 class SoundscapePlayer(QObject):
