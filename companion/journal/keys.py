@@ -9,10 +9,10 @@ import hmac
 import re
 
 import pyrage
-from pyrage import passphrase as age_passphrase
 from pyrage import x25519
 
 from companion.i18n import _
+from companion.journal import scrypt_child
 
 MAX_WORK_FACTOR = 22  # log2 of scrypt's N: above this a hostile file could take minutes and GiBs
 MAC_CONTEXT = b"companion-journal/entry-mac/v1\x00"
@@ -99,7 +99,7 @@ class Keys:
 
     def wrap(self, passphrase: str) -> bytes:
         """The identity as an age file protected by a passphrase (slow: scrypt)."""
-        return age_passphrase.encrypt(self.recovery_key.encode("ascii") + b"\n", passphrase)
+        return scrypt_child.encrypt(self.recovery_key.encode("ascii") + b"\n", passphrase)
 
     @classmethod
     def unwrap(cls, data: bytes, passphrase: str) -> Keys:
@@ -110,7 +110,7 @@ class Keys:
                               f"{MAX_WORK_FACTOR} Companion accepts; it was not written by "
                               "Companion. Your recovery key still opens the journal.")
         try:
-            secret = age_passphrase.decrypt(data, passphrase)
+            secret = scrypt_child.decrypt(data, passphrase)
         except pyrage.DecryptError as exc:
             if "decryption failed" in str(exc).lower() or "no matching keys" in str(exc).lower():
                 raise WrongPassphrase(_("That passphrase does not open this journal. Check Caps "

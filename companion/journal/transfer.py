@@ -11,9 +11,8 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from pathlib import Path
 
-from pyrage import passphrase as age_passphrase
-
 from companion.atomic import atomic_write_bytes, atomic_write_text
+from companion.journal import scrypt_child
 from companion.journal.entry import Entry, clean_tags
 from companion.journal.files import NotARegularFile, TooLarge, read_regular
 from companion.journal.keys import JournalError
@@ -68,7 +67,7 @@ def export_archive(entries: Iterable[Entry], path: Path, passphrase: str) -> int
             info.mode = 0o600
             tar.addfile(info, io.BytesIO(data))
             count += 1
-    atomic_write_bytes(path, age_passphrase.encrypt(buffer.getvalue(), passphrase))
+    atomic_write_bytes(path, scrypt_child.encrypt(buffer.getvalue(), passphrase))
     return count
 
 
