@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
+import zlib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,8 +40,10 @@ class Paths:
         return (self.config, self.data, self.cache, self.logs)
 
     def instance_key(self) -> str:
-        """A short name unique to this set of folders, so two homes can each run one instance."""
-        digest = hashlib.sha256(str(self.config.resolve()).encode()).hexdigest()[:12]
+        """A short name unique to this set of folders, so two homes can each run one instance.
+        A CRC, not a cryptographic hash: hashlib would load OpenSSL (4 MiB) before the first paint,
+        and nothing here needs to resist a forger."""
+        digest = f"{zlib.crc32(str(self.config.resolve()).encode()):08x}"
         return f"{APP_NAME}-{digest}"
 
 

@@ -3,8 +3,6 @@ Windows, a LaunchAgent on macOS; written or removed atomically."""
 
 from __future__ import annotations
 
-import plistlib
-import subprocess
 import sys
 from pathlib import Path
 
@@ -25,12 +23,16 @@ def autostart_file(folder: Path, platform: str = sys.platform) -> Path:
 
 def windows_startup_script(command: list[str]) -> str:
     """A Startup-folder script that starts Companion quietly and closes its console at once."""
+    import subprocess  # only on Windows; not loaded at start-up elsewhere
+
     line = subprocess.list2cmdline([*command, "--background"])
     return f'@echo off\r\nstart "" {line}\r\n'
 
 
 def launch_agent(command: list[str]) -> bytes:
     """A macOS LaunchAgent that starts Companion quietly at login (and never restarts it)."""
+    import plistlib  # only on macOS
+
     return plistlib.dumps({"Label": AGENT_LABEL, "ProgramArguments": [*command, "--background"],
                            "RunAtLoad": True, "KeepAlive": False, "ProcessType": "Interactive"})
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import shutil
-import subprocess
 from typing import Any
 
 log = logging.getLogger(__name__)
@@ -67,6 +66,8 @@ def _gsettings_enable_animations() -> bool | None:
     gsettings = shutil.which("gsettings")
     if gsettings is None:
         return None
+    import subprocess  # asked once, off the GUI thread, after the first paint
+
     try:
         out = subprocess.run([gsettings, "get", "org.gnome.desktop.interface", "enable-animations"],
                              capture_output=True, text=True, timeout=2, check=False)

@@ -4,13 +4,14 @@ mood and a MAC over all of it and the text), a blank line, then the Markdown."""
 from __future__ import annotations
 
 import json
-import uuid
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from companion.i18n import N_
-from companion.journal.keys import DamagedFile, Keys
+
+if TYPE_CHECKING:  # the keys (and pyrage) load with the journal, not with session history
+    from companion.journal.keys import Keys
 
 MAGIC = "companion-entry/1"
 FIELDS = ("id", "kind", "created", "modified", "title", "tags", "mood", "version")
@@ -40,6 +41,8 @@ class Entry:
     @classmethod
     def new(cls, now: datetime, title: str = "", body: str = "", tags: tuple[str, ...] = (),
             mood: int | None = None, kind: str = "journal") -> Entry:
+        import uuid  # with the first new entry: not needed to read the session history
+
         return cls(str(uuid.uuid4()), now, now, title, body, clean_tags(tags), mood, kind)
 
     def edited(self, now: datetime, **changes: Any) -> Entry:
@@ -93,6 +96,8 @@ def to_plaintext(entry: Entry, keys: Keys) -> bytes:
 
 def from_plaintext(data: bytes, expected_id: str, keys: Keys, name: str) -> Entry:
     """Read an entry back, checking its MAC and that its id matches its file name."""
+    from companion.journal.keys import DamagedFile
+
     try:
         text = data.decode("utf-8")
         head, body = text.split("\n\n", 1)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
-from statistics import median
 
 from companion.i18n import _
 from companion.sessions.history import SessionRecord
@@ -39,6 +38,8 @@ def weekly(records: list[SessionRecord]) -> list[Week]:
     for record in records:
         year, week, _ = record.started.isocalendar()
         groups[(year, week)].append(record)
+    from statistics import median  # only the Progress page's table needs it
+
     weeks = []
     for (year, week), group in sorted(groups.items()):
         befores = [r.before.distress for r in group if r.before is not None]

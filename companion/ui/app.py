@@ -87,7 +87,7 @@ class CompanionApp(QObject):
             self.window.add_notice(notice)
         if self.tray is not None:
             self._wire_tray(self.tray)
-        self.server = InstanceServer(paths.instance_key(), self)
+        self.server = InstanceServer(paths.instance_key(), self)  # listens from the first paint
         self.server.request.connect(self.handle_request)
         qapp.setQuitOnLastWindowClosed(False)
         qapp.aboutToQuit.connect(self.save_state)
@@ -122,19 +122,20 @@ class CompanionApp(QObject):
         self.window.show_page(page or self.model.settings.last_page)
         can_hide = self.tray is not None or self.model.settings.keep_running_in_background
         if not (background and can_hide):
-            if self.model.settings.window_maximized:
-                self.window.showMaximized()
-            else:
-                self.window.show()
+            (self.window.showMaximized if self.model.settings.window_maximized else self.window.show)()
             self.window.first_paint.connect(self._after_first_paint)
+        else:
+            self.feature(RemindersFeature).arm_soon()
+            self.server.listen()
         if start and not self.model.settings.welcome_seen and self.window.isVisible():
             self._start_after_welcome = self.window.current_page_id()  # never behind the card
         elif start:
             self.window.page(self.window.current_page_id()).start_main_action()
-        self.feature(RemindersFeature).arm_soon()
 
     def _after_first_paint(self) -> None:
         log.info("window shown")
+        self.server.listen()
+        self.feature(RemindersFeature).arm_soon()  # its store, time zones and sleep watcher
         if not self.model.settings.welcome_seen:
             self.show_welcome()
         if self.services.system_reduced_motion is None and sys.platform.startswith("linux"):

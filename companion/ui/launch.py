@@ -86,8 +86,14 @@ def run_gui(args: argparse.Namespace, paths: Paths) -> int:
         prepare_voice_later()  # no window to paint
     else:
         app.window.first_paint.connect(prepare_voice_later)
-    if args.verbose:
-        print("companion: ready", flush=True)  # tests and scripts wait for these lines
+    if args.verbose:  # tests and scripts wait for these lines
+        def ready() -> None:
+            print("companion: ready", flush=True)  # answering later launches from now on
+
+        if app.server.is_listening():  # started in the background: no paint to wait for
+            ready()
+        else:  # after the app's own first-paint slot, which starts listening
+            app.window.first_paint.connect(ready)
         app.window.first_paint.connect(lambda: QTimer.singleShot(
             0, lambda: print("companion: window painted", flush=True)))  # after the flush to X
         app.services.session_changed.connect(lambda active: print(

@@ -17,6 +17,8 @@ import tempfile
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))  # the repository, for tests.*
+
 BARE = """
 import os, sys, time
 from pathlib import Path
@@ -102,33 +104,47 @@ def measure(label: str, env: dict[str, str], runs: int) -> None:
           f"Companion {app / widgets:.2f}x that")
 
 
-def peak_memory(env: dict[str, str]) -> None:
-    """Peak RSS of each process, measured in separate children so the maxima do not mix."""
-    code = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], check=True, "
-            "stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL); "
-            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+# The peak resident memory (VmHWM) at the moment of the first paint, printed by each process.
+HWM = "int(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1])"
+BARE_MEMORY = BARE.replace("            Path(os.environ",
+                           f"            print({HWM})\n            Path(os.environ")
+APP_MEMORY = f"""
+import pathlib, sys
+import companion.ui.launch as launch
+
+class ReportingPath(type(pathlib.Path())):
+    def write_text(self, *args, **kwargs):
+        print({HWM}, flush=True)
+        print(" ".join(sorted(sys.modules)), flush=True)
+        return super().write_text(*args, **kwargs)
+
+launch.Path = ReportingPath
+sys.argv = ["companion"]
+from companion.cli import main
+main()
+"""
+
+
+def memory_at_first_paint(env: dict[str, str]) -> None:
+    """Peak memory of each process at its first paint, and which of the modules that the first
+    page does not need (tests/test_first_paint_imports.py) were loaded by then."""
+    from tests.test_first_paint_imports import NOT_BEFORE_THE_FIRST_PAINT
+
     with tempfile.TemporaryDirectory() as tmp:
         results = {}
-        for label, command in (("bare", [sys.executable, "-c", BARE]),
-                               ("companion", companion_command())):
+        for label, code in (("bare", BARE_MEMORY), ("companion", APP_MEMORY)):
             home = seeded_home(Path(tmp) / label)
             run_env = {**env, "COMPANION_HOME": str(home),
                        "COMPANION_REPORT_FIRST_PAINT": str(Path(tmp) / f"{label}.painted")}
-            out = subprocess.run([sys.executable, "-c", code, *command], env=run_env,
-                                 capture_output=True, text=True, check=True, timeout=120).stdout
-            results[label] = int(out) / 1024
-    print(f"peak memory: bare {results['bare']:.0f} MiB, Companion {results['companion']:.0f} MiB "
-          f"(ratio {results['companion'] / results['bare']:.2f}x)")
-
-
-def heavy_modules_loaded_at_first_paint() -> None:
-    code = ("import os, sys; os.environ.setdefault('QT_QPA_PLATFORM', 'offscreen');"
-            "import companion.ui.app, companion.ui.breathe.page, companion.ui.settings.page, "
-            "companion.ui.sounds.page, companion.ui.sounds.soundscape_player; "
-            "print(','.join(m for m in ('pygame', 'numpy', 'pyrage') if m in sys.modules) or 'none')")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    print(f"heavy modules imported by the window and page code before it shows: "
-          f"{out.stdout.strip()}")
+            results[label] = subprocess.run([sys.executable, "-c", code], env=run_env,
+                                            capture_output=True, text=True, check=True,
+                                            timeout=120).stdout.splitlines()
+    bare, app = int(results["bare"][0]) / 1024, int(results["companion"][0]) / 1024
+    loaded = set(results["companion"][1].split())
+    heavy = sorted(loaded & set(NOT_BEFORE_THE_FIRST_PAINT))
+    print(f"memory at the first paint: bare {bare:.0f} MiB, Companion {app:.0f} MiB "
+          f"(target <= 75 MiB; ratio {app / bare:.2f}x); {len(loaded)} modules loaded; "
+          f"of those the first page does not need: {', '.join(heavy) or 'none'}")
 
 
 def main() -> int:
@@ -138,7 +154,7 @@ def main() -> int:
     base = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     offscreen = {**base, "QT_QPA_PLATFORM": "offscreen"}
     measure("offscreen", offscreen, args.runs)
-    peak_memory(offscreen)
+    memory_at_first_paint(offscreen)
     if shutil.which("Xvfb"):
         read_fd, write_fd = os.pipe()
         server = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0",
@@ -152,7 +168,6 @@ def main() -> int:
         finally:
             server.terminate()
             server.wait()
-    heavy_modules_loaded_at_first_paint()
     return 0
 
 

@@ -86,8 +86,9 @@ def test_closing_without_tray_quits(make_app, save_settings, qtbot):
     """With no tray and no background choice, closing the window ends the app."""
     save_settings(welcome_seen=True)
     app = make_app(tray=False)
-    app.show(None, start=False, background=False)
-    qtbot.waitExposed(app.window)
+    with qtbot.waitSignal(app.window.first_paint):
+        app.show(None, start=False, background=False)
+    assert app.server.is_listening()  # from the first paint on
     app.window.close()
     assert app.quitting
     assert not app.server.is_listening()

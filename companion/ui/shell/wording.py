@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 from datetime import datetime
-from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale
 
 from companion.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from fractions import Fraction
 
 
 def duration_words(seconds: Fraction | float) -> str:
