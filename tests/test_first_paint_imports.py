@@ -33,6 +33,7 @@ NOT_BEFORE_THE_FIRST_PAINT = (
     "PySide6.QtDBus",  # the screen-lock watcher
     "PySide6.QtNetwork",  # the single-instance server (a launch asks with a plain Unix socket)
     "decimal", "statistics",  # the Progress page's arithmetic
+    "logging.handlers",  # the log is rotated at start instead
     "numpy", "pygame", "soundfile",  # sound
 )
 
