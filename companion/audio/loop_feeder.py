@@ -44,7 +44,8 @@ _WAKE = object()
 @dataclass
 class _Layer:
     channel: Any
-    reader: LoopReader
+    loop: LoopFile
+    repeat: bool
     generation: int
     level: float  # the volume the channel has now (0..1)
     target: float  # the volume it is heading for
@@ -52,6 +53,7 @@ class _Layer:
     fade_start: float = 0.0
     fade_end: float = 0.0  # 0: no fade running
     stopping: bool = False  # fading to silence, then the channel stops
+    reader: LoopReader | None = None  # opened by the feeder thread, at the first piece it reads
 
 
 class LoopFeeder:
@@ -78,13 +80,14 @@ class LoopFeeder:
 
     def start(self, key: str, channel: Any, loop: LoopFile, volume: float, fade_ms: int,
               repeat: bool = True) -> None:
-        """Play the loop on this channel from its start, fading in over fade_ms. Decodes nothing
-        here: the first two pieces come from the loop's opening, read when it was loaded."""
+        """Play the loop on this channel from its start, fading in over fade_ms. Reads nothing
+        here (this is the GUI thread): the first two pieces come from the loop's opening, read
+        when it was loaded; the file is opened by the feeder thread."""
         with self._lock:
             if key in self._current:
                 self._halt(self._current.pop(key))
             self._generation += 1
-            layer = _Layer(channel, LoopReader(loop, repeat), self._generation,
+            layer = _Layer(channel, loop, repeat, self._generation,
                            level=0.0 if fade_ms > 0 else volume, target=volume)
             if fade_ms > 0:
                 layer.fade_from, layer.fade_start = 0.0, self._now()
@@ -154,7 +157,7 @@ class LoopFeeder:
         for key, playing in list(self._current.items()):
             if playing == generation:
                 del self._current[key]
-        if layer is not None:
+        if layer is not None and layer.reader is not None:
             layer.reader.close()
         return layer
 
@@ -196,6 +199,8 @@ class LoopFeeder:
                 return  # a piece of a layer since stopped
             started = time.thread_time()
             try:
+                if layer.reader is None:
+                    layer.reader = LoopReader(layer.loop, layer.repeat)
                 pcm = layer.reader.read(PIECE_FRAMES)
             except (OSError, RuntimeError, ValueError) as exc:  # soundfile's errors are these
                 log.warning("a sound could not be read on, so it ends after what is queued: %s",

@@ -156,3 +156,20 @@ def test_a_short_loop_is_held_whole(engine, tmp_path):
     assert np.array_equal(np.frombuffer(sound.get_raw(), dtype=np.int16).reshape(-1, 2),
                           whole_loop(open_loop(str(path))))
     assert engine.play_layer("short", sound, 0.5, fade_ms=0) and engine._layers["short"].get_busy()
+
+
+def test_playing_reads_nothing_on_the_calling_thread(engine, monkeypatch):
+    """play_layer runs on the GUI thread: it plays the opening read at load time, and the file is
+    opened by the feeder thread when the next piece is needed."""
+    loop, _ = engine.load_loop(RAIN)
+    opened_on: list[str] = []
+    real_init = soundfile.SoundFile.__init__
+
+    def init(self, *args, **kwargs):
+        opened_on.append(threading.current_thread().name)
+        real_init(self, *args, **kwargs)
+    monkeypatch.setattr(soundfile.SoundFile, "__init__", init)
+    engine.play_layer("rain", loop, 0.5, fade_ms=0)
+    assert opened_on == []
+    assert pieces_made(engine, 1).wait(timeout=30)
+    assert opened_on == ["loop-feeder"]
