@@ -187,6 +187,7 @@ class PygameAudioEngine:
         if isinstance(sound, LoopFile):
             self.feeder.start(key, channel, sound, volume, fade_ms, repeat=loops != 0)
             return True
+        self.feeder.stop(key, 0)  # were it streaming on this channel, it would queue pieces here
         channel.set_volume(volume)  # before play, so no buffer is mixed at the old volume
         channel.play(sound, loops=loops, fade_ms=fade_ms)
         return True
