@@ -68,13 +68,14 @@ def open_loop(path: str, has_tail: bool = True, opening_frames: int = 2 * RATE) 
             if not len(block):
                 break
             body = block[max(0, tail - position):max(0, frames - position)]
-            if len(body):
-                peak = max(peak, int(np.max(np.abs(body.astype(np.int32)))))
+            if len(body):  # max and min of the int16 block itself: no temporary copies
+                peak = max(peak, int(body.max()), -int(body.min()))
             if kept < max(opening_frames, tail):
                 start.append(block)
                 kept += len(block)
             if tail:
-                last = np.concatenate([last, block])[-tail:]
+                last = block[-tail:].copy() if len(block) >= tail else np.concatenate(
+                    [last, block])[-tail:]
             position += len(block)
     first = np.concatenate(start)[:max(opening_frames, tail)] if start else last[:0]
     head = join_tail(np.concatenate([first[:tail], last]), tail) if tail else first[:0]
@@ -121,7 +122,9 @@ class LoopReader:
             wanted -= len(piece)
         if not pieces:
             return np.zeros((0, 2), dtype=np.int16)
-        return np.ascontiguousarray(np.concatenate(pieces))
+        if len(pieces) == 1:  # the usual case: one read from the file, already its own array
+            return np.ascontiguousarray(pieces[0])
+        return np.concatenate(pieces)
 
     def close(self) -> None:
         self._file.close()

@@ -3,6 +3,8 @@ a distant bird at night, a bigger wave, a pop of the fire, a soft strike of the 
 
 from __future__ import annotations
 
+from functools import cache
+
 import numpy as np
 
 from companion.sounds.synth import RATE
@@ -42,11 +44,22 @@ def bird(rng: np.random.Generator) -> np.ndarray:
     return np.concatenate(notes)
 
 
+def moving_average(x: np.ndarray, width: int) -> np.ndarray:
+    """The mean over a window centred on each sample, as np.convolve(x, ones(width) / width,
+    mode="same") gives it (zeros beyond the ends), in linear time through a running sum."""
+    total = np.concatenate([[0.0], np.cumsum(x)])
+    index = np.arange(len(x))
+    ahead = (width - 1) // 2  # 'same' looks this far ahead; the rest of the window lies behind
+    upper = np.minimum(index + ahead + 1, len(x))
+    lower = np.maximum(index + ahead + 1 - width, 0)
+    return (total[upper] - total[lower]) / width
+
+
 def big_wave(rng: np.random.Generator) -> np.ndarray:
     """A larger wave breaking: a swell of low noise, then a long hiss."""
     n = int(RATE * rng.uniform(4.0, 6.0))
     noise = np.cumsum(rng.standard_normal(n)) * 0.002
-    noise -= np.convolve(noise, np.ones(400) / 400, mode="same")  # keep the body, lose the drift
+    noise -= moving_average(noise, 400)  # keep the body, lose the drift
     t = np.arange(n) / n
     envelope = np.where(t < 0.3, (t / 0.3) ** 2, np.exp(-(t - 0.3) * 5))
     return noise * envelope * 8
@@ -60,12 +73,20 @@ def pop(rng: np.random.Generator) -> np.ndarray:
 
 
 def bowl_strike(rng: np.random.Generator) -> np.ndarray:
-    """A soft strike of the bowl, ringing for a few seconds."""
+    """A soft strike of the bowl, ringing for a few seconds (always the same strike: only its
+    place left to right varies, so it is worked out once)."""
+    return _bowl_tone()
+
+
+@cache
+def _bowl_tone() -> np.ndarray:
     n = int(RATE * 6.0)
     t = np.arange(n) / RATE
     tone = sum(level * np.sin(2 * np.pi * 196.0 * ratio * t) * np.exp(-t * decay)
                for ratio, level, decay in ((1.0, 1.0, 0.6), (2.71, 0.5, 1.0), (5.15, 0.25, 1.8)))
-    return np.asarray(tone) * _fade(n, 0.01, 0.3) * 0.2
+    strike = np.asarray(tone) * _fade(n, 0.01, 0.3) * 0.2
+    strike.flags.writeable = False  # shared by every strike
+    return strike
 
 
 EVENTS = {"night": bird, "ocean": big_wave, "fire": pop, "bowl": bowl_strike}

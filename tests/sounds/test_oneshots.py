@@ -35,3 +35,14 @@ def test_gaps_are_irregular_and_never_crowded():
     gaps = [next_gap(rng) for _ in range(200)]
     assert min(gaps) >= MIN_GAP_S and len({round(g, 1) for g in gaps}) > 150
     assert 25 < np.mean(gaps) < 45
+
+
+def test_the_waves_running_mean_is_numpys_centred_convolution():
+    """The big wave's drift is removed with a running sum (linear time) that gives what
+    np.convolve(x, ones(w) / w, mode="same") gives, at even and odd widths."""
+    from companion.sounds.oneshots import moving_average
+
+    x = np.random.default_rng(4).standard_normal(5000)
+    for width in (400, 399, 2, 1):
+        expected = np.convolve(x, np.ones(width) / width, mode="same")
+        assert np.allclose(moving_average(x, width), expected, atol=1e-9)

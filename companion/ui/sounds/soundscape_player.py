@@ -135,18 +135,25 @@ class SoundscapePlayer(QObject):
             self._events[sound_id] = timer
 
     def _play_event(self, sound_id: str) -> None:
-        """A bird, a wave, a pop or a strike now, at the sound's own level; then wait again."""
+        """A bird, a wave, a pop or a strike, made in a worker (a wave takes ~20 ms of numpy,
+        three frames of the orb); played at the sound's own level when ready; then wait again."""
         from companion.sounds.oneshots import next_gap, render_event
 
-        engine, timer = self._audio.engine, self._events.get(sound_id)
-        if engine is None or timer is None:
+        timer, rng = self._events.get(sound_id), self._rng
+        if self._audio.engine is None or timer is None:
             return
+        run_in_background(lambda: render_event(sound_id, rng),
+                          lambda event: self._event_ready(sound_id, event), self)
+        timer.start(int(next_gap(self._rng) * 1000))
+
+    def _event_ready(self, sound_id: str, event: Any) -> None:
+        engine = self._audio.engine
+        if engine is None or event is None or sound_id not in self._playing:
+            return  # the sound was taken out of the mix (or the device closed) meanwhile
         gains = self.mix.gains({s: self._loaded[s][1] for s in self._playing if s in self._loaded},
                                ducked=self.ducked)
-        event = render_event(sound_id, self._rng)
-        if event is not None and gains.get(sound_id, 0) > 0:
+        if gains.get(sound_id, 0) > 0:
             engine.play_once(event, gains[sound_id])
-        timer.start(int(next_gap(self._rng) * 1000))
 
     def _forget_later(self, sound_id: str) -> None:
         timer = self._forget.get(sound_id)

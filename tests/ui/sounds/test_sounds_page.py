@@ -372,3 +372,33 @@ def test_icons_keep_3_to_1_in_the_light_look_and_a_playing_tile_is_filled(sounds
     picture = tile.toggle.grab().toImage()
     middle = QColor(picture.pixel(8, picture.height() // 2)).name()
     assert middle == MORNING.teal
+
+
+def test_a_one_shot_is_made_off_the_gui_thread_and_played_at_its_level(sounds, qtbot,
+                                                                        monkeypatch):
+    """When an ocean's big wave is due, its samples are made in a worker (a wave is ~20 ms of
+    numpy, which would stall the orb) and then played at the ocean's own gain."""
+    import threading
+
+    from companion.sounds import oneshots
+
+    app, page = sounds
+    made_on: list[str] = []
+    real_render = oneshots.render_event
+
+    def render(sound_id, rng):
+        made_on.append(threading.current_thread().name)
+        return real_render(sound_id, rng)
+    monkeypatch.setattr(oneshots, "render_event", render)
+    engine = app.services.audio.engine
+    played: list[float] = []
+    real_play_once = engine.play_once
+    monkeypatch.setattr(engine, "play_once",
+                        lambda pcm, volume: (played.append(volume), real_play_once(pcm, volume))[1])
+    page.tiles["ocean"].toggle.click()
+    qtbot.waitUntil(lambda: "ocean" in page.player._events, timeout=10_000)
+    page.player._events["ocean"].timeout.emit()  # the wave is due now
+    qtbot.waitUntil(lambda: bool(played), timeout=10_000)
+    assert made_on and made_on[0] != threading.current_thread().name
+    gains = page.player.mix.gains({"ocean": page.player._loaded["ocean"][1]})
+    assert played == [pytest.approx(gains["ocean"])]
