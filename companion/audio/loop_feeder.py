@@ -22,7 +22,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
@@ -53,6 +53,7 @@ class _Layer:
     fade_start: float = 0.0
     fade_end: float = 0.0  # 0: no fade running
     stopping: bool = False  # fading to silence, then the channel stops
+    pieces: list[weakref.ref] = field(default_factory=list)  # the last pieces given to the mixer
     reader: LoopReader | None = None  # opened by the feeder thread, at the first piece it reads
 
 
@@ -70,6 +71,7 @@ class LoopFeeder:
         self._lock = threading.RLock()
         self._generation = 0
         self._thread: threading.Thread | None = None
+        self._closed = False  # after close(): nothing starts, nothing is queued again
         self.decode_seconds = 0.0  # CPU time the feeder spent reading pieces (benchmarks read it)
         self.late = 0  # pieces queued after their channel had already run dry
 
@@ -78,12 +80,19 @@ class LoopFeeder:
         with self._lock:
             return set(self._current)
 
+    def channel_ids(self) -> set[int]:
+        """The channels (by id) that a layer plays on, fading out included."""
+        with self._lock:
+            return {id(layer.channel) for layer in self._layers.values()}
+
     def start(self, key: str, channel: Any, loop: LoopFile, volume: float, fade_ms: int,
               repeat: bool = True) -> None:
         """Play the loop on this channel from its start, fading in over fade_ms. Reads nothing
         here (this is the GUI thread): the first two pieces come from the loop's opening, read
         when it was loaded; the file is opened by the feeder thread."""
         with self._lock:
+            if self._closed:
+                return
             if key in self._current:
                 self._halt(self._current.pop(key))
             self._generation += 1
@@ -96,9 +105,9 @@ class LoopFeeder:
             self._current[key] = layer.generation
             channel.set_volume(layer.level)  # before play: no buffer is mixed at the old volume
             first, second = loop.opening[:PIECE_FRAMES], loop.opening[PIECE_FRAMES:]
-            channel.play(self._piece(layer.generation, first))
+            channel.play(self._piece(layer, first))
             if len(second):
-                channel.queue(self._piece(layer.generation, second))
+                channel.queue(self._piece(layer, second))
             else:
                 self._events.put(layer.generation)  # a short loop: read the next piece now
         self._ensure_thread()
@@ -133,23 +142,25 @@ class LoopFeeder:
         self._events.put(_WAKE)
 
     def close(self) -> None:
-        """Stop every layer and end the thread (before the mixer is closed)."""
-        thread = self._thread
-        if thread is not None:
-            self._events.put(_CLOSE)
-            thread.join(timeout=10)
-        with self._lock:
+        """Stop every layer and end the thread, for good (before the mixer is closed)."""
+        with self._lock:  # waits for a piece being queued; after this nothing is queued again
+            self._closed = True
             self._current.clear()
             for generation in list(self._layers):
                 self._halt(generation)
+            thread = self._thread
+        if thread is not None:
+            self._events.put(_CLOSE)
+            thread.join()
 
     # --- inside -----------------------------------------------------------------------------------
 
-    def _piece(self, generation: int, pcm: np.ndarray) -> Any:
+    def _piece(self, layer: _Layer, pcm: np.ndarray) -> Any:
         sound = self._make_sound(pcm)
         # When the mixer lets go of this piece (it has ended and the queued one begun), the next
         # one is needed. SimpleQueue.put is safe from a finalizer in any thread.
-        weakref.finalize(sound, self._events.put, generation)
+        weakref.finalize(sound, self._events.put, layer.generation)
+        layer.pieces = [*layer.pieces[-2:], weakref.ref(sound)]  # playing, queued, one spare
         return sound
 
     def _forget(self, generation: int) -> _Layer | None:
@@ -165,10 +176,13 @@ class LoopFeeder:
         layer = self._forget(generation)
         if layer is None:
             return
-        # Hold the pieces while the channel is interrupted: the mixer would otherwise let go of
-        # the last reference to a piece it is still playing, from inside its own callback (pygame
-        # then frees it twice). They are let go here, once the channel no longer plays them.
-        held = (layer.channel.get_sound(), layer.channel.get_queue())
+        # Hold the layer's pieces while its channel is interrupted, so none is freed inside
+        # pygame: it frees a sound with Python's lock released while the channel still points at
+        # it, and the callback for the silent frame below could then free it a second time.
+        # (A weak reference gives nothing for a piece already being freed by the mixer thread;
+        # asking the channel for its sound could bring that one back to life.) They are let go
+        # at the end, once the channel no longer plays them.
+        held = [piece for ref in layer.pieces if (piece := ref()) is not None]
         # Playing one silent frame drops the queued piece (stop() alone would start it).
         layer.channel.play(self._silence)
         layer.channel.stop()
@@ -176,7 +190,7 @@ class LoopFeeder:
 
     def _ensure_thread(self) -> None:
         with self._lock:
-            if self._thread is None or not self._thread.is_alive():
+            if not self._closed and (self._thread is None or not self._thread.is_alive()):
                 self._thread = threading.Thread(target=self._run, name="loop-feeder",
                                                 daemon=True)
                 self._thread.start()
@@ -187,7 +201,7 @@ class LoopFeeder:
                 event = self._events.get(timeout=self._step_fades())
             except queue.Empty:
                 continue
-            if event is _CLOSE:
+            if event is _CLOSE or self._closed:
                 return
             if isinstance(event, int):
                 self._top_up(event)
@@ -195,7 +209,7 @@ class LoopFeeder:
     def _top_up(self, generation: int) -> None:
         with self._lock:
             layer = self._layers.get(generation)
-            if layer is None:
+            if layer is None or self._closed:
                 return  # a piece of a layer since stopped
             started = time.thread_time()
             try:
@@ -213,7 +227,7 @@ class LoopFeeder:
             if not layer.channel.get_busy():
                 self.late += 1
                 log.warning("a sound's next piece came late: it paused for a moment")
-            layer.channel.queue(self._piece(generation, pcm))
+            layer.channel.queue(self._piece(layer, pcm))
 
     def _step_fades(self) -> float | None:
         """Set each fading channel's volume for now; the seconds until a level next changes

@@ -21,6 +21,10 @@ from companion.sounds.loop_reader import LoopFile, open_loop, whole_loop
 
 log = logging.getLogger(__name__)
 
+# pygame has one mixer per process. Closing any engine quits it, so every engine's feeder stops
+# first (in the app there is one engine at a time; tests and tools make several).
+_ENGINES: weakref.WeakSet = weakref.WeakSet()
+
 LAYER_CHANNELS = 14  # ambient layers playing at once (two more are kept: cues, then voice)
 BUFFER_SAMPLES = 1024  # Mixer buffer: about 23 ms at 44.1 kHz, low enough for cues to feel in time
 # A loop this short is held decoded (at most 1.7 MB) rather than streamed: decoding it again every
@@ -48,6 +52,7 @@ class PygameAudioEngine:
         pygame.mixer.set_reserved(2)
         self._cues = pygame.mixer.Channel(0)
         self._voice = pygame.mixer.Channel(1)
+        self._free_for_layers = [pygame.mixer.Channel(n) for n in range(2, LAYER_CHANNELS + 2)]
         self._volume = 1.0
         self._voice_volume = 1.0
         self._layers: dict[str, Any] = {}  # layer key -> its Channel
@@ -61,6 +66,7 @@ class PygameAudioEngine:
         # Close before pygame's own exit handler (registered when pygame was imported; atexit
         # runs the later one first): the feeder must not touch a mixer pygame has torn down.
         atexit.register(_close_at_exit, weakref.ref(self))
+        _ENGINES.add(self)
 
     def _sound(self, pcm: np.ndarray) -> Any:
         # The array itself is the buffer: no extra bytes copy of a minute-long loop.
@@ -180,7 +186,7 @@ class PygameAudioEngine:
                    loops: int = -1) -> bool:
         """Play a sound on its own channel (looping unless loops is 0), fading in; False when
         every channel is busy."""
-        channel = self._layers.get(key) or self._mixer.find_channel()
+        channel = self._layers.get(key) or self._free_channel()
         if channel is None:
             return False
         self._layers[key] = channel
@@ -215,12 +221,20 @@ class PygameAudioEngine:
 
     def play_once(self, pcm: np.ndarray, volume: float) -> bool:
         """Play a short sound once on any free channel; False when none is free."""
-        channel = self._mixer.find_channel()
+        channel = self._free_channel()
         if channel is None:
             return False
         channel.set_volume(max(0.0, min(1.0, volume)))  # before play, as in play_layer
         channel.play(self._sound(pcm))
         return True
+
+    def _free_channel(self) -> Any:
+        """A layer channel that nothing plays on and no layer owns. A streaming layer keeps its
+        channel even in the instant between two pieces, or while it fades out: handing it to
+        another sound would mix two layers' pieces on one channel."""
+        owned = {id(channel) for channel in self._layers.values()} | self.feeder.channel_ids()
+        return next((channel for channel in self._free_for_layers
+                     if id(channel) not in owned and not channel.get_busy()), None)
 
     @staticmethod
     def sound_seconds(sound: Any) -> float:
@@ -233,7 +247,8 @@ class PygameAudioEngine:
                 return
             self._closed = True
             self._decoding.wait_for(lambda: self._decodes == 0)
-        self.feeder.close()
+        for engine in list(_ENGINES):
+            engine.feeder.close()  # the mixer they all share is about to go
         self._mixer.quit()
         self._shut = True
 
