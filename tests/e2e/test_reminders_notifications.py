@@ -118,12 +118,15 @@ def test_start_on_a_real_notification_opens_breathe(tmp_path):
 
 WAIT_PROBE = START_APP + textwrap.dedent('''
 
-    # A full-screen window of another program, under a real window manager (openbox).
+    # A full-screen window of another program, under a real window manager (openbox); it says
+    # so once openbox has made it the active window (no fixed wait: a busy machine took longer).
     other = subprocess.Popen([sys.executable, "-c",
         "from PySide6.QtWidgets import QApplication, QWidget\\n"
-        "a = QApplication([]); w = QWidget(); w.showFullScreen(); a.exec()"],
-        env={**os.environ, "QT_QPA_PLATFORM": "xcb"})
-    time.sleep(2.5)
+        "a = QApplication([]); w = QWidget()\\n"
+        "a.focusWindowChanged.connect(lambda win: win is not None and print('active', flush=True))\\n"
+        "w.showFullScreen(); a.exec()"],
+        env={**os.environ, "QT_QPA_PLATFORM": "xcb"}, stdout=subprocess.PIPE, text=True)
+    assert other.stdout.readline().strip() == "active"
     qapp, app, service = start_app()
     routes = []
 
