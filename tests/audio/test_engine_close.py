@@ -5,14 +5,13 @@ decode asked for after the close is refused kindly."""
 from __future__ import annotations
 
 import threading
-import wave
 
-import numpy as np
 import pytest
 
 from companion.audio import pygame_engine
 from companion.audio.pygame_engine import PygameAudioEngine
 from companion.resources import asset
+from tests.wav_files import noise_wav
 
 
 class HeldMixer:
@@ -61,17 +60,6 @@ def held_reader(held: HeldMixer):
     return open_loop
 
 
-def wav_at_48k(path) -> str:
-    """A second of quiet noise at 48 kHz: the mixer converts it, so it is decoded whole."""
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(2)
-        out.setsampwidth(2)
-        out.setframerate(48000)
-        out.writeframes((np.random.default_rng(1).normal(0, 800, (48000, 2))).astype(np.int16)
-                        .tobytes())
-    return str(path)
-
-
 @pytest.mark.parametrize("kind", ["streamed", "decoded whole"])
 def test_close_waits_for_a_decode_in_progress(engine, monkeypatch, tmp_path, kind):
     """The mixer quits only after the loop being read (or decoded whole) is done."""
@@ -81,7 +69,8 @@ def test_close_waits_for_a_decode_in_progress(engine, monkeypatch, tmp_path, kin
         monkeypatch.setattr(pygame_engine, "open_loop", held_reader(held))
         path = str(asset("sounds/rain.ogg"))
     else:
-        path = wav_at_48k(tmp_path / "48k.wav")
+        # a second of noise at 48 kHz: the mixer converts it, so it is decoded whole
+        path = str(noise_wav(tmp_path / "48k.wav", seconds=1, rate=48000, seed=1))
     results: list[object] = []
     loader = threading.Thread(target=lambda: results.append(engine.load_loop(path)))
     loader.start()

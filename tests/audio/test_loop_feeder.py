@@ -7,7 +7,6 @@ import logging
 import subprocess
 import sys
 import threading
-import wave
 
 import numpy as np
 import pytest
@@ -16,6 +15,7 @@ import soundfile
 from companion.audio.pygame_engine import PygameAudioEngine
 from companion.resources import asset
 from companion.sounds.loop_reader import LoopFile
+from tests.wav_files import noise_wav
 
 RAIN, OCEAN = str(asset("sounds/rain.ogg")), str(asset("sounds/ocean.ogg"))
 
@@ -101,13 +101,7 @@ def test_closing_the_device_ends_the_feeder(monkeypatch):
 
 def test_a_file_at_another_rate_is_decoded_whole_and_plays(engine, tmp_path):
     """The mixer converts what the reader cannot stream (48 kHz here) and holds it whole."""
-    path = tmp_path / "48k.wav"
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(2)
-        out.setsampwidth(2)
-        out.setframerate(48000)
-        out.writeframes(np.random.default_rng(2).normal(0, 800, (48000 * 2, 2)).astype("<i2")
-                        .tobytes())
+    path = noise_wav(tmp_path / "48k.wav", seconds=2, rate=48000, seed=2)
     sound, peak = engine.load_loop(str(path))
     assert not isinstance(sound, LoopFile) and peak > 0
     assert engine.play_layer("mine", sound, 0.5, fade_ms=0) and engine._layers["mine"].get_busy()
@@ -144,13 +138,7 @@ def test_a_short_loop_is_held_whole(engine, tmp_path):
     seconds all evening; it still plays as a loop, and it is the same loop the reader gives."""
     from companion.sounds.loop_reader import open_loop, whole_loop
 
-    path = tmp_path / "short.wav"
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(2)
-        out.setsampwidth(2)
-        out.setframerate(44100)
-        out.writeframes(np.random.default_rng(5).normal(0, 800, (5 * 44100, 2)).astype("<i2")
-                        .tobytes())
+    path = noise_wav(tmp_path / "short.wav", seconds=5, seed=5)
     sound, _peak = engine.load_loop(str(path))
     assert not isinstance(sound, LoopFile)
     assert np.array_equal(np.frombuffer(sound.get_raw(), dtype=np.int16).reshape(-1, 2),

@@ -3,9 +3,6 @@
 
 from __future__ import annotations
 
-import wave
-from pathlib import Path
-
 import numpy as np
 import pytest
 import soundfile
@@ -13,6 +10,7 @@ import soundfile
 from companion.resources import asset
 from companion.sounds.loop_reader import LoopReader, open_loop
 from companion.sounds.synth import join_tail
+from tests.wav_files import write_wav
 
 PINK = str(asset("sounds/pink-noise.ogg"))
 
@@ -27,15 +25,6 @@ def read_through(reader: LoopReader, frames: int, sizes: list[int]) -> np.ndarra
         got += len(piece)
         turn += 1
     return np.concatenate(pieces)
-
-
-def write_wav(path: Path, samples: np.ndarray, rate: int = 44100) -> str:
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(samples.shape[1])
-        out.setsampwidth(2)
-        out.setframerate(rate)
-        out.writeframes(samples.astype("<i2").tobytes())
-    return str(path)
 
 
 @pytest.mark.parametrize("sizes", [[44100], [1000, 77777, 3], [2_000_000]])
@@ -67,7 +56,7 @@ def test_a_file_played_once_ends_with_the_file(tmp_path):
     """Without a stored tail and without repeating (a track of your own), the reader gives the
     file once, as it is, then nothing."""
     samples = np.random.default_rng(3).integers(-9000, 9000, (3 * 44100 + 17, 2))
-    path = write_wav(tmp_path / "track.wav", samples)
+    path = str(write_wav(tmp_path / "track.wav", samples))
     loop = open_loop(path, has_tail=False)
     rest = read_through(LoopReader(loop, repeat=False), 10 * 44100, [44100])
     assert np.array_equal(np.concatenate([loop.opening, rest]), samples)
@@ -75,13 +64,13 @@ def test_a_file_played_once_ends_with_the_file(tmp_path):
 
 def test_a_mono_file_plays_in_both_ears(tmp_path):
     samples = np.random.default_rng(4).integers(-9000, 9000, (44100, 1))
-    loop = open_loop(write_wav(tmp_path / "mono.wav", samples), has_tail=False)
+    loop = open_loop(str(write_wav(tmp_path / "mono.wav", samples)), has_tail=False)
     assert np.array_equal(loop.opening, np.repeat(samples, 2, axis=1))
 
 
 def test_another_sample_rate_is_left_to_the_mixer(tmp_path):
     """A 48 kHz file is refused with the reason (the engine then decodes it whole, converted)."""
-    path = write_wav(tmp_path / "48k.wav", np.zeros((48000, 2)), rate=48000)
+    path = str(write_wav(tmp_path / "48k.wav", np.zeros((48000, 2)), rate=48000))
     with pytest.raises(ValueError, match="48000 Hz"):
         open_loop(path)
 

@@ -167,18 +167,13 @@ def test_an_undecodable_file_is_explained_and_the_rest_keeps_playing(sounds, qtb
 
 def write_wav(path, seconds=1.0):
     """A short real WAV file (a soft tone), as a user's own sound."""
-    import wave
-
     import numpy as np
+
+    from tests.wav_files import write_wav as write_samples
 
     t = np.arange(int(44100 * seconds)) / 44100
     tone = (np.sin(2 * np.pi * 330 * t) * 8000).astype(np.int16)
-    with wave.open(str(path), "wb") as out:
-        out.setnchannels(2)
-        out.setsampwidth(2)
-        out.setframerate(44100)
-        out.writeframes(np.column_stack([tone, tone]).tobytes())
-    return path
+    return write_samples(path, np.column_stack([tone, tone]))
 
 
 def test_your_own_file_joins_the_mix_and_is_remembered(sounds, qtbot, tmp_path, paths, clock):
