@@ -65,7 +65,8 @@ class PygameAudioEngine:
         self._shut = False  # the mixer has been quit
         # Close before pygame's own exit handler (registered when pygame was imported; atexit
         # runs the later one first): the feeder must not touch a mixer pygame has torn down.
-        atexit.register(_close_at_exit, weakref.ref(self))
+        atexit.unregister(_close_all_at_exit)  # one registration for every engine
+        atexit.register(_close_all_at_exit)
         _ENGINES.add(self)
 
     def _sound(self, pcm: np.ndarray) -> Any:
@@ -253,7 +254,6 @@ class PygameAudioEngine:
         self._shut = True
 
 
-def _close_at_exit(engine_ref: weakref.ref) -> None:
-    engine = engine_ref()
-    if engine is not None:
+def _close_all_at_exit() -> None:
+    for engine in list(_ENGINES):
         engine.close()
