@@ -6,9 +6,12 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from companion.i18n import _
-from companion.sessions.history import SessionRecord
+
+if TYPE_CHECKING:  # the journal's records load with the journal, not with Home's suggestion
+    from companion.sessions.history import SessionRecord
 
 
 @dataclass(frozen=True)

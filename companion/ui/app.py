@@ -32,7 +32,7 @@ from companion.ui.shell.qt_language import apply_locale
 from companion.ui.shell.services import Services
 from companion.ui.shell.settings_model import SettingsModel
 from companion.ui.shell.single_instance import InstanceServer
-from companion.ui.shell.theme import apply_theme, palette_for
+from companion.ui.shell.theme import Palette, apply_theme, palette_for
 from companion.ui.shell.tray import TrayController, tray_available
 from companion.ui.sounds.feature import SoundsFeature
 
@@ -68,7 +68,9 @@ class CompanionApp(QObject):
         qapp.setWindowIcon(self.icon)
         self.welcome_dialog: WelcomeDialog | None = None  # kept while shown (and for tests)
         self._start_after_welcome: str | None = None  # a page to start once the welcome closes
+        palette = self._apply_theme(self.model.settings)  # before any widget: each is styled once
         self.window = MainWindow()
+        self.window.set_palette(palette)
         self.window.close_handler = self._window_may_close
         self.services = Services(qapp, paths, clock, self.model, self.window, audio_opener, self)
         self.services.quit = self.quit
@@ -80,25 +82,19 @@ class CompanionApp(QObject):
         for feature in self.features:
             self.window.set_factory(feature.page_id, feature.build_page)
             feature.start()
-        self._apply_look(self.model.settings)
         self.model.changed.connect(self._on_settings_changed)
         self.model.save_failed.connect(self.window.add_notice)
         for notice in loaded.notices:
             self.window.add_notice(notice)
-        if self.tray is not None:
-            self._wire_tray(self.tray)
+        if self.tray is not None:  # the app's own entries; features wire theirs (Breathe now, ...)
+            self.tray.open_requested.connect(self.window.bring_to_front)
+            self.tray.quit_requested.connect(self.request_quit)
         self.server = InstanceServer(paths.instance_key(), self)  # listens from the first paint
         self.server.request.connect(self.handle_request)
         qapp.setQuitOnLastWindowClosed(False)
         qapp.aboutToQuit.connect(self.save_state)
         qapp.styleHints().colorSchemeChanged.connect(lambda: self._apply_look(self.model.settings))
         self._restore_window(self.model.settings)
-
-    def _wire_tray(self, tray: TrayController) -> None:
-        """The app's own tray entries (the features wire theirs: Breathe now, Relax now,
-        Pause reminders)."""
-        tray.open_requested.connect(self.window.bring_to_front)
-        tray.quit_requested.connect(self.request_quit)
 
     def feature(self, kind: type[F]) -> F:
         """The registered feature of this kind."""
@@ -177,10 +173,14 @@ class CompanionApp(QObject):
             self.window.show_page(page, start=start)
         self.window.bring_to_front()
 
-    def _apply_look(self, settings: Settings) -> None:
+    def _apply_theme(self, settings: Settings) -> Palette:
         self._look = (settings.appearance, settings.text_size)
         palette = palette_for(settings.appearance)
         apply_theme(self.qapp, palette, settings.text_size)
+        return palette
+
+    def _apply_look(self, settings: Settings) -> None:
+        palette = self._apply_theme(settings)
         self.window.set_palette(palette)
         for page in self.window.built_pages():
             if hasattr(page, "set_palette"):
