@@ -17,8 +17,24 @@ from companion.paths import HOME_ENV, Paths, resolve_paths
 LANGUAGE_ENV = "COMPANION_LANGUAGE"  # en, de, es, or qps (the pseudo-language of the tests)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser; subcommands added by later features hang off its subparsers."""
+# The window's own options that take a value: the word after them is that value, not a command.
+VALUE_OPTIONS = frozenset({"--home", "--open"})
+
+
+def names_a_command(argv: Sequence[str]) -> bool:
+    """Whether these arguments may name a subcommand or ask for help: only then are the
+    subcommands worth building (a plain launch of the window, the usual case, skips them)."""
+    after_value_option = False
+    for arg in argv:
+        if arg in ("-h", "--help") or (not arg.startswith("-") and not after_value_option):
+            return True
+        after_value_option = arg in VALUE_OPTIONS
+    return False
+
+
+def build_parser(with_commands: bool = True) -> argparse.ArgumentParser:
+    """The argument parser; subcommands added by later features hang off its subparsers
+    (left out when with_commands is False: the window's options alone)."""
     parser = argparse.ArgumentParser(
         prog="companion",
         description=_("{APP_TITLE}: a private, offline companion for a quiet moment. With no subcommand it "
@@ -38,6 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help=_("also start the page's main activity"))
     parser.add_argument("--background", action="store_true",
                         help=_("start without showing the window (used when starting at login)"))
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
     commands.add_parser("paths", help=_("show where Companion keeps its files"))
     entry = commands.add_parser("install-desktop-entry",
@@ -72,8 +91,9 @@ def choose_language(paths: Paths) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `companion` command; returns the process exit code."""
     install(os.environ.get(LANGUAGE_ENV) or "system")  # the help's words, before Settings is found
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(with_commands=names_a_command(arguments))
+    args = parser.parse_args(arguments)
     if args.command is not None and (args.page or args.start or args.background):
         parser.error("--open, --start and --background belong to the window, not to a subcommand")
     paths = resolve_paths(args.home)

@@ -106,3 +106,27 @@ def test_building_the_parser_imports_nothing_of_the_journal():
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                           check=True, timeout=60)
     assert done.stdout.strip() == "[]"
+
+
+def test_a_plain_launch_of_the_window_skips_building_the_subcommands():
+    """Opening the window (no word that could be a command) needs the window's options alone;
+    a word, or a request for help, builds every subcommand."""
+    from companion.cli import names_a_command
+
+    assert not names_a_command([])
+    assert not names_a_command(["--open", "journal", "--start", "-v"])  # "journal" is a page here
+    assert not names_a_command(["--home", "paths", "--background"])  # and "paths" a folder
+    assert names_a_command(["journal", "list"])
+    assert names_a_command(["--home", "/tmp/h", "paths"])
+    assert names_a_command(["--help"])
+    assert names_a_command(["jurnal"])  # a mistyped command still meets the full list of them
+
+
+def test_the_window_options_parse_the_same_without_the_subcommands():
+    """The short parser reads the window's options exactly as the full one does."""
+    from companion.cli import build_parser
+
+    argv = ["--open", "sounds", "--start", "--home", "/tmp/h", "-v"]
+    short = build_parser(with_commands=False).parse_args(argv)
+    full = build_parser().parse_args(argv)
+    assert vars(short) == vars(full)
