@@ -35,6 +35,7 @@ NOT_BEFORE_THE_FIRST_PAINT = (
     "PySide6.QtNetwork",  # the single-instance server (a launch asks with a plain Unix socket)
     "decimal", "statistics",  # the Progress page's arithmetic
     "logging.handlers",  # the log is rotated at start instead
+    "json",  # a launch's request to a running window is made only once one listens
     "numpy", "pygame", "soundfile",  # sound
 )
 

@@ -8,13 +8,13 @@ from collections.abc import Callable
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, cast
 
-from PySide6.QtWidgets import QMessageBox
-
 from companion.i18n import _, ngettext
 from companion.ui.shell.base_page import BasePage
 from companion.ui.shell.feature import Feature
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from companion.sessions.history import HistoryKeeper
     from companion.ui.session.page import SessionPage
 
@@ -147,6 +147,8 @@ class SessionFeature(Feature):
         question is asked (the answer quits, or opens the journal)."""
         if self.history is None or not self.history.held:
             return False
+        from PySide6.QtWidgets import QMessageBox  # only when quitting with a session held
+
         window = self.services.window
         box = QMessageBox(window)
         box.setWindowTitle(_("A session is waiting to be kept"))

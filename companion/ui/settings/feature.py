@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QMessageBox
-
 from companion.desktop.autostart import starts_at_login
 from companion.i18n import _
 from companion.settings import Settings
 from companion.ui.shell.feature import Feature
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
+
     from companion.ui.settings.page import SettingsPage
 
 

@@ -7,7 +7,6 @@ anything, so a second window never flashes; on Windows (named pipes) it asks wit
 
 from __future__ import annotations
 
-import json
 import logging
 import os
 import sys
@@ -35,21 +34,27 @@ def instance_address(key: str) -> str:
 
 def send_to_running(key: str, page: str | None, start: bool) -> bool:
     """Pass a request to a running instance; True when one received (and acknowledged) it."""
-    payload = json.dumps({"page": page, "start": start}).encode() + b"\n"
     if sys.platform == "win32":
-        return _send_with_qt(instance_address(key), payload)
+        return _send_with_qt(instance_address(key), _request(page, start))
     import socket
 
     try:
         with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
             connection.settimeout(CONNECT_TIMEOUT_MS / 1000)
             connection.connect(instance_address(key))
-            connection.sendall(payload)
+            connection.sendall(_request(page, start))
             # Wait for the first instance's acknowledgement so the request is never lost mid-air.
             connection.settimeout(CONNECT_TIMEOUT_MS * 4 / 1000)
             return connection.recv(16).startswith(b"ok")
     except OSError:  # nobody listens (or a socket left by a crash): this launch opens the window
         return False
+
+
+def _request(page: str | None, start: bool) -> bytes:
+    """The request a launch sends, one line of JSON (made only once someone listens)."""
+    import json
+
+    return json.dumps({"page": page, "start": start}).encode() + b"\n"
 
 
 def _send_with_qt(address: str, payload: bytes) -> bool:
@@ -109,6 +114,8 @@ class InstanceServer(QObject):
             socket.disconnected.connect(socket.deleteLater)
 
     def _read(self, socket: QLocalSocket) -> None:
+        import json  # the server listens from the first paint on, so this loads after it
+
         if not socket.canReadLine():
             if socket.bytesAvailable() > MAX_MESSAGE_BYTES:
                 socket.abort()
