@@ -15,10 +15,12 @@ def tinted_icon(path: Path, off: str, on: str | None = None) -> QIcon:
     """The SVG icon drawn in `off`, and in `on` (if given) for a checked button."""
     svg = path.read_text(encoding="utf-8")
     icon = QIcon()
+    drawn: dict[str, QPixmap] = {}  # one colour is drawn once, for both states
     for colour, state in ((off, QIcon.State.Off), (on or off, QIcon.State.On)):
-        pixmap = QPixmap()
-        pixmap.loadFromData(svg.replace(ICON_INK, colour).encode(), "SVG")
-        icon.addPixmap(pixmap, QIcon.Mode.Normal, state)
+        if colour not in drawn:
+            drawn[colour] = QPixmap()
+            drawn[colour].loadFromData(svg.replace(ICON_INK, colour).encode(), "SVG")
+        icon.addPixmap(drawn[colour], QIcon.Mode.Normal, state)
     return icon
 
 
