@@ -148,6 +148,59 @@ def memory_at_first_paint(env: dict[str, str]) -> None:
           f"of those the first page does not need: {', '.join(heavy) or 'none'}")
 
 
+# Under valgrind each process leaves at its first paint (nothing after it is counted).
+EXIT_AT_PAINT = "os._exit(0)"
+BARE_COUNTED = BARE.replace(
+    '            Path(os.environ["COMPANION_REPORT_FIRST_PAINT"]).write_text(repr(time.monotonic()))',
+    f"            {EXIT_AT_PAINT}")
+WIDGETS_COUNTED = WIDGETS.replace(
+    '            Path(os.environ["COMPANION_REPORT_FIRST_PAINT"]).write_text(repr(time.monotonic()))',
+    f"            {EXIT_AT_PAINT}")
+APP_COUNTED = f"""
+import os, pathlib, sys
+import companion.ui.launch as launch
+
+class LeavingPath(type(pathlib.Path())):
+    def write_text(self, *args, **kwargs):
+        {EXIT_AT_PAINT}
+
+launch.Path = LeavingPath
+sys.argv = ["companion"]
+from companion.cli import main
+main()
+"""
+
+
+def instructions_to_first_paint(env: dict[str, str]) -> None:
+    """Instructions each process runs from its start to its first paint, counted by valgrind's
+    callgrind: unlike wall time on a shared machine (10-30 % apart between runs), the count
+    repeats within about 0.2 %, so it shows what a change to the start-up is worth."""
+    if not shutil.which("valgrind"):
+        print("instructions to the first paint: valgrind is not installed (apt install valgrind)")
+        return
+    counts = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        home = seeded_home(Path(tmp))
+        for label, code in (("bare", BARE_COUNTED), ("widgets", WIDGETS_COUNTED),
+                            ("companion", APP_COUNTED)):
+            run_env = {**env, "COMPANION_HOME": str(home),
+                       "COMPANION_REPORT_FIRST_PAINT": str(Path(tmp) / "painted")}
+            subprocess.run([sys.executable, "-c", code], env=run_env, capture_output=True,
+                           timeout=120, check=False)  # bytecode cached, as for the timed runs
+            done = subprocess.run(
+                ["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/{label}.out",
+                 sys.executable, "-c", code], env=run_env, capture_output=True, text=True,
+                timeout=600, check=False)
+            collected = [line for line in done.stderr.splitlines() if "Collected" in line]
+            if not collected:
+                raise RuntimeError(f"callgrind gave no count for {label}: {done.stderr[-500:]}")
+            counts[label] = int(collected[-1].split()[-1])
+    bare, widgets, app = counts["bare"], counts["widgets"], counts["companion"]
+    print(f"instructions to the first paint (callgrind, offscreen): bare {bare / 1e6:.0f} M, "
+          f"layout/label/button {widgets / 1e6:.0f} M, Companion {app / 1e6:.0f} M; "
+          f"ratio {app / bare:.2f}x bare, {app / widgets:.2f}x the widget window")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=9)
@@ -167,6 +220,7 @@ def measure_all(base: dict[str, str], runs: int) -> None:
     offscreen = {**base, "QT_QPA_PLATFORM": "offscreen"}
     measure("offscreen", offscreen, runs)
     memory_at_first_paint(offscreen)
+    instructions_to_first_paint(offscreen)
     if shutil.which("Xvfb"):
         read_fd, write_fd = os.pipe()
         server = subprocess.Popen(["Xvfb", "-displayfd", str(write_fd), "-screen", "0",
