@@ -29,6 +29,7 @@ main()
 NOT_BEFORE_THE_FIRST_PAINT = (
     "pyrage", "companion.journal.keys", "companion.journal.vault",  # the journal's encryption
     "companion.journal.entry", "companion.sessions.history",  # records, read once it opens
+    "companion.sessions.progress",  # the Progress page's figures (Home's suggestion is apart)
     "_hashlib",  # OpenSSL (4 MiB)
     "zoneinfo", "companion.reminders.store", "companion.reminders.clock_jumps",  # reminders
     "PySide6.QtDBus",  # the screen-lock watcher

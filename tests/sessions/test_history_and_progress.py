@@ -20,7 +20,8 @@ from companion.sessions.history import (
     records,
     to_entry,
 )
-from companion.sessions.progress import easing_by_exercise, suggest_flow, total_minutes, weekly
+from companion.sessions.progress import easing_by_exercise, total_minutes, weekly
+from companion.sessions.suggestion import suggest_flow
 
 FLOWS = {flow.id: flow for flow in load_builtin_flows()}
 MONDAY = datetime(2026, 11, 23, 21, 0, tzinfo=UTC)

@@ -103,7 +103,7 @@ class SessionFeature(Feature):
 
     def _suggestion(self, flows) -> tuple[str, str]:
         """Which of these flows to suggest now, and why (recent sessions, else the hour)."""
-        from companion.sessions.progress import suggest_flow
+        from companion.sessions.suggestion import suggest_flow
 
         return suggest_flow(self.records() or [], self.services.clock.now().hour,
                             [f.id for f in flows])

@@ -24,7 +24,7 @@ from companion.sessions.checkin import RAW_AFTER_RELEASE, CheckIn, needs_gentle_
 from companion.sessions.flow import FlowRun, Stage
 from companion.sessions.flows import Flow, FlowStep, StepKind
 from companion.sessions.history import HistoryKeeper, LaterCheckIn, SessionRecord
-from companion.sessions.progress import RELEASE_FLOWS
+from companion.sessions.suggestion import RELEASE_FLOWS
 from companion.ui.session.choices import SessionChoices
 from companion.ui.session.later_checkin import LaterCheckInView
 from companion.ui.session.view import (
