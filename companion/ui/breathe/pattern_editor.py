@@ -30,6 +30,7 @@ from companion.breathing.model import (
     custom_pattern,
 )
 from companion.i18n import _
+from companion.ui.shell.theme import GAP
 
 FIELD_LABELS = {
     "name": _("Name"),
@@ -105,6 +106,7 @@ class PatternEditorDialog(QDialog):
         row.addLayout(editor, 1)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(24, 20, 24, 16)
+        outer.setSpacing(GAP)
         outer.addLayout(row)
         outer.addLayout(buttons)
 

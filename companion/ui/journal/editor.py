@@ -29,6 +29,7 @@ from companion.journal.prompts import (
 )
 from companion.ui.journal.markdown_marks import MarkdownMarks
 from companion.ui.shell.base_page import card
+from companion.ui.shell.theme import GAP
 
 
 class GuidedWritingWidget(QWidget):
@@ -49,6 +50,7 @@ class GuidedWritingWidget(QWidget):
         self.tick.timeout.connect(self._update)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(GAP)
         frame, inner = card()
         inner.setContentsMargins(16, 12, 16, 12)
         inner.setSpacing(8)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from companion.i18n import _
 from companion.ui.journal.secret_field import SecretField
 from companion.ui.shell.base_page import card
-from companion.ui.shell.theme import TYPE_HEADING
+from companion.ui.shell.theme import GAP, TYPE_HEADING
 
 MIN_PASSPHRASE = 8
 
@@ -46,6 +46,7 @@ class BusyRow(QWidget):
         super().__init__(parent)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(GAP)
         self.label = QLabel(text)
         self.label.setProperty("role", "muted")
         self.bar = QProgressBar()
@@ -115,6 +116,7 @@ class SetupView(FormView):
         super().__init__("Creating your journal…", parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(GAP)
         frame, inner = card()
         heading = QLabel(_("A private place to write"))
         heading.setProperty("role", "heading")
@@ -161,6 +163,7 @@ class RecoveryKeyView(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(GAP)
         frame, inner = card()
         self.heading = QLabel(_("Your recovery key"))
         self.heading.setProperty("role", "heading")
@@ -219,6 +222,7 @@ class LockedView(FormView):
         super().__init__("Unlocking…", parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(GAP)
         frame, inner = card()
         heading = QLabel(_("Your journal is locked"))
         heading.setProperty("role", "heading")
@@ -239,6 +243,7 @@ class LockedView(FormView):
         self.recovery_box = QWidget()
         recovery = QVBoxLayout(self.recovery_box)
         recovery.setContentsMargins(0, 8, 0, 0)
+        recovery.setSpacing(GAP)
         note = QLabel(_("Type your recovery key (it begins AGE-SECRET-KEY-1), then choose a new "
                       "passphrase."))
         note.setWordWrap(True)

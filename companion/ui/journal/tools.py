@@ -22,6 +22,7 @@ from companion.i18n import _, ngettext
 from companion.journal.files import read_regular
 from companion.journal.keys import Keys
 from companion.ui.journal.lock_views import check_new_passphrase, password_field
+from companion.ui.shell.theme import GAP, buttons_on_grid
 from companion.ui.shell.workers import run_in_background
 
 if TYPE_CHECKING:
@@ -60,6 +61,8 @@ class PassphraseDialog(QDialog):
         self.setModal(True)
         self._new, self._chosen = new, chosen
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(GAP, GAP, GAP, GAP)
+        layout.setSpacing(GAP)
         message = QLabel(text)
         message.setWordWrap(True)
         self.first = password_field(_("New passphrase") if new else _("Passphrase"))
@@ -68,8 +71,8 @@ class PassphraseDialog(QDialog):
         self.error.setProperty("role", "warning")
         self.error.setWordWrap(True)
         self.error.hide()
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons = buttons_on_grid(QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                                   | QDialogButtonBox.StandardButton.Cancel))
         for widget in (message, self.first, self.second, self.error, buttons):
             layout.addWidget(widget)
         self.second.setVisible(new)

@@ -31,7 +31,7 @@ from companion.ui.journal.lock_views import LockedView, RecoveryKeyView, SetupVi
 from companion.ui.journal.review import ReviewCardWidget
 from companion.ui.shell.base_page import BasePage, choice_list
 from companion.ui.shell.checkin_widget import CheckInWidget
-from companion.ui.shell.theme import page_margins
+from companion.ui.shell.theme import GAP, page_margins
 from companion.ui.shell.wording import day_and_time
 
 PERIODS = ((_("Any time"), None), (_("Past 7 days"), 7), (_("Past 30 days"), 30), (_("Past year"), 365))
@@ -46,6 +46,7 @@ class JournalView(BasePage):
         self._clock = clock
         outer = QVBoxLayout(self)
         outer.setContentsMargins(*page_margins(20))
+        outer.setSpacing(GAP)
         heading = QLabel(_("Journal"))
         heading.setProperty("role", "title")
         heading.setObjectName("pageTitle")
@@ -110,6 +111,7 @@ class JournalView(BasePage):
         self.undo_row = QWidget()
         undo = QHBoxLayout(self.undo_row)
         undo.setContentsMargins(0, 0, 0, 0)
+        undo.setSpacing(GAP)
         self.undo_label = QLabel()
         self.undo_button = QPushButton(_("Undo"))
         undo.addWidget(self.undo_label, 1)
@@ -130,6 +132,7 @@ class JournalView(BasePage):
         right = QWidget()
         column = QVBoxLayout(right)
         column.setContentsMargins(12, 0, 0, 0)
+        column.setSpacing(GAP)
         self.guided = GuidedWritingWidget(self._clock, prompts)
         self.editor = EntryEditorWidget()
         status = QHBoxLayout()

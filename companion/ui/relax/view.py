@@ -22,7 +22,7 @@ from companion.relax.progress import Answer
 from companion.ui.relax.body_outline import BodyOutlineWidget
 from companion.ui.shell.base_page import BasePage, card, choice_list
 from companion.ui.shell.calm_slider import CalmSlider
-from companion.ui.shell.theme import TYPE_WORDS, text_scale
+from companion.ui.shell.theme import GAP, TYPE_WORDS, text_scale
 
 PMR_NOTE = (_("<p><b>Before you begin</b></p>"
             "<p>Tense firmly, but never to the point of pain, and only gently where something "
@@ -153,6 +153,8 @@ class RelaxView(BasePage):
         self.rating_label.setWordWrap(True)
         rating.addWidget(self.rating_label)
         answers = QHBoxLayout()
+        answers.setContentsMargins(GAP, GAP, GAP, GAP)
+        answers.setSpacing(GAP)
         self.answer_buttons: dict[Answer, QPushButton] = {}
         for answer, words in ((Answer.MORE, _("More relaxed")), (Answer.SAME, _("About the same")),
                               (Answer.LESS, _("Less relaxed"))):

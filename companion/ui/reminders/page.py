@@ -32,7 +32,7 @@ from companion.reminders.rules import Kind, Rule, RuleError, new_id, validate
 from companion.reminders.schedule import QuietHours, next_due
 from companion.ui.reminders.service import ReminderService
 from companion.ui.shell.base_page import BasePage, card, choice_list, page_layout
-from companion.ui.shell.theme import text_scale
+from companion.ui.shell.theme import GAP, text_scale
 from companion.ui.shell.wording import day_and_time
 
 DAY_NAMES = (_("Mon"), _("Tue"), _("Wed"), _("Thu"), _("Fri"), _("Sat"), _("Sun"))
@@ -178,12 +178,14 @@ class RemindersPage(BasePage):
         daily = QWidget()
         daily_layout = QVBoxLayout(daily)
         daily_layout.setContentsMargins(0, 0, 0, 0)
+        daily_layout.setSpacing(GAP)
         self.times = QLineEdit("09:00, 21:30")
         self.times.setAccessibleName(_("Times, separated by commas"))
         daily_layout.addWidget(self.times)
         interval = QWidget()
         interval_layout = QGridLayout(interval)
         interval_layout.setContentsMargins(0, 0, 0, 0)
+        interval_layout.setSpacing(GAP)
         self.every = QSpinBox()
         self.every.setRange(0, 600)
         self.every.setValue(90)

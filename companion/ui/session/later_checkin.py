@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from companion.i18n import _
 from companion.sessions.checkin import CheckIn
 from companion.ui.shell.checkin_widget import CheckInWidget
+from companion.ui.shell.theme import GAP
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +37,7 @@ class LaterCheckInView(QWidget):
         self._keep = keep
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(GAP)
         self.intro = QLabel(_("A while after a quiet session, feelings often settle differently: "
                             "mood can dip just after a hard moment and lift later. There is no "
                             "right answer."))

@@ -20,6 +20,7 @@ from companion.i18n import _
 from companion.journal.prompts import where_help_is
 from companion.ui.shell.base_page import BasePage, card, choice_list, page_layout
 from companion.ui.shell.checkin_widget import CheckInWidget
+from companion.ui.shell.theme import GAP
 
 SPACE_TEXT = (_("<p><b>Making the space</b></p><p>Dim the lights if you like. Keep tissues and "
               "some water close by. You can pause, skip or stop at any moment. Crying is "
@@ -52,6 +53,7 @@ class SessionBar(QFrame):
         self.setProperty("role", "notice")
         row = QHBoxLayout(self)
         row.setContentsMargins(16, 8, 12, 8)
+        row.setSpacing(GAP)
         self.label = QLabel()
         self.label.setWordWrap(True)
         self.label.setAccessibleName(_("Quiet session progress"))
@@ -95,6 +97,7 @@ class SessionView(BasePage):
         view = QWidget()
         row = QHBoxLayout(view)
         row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(GAP)
         self.flow_list = choice_list(_("Session flows"))
         self.step_list = choice_list(_("Steps of this flow: untick to leave one out"))
         side = QVBoxLayout()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QListWidget, QVBoxLayout, QWidget
 
-from companion.ui.shell.theme import page_margins
+from companion.ui.shell.theme import GAP, page_margins
 
 
 class BasePage(QWidget):
@@ -57,6 +57,7 @@ def card_in(widget: QWidget) -> QVBoxLayout:
     frame, inner = card()
     outer = QHBoxLayout(widget)
     outer.setContentsMargins(0, 0, 0, 0)
+    outer.setSpacing(GAP)
     outer.addWidget(frame)
     return inner
 

@@ -17,6 +17,7 @@ from companion.i18n import _
 from companion.sessions.checkin import FEELING_WORDS, VALENCE, CheckIn
 from companion.ui.shell.base_page import card
 from companion.ui.shell.calm_slider import CalmSlider
+from companion.ui.shell.theme import GAP
 
 COMPACT = "padding: 6px 6px;"  # small toggle buttons: room for the words
 DISTRESS_WORDS = {0: _("completely calm"), 3: _("a little unsettled"), 5: _("uneasy"), 7: _("very upset"),
@@ -35,6 +36,7 @@ class CheckInWidget(QWidget):
         super().__init__(parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(GAP)
         frame, inner = card()
         self.heading = QLabel()
         self.heading.setProperty("role", "heading")
@@ -84,6 +86,7 @@ class CheckInWidget(QWidget):
         self.care_row.setStyleSheet("#careRow { background: transparent; }")  # the card shows
         care = QVBoxLayout(self.care_row)
         care.setContentsMargins(0, 0, 0, 0)
+        care.setSpacing(GAP)
         care_text = QLabel(_("That sounds like a lot to hold. If talking to someone would help, "
                            "they are there now. Or you could start with something calmer."))
         care_text.setWordWrap(True)

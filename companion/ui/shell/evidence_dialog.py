@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QV
 
 from companion.evidence import load_evidence
 from companion.i18n import _
+from companion.ui.shell.theme import GAP, buttons_on_grid
 
 
 def evidence_html() -> str:
@@ -28,6 +29,7 @@ class EvidenceDialog(QDialog):
         self.resize(560, 520)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
+        layout.setSpacing(GAP)
         title = QLabel(_("What the evidence says"))
         title.setProperty("role", "heading")
         self.body = QLabel(evidence_html())
@@ -40,7 +42,7 @@ class EvidenceDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(self.body)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = buttons_on_grid(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
         buttons.rejected.connect(self.reject)
         layout.addWidget(title)
         layout.addWidget(scroll, 1)

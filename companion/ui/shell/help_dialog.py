@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QScrollArea, QV
 
 from companion.helplines import HelpDirectory, Helpline, country_of, load_directory, ordered_for
 from companion.i18n import N_, _
+from companion.ui.shell.theme import buttons_on_grid
 
 SEEK_SUPPORT = (N_("If low mood or crying spells last two weeks or more, if you feel numb or empty "
                 "most of the time, or if day-to-day things have become hard to manage, talk to a "
@@ -84,7 +85,7 @@ class HelpDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons = buttons_on_grid(QDialogButtonBox(QDialogButtonBox.StandardButton.Close))
         buttons.rejected.connect(self.reject)
         self.evidence_button = buttons.addButton(_("What the evidence says"),
                                                  QDialogButtonBox.ButtonRole.ActionRole)

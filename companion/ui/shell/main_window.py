@@ -28,7 +28,7 @@ from companion.ui.shell.base_page import BasePage
 from companion.ui.shell.focus import keyboard_focus_only
 from companion.ui.shell.icons import page_icon
 from companion.ui.shell.notice_widget import NoticeWidget
-from companion.ui.shell.theme import Palette, text_scale
+from companion.ui.shell.theme import GAP, Palette, text_scale
 
 if TYPE_CHECKING:
     from companion.ui.shell.help_dialog import HelpDialog
@@ -136,6 +136,7 @@ class MainWindow(QMainWindow):
         panel.setFixedWidth(SIDEBAR_WIDTH)
         side = QVBoxLayout(panel)
         side.setContentsMargins(8, 8, 8, 16)
+        side.setSpacing(GAP)
         side.addWidget(brand)
         side.addWidget(self.sidebar, 1)
         side.addWidget(self.help_button)
@@ -173,6 +174,7 @@ class MainWindow(QMainWindow):
         bar.setObjectName("compactBar")
         row = QHBoxLayout(bar)
         row.setContentsMargins(24, 12, 24, 0)
+        row.setSpacing(GAP)
         self.pages_button = QPushButton(PAGES[0].title)
         self.pages_button.setAccessibleName(_("Pages"))
         menu = QMenu(self.pages_button)

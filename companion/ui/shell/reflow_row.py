@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
+from companion.ui.shell.theme import GAP
+
 
 def columns_that_fit(room: int, widest: int, gap: int, most: int) -> int:
     """How many items `widest` pixels wide fit side by side in `room` with `gap` between them
@@ -25,6 +27,7 @@ def scrolling_body(page: QWidget) -> QWidget:
     scroll.setWidget(body)
     outer = QVBoxLayout(page)
     outer.setContentsMargins(0, 0, 0, 0)
+    outer.setSpacing(GAP)
     outer.addWidget(scroll)
     return body
 

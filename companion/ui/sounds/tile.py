@@ -12,7 +12,7 @@ from companion.sounds.catalog import SoundInfo
 from companion.ui.shell.base_page import card
 from companion.ui.shell.calm_slider import CalmSlider
 from companion.ui.shell.icons import tinted_icon
-from companion.ui.shell.theme import EVENING, Palette
+from companion.ui.shell.theme import EVENING, GAP, Palette
 
 
 class SoundTileWidget(QWidget):
@@ -28,6 +28,7 @@ class SoundTileWidget(QWidget):
         inner.setContentsMargins(12, 12, 12, 12)
         outer = QHBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
+        outer.setSpacing(GAP)
         outer.addWidget(frame)
         self.toggle = QPushButton(sound.name)
         self.toggle.setCheckable(True)
