@@ -13,6 +13,9 @@ CLICK_FREE = (QAbstractButton, QComboBox)
 
 def keyboard_focus_only(root: QWidget) -> None:
     """Give every button, check box and menu under root (and root itself) Tab focus only."""
-    for widget in [root, *root.findChildren(QWidget)]:
+    # Asking Qt for these kinds only: a list of every child would make PySide6 look up a Python
+    # class for each widget Qt made itself (a scroll area's viewport...), loading dozens of them.
+    found = [child for kind in CLICK_FREE for child in root.findChildren(kind)]
+    for widget in [root, *found]:
         if isinstance(widget, CLICK_FREE) and widget.focusPolicy() == Qt.FocusPolicy.StrongFocus:
             widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)

@@ -28,7 +28,7 @@ from companion.ui.shell.base_page import BasePage
 from companion.ui.shell.focus import keyboard_focus_only
 from companion.ui.shell.icons import page_icon
 from companion.ui.shell.notice_widget import NoticeWidget
-from companion.ui.shell.theme import GAP, Palette, text_scale
+from companion.ui.shell.theme import GAP, RAIL_HELP_STYLE, Palette, text_scale
 
 if TYPE_CHECKING:
     from companion.ui.shell.help_dialog import HelpDialog
@@ -49,6 +49,7 @@ class PageScroll(QScrollArea):
 
     def __init__(self, page: BasePage):
         super().__init__()
+        self.setViewport(QWidget())  # made here, so Python knows it (PySide6 need not look it up)
         self.setObjectName(f"{page.page_id}Scroll")
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -243,9 +244,9 @@ class MainWindow(QMainWindow):
         rail = mode == "rail"
         self.brand.setVisible(not rail)
         self.help_button.setText(_("Help") if rail else _("Need help now?"))
-        self.help_button.setProperty("rail", rail)
-        self.help_button.style().unpolish(self.help_button)
-        self.help_button.style().polish(self.help_button)
+        # Its own stylesheet restyles the button alone (a changed property would need the style
+        # asked to polish it again, which costs PySide6 the whole QStyle class at start-up).
+        self.help_button.setStyleSheet(RAIL_HELP_STYLE if rail else "")
         for row, info in enumerate(PAGES):
             item = self.sidebar.item(row)
             item.setText("" if rail else info.title)

@@ -88,6 +88,11 @@ def buttons_on_grid(box: W) -> W:
     return box
 
 
+# The help button's own stylesheet in the folded sidebar, where its words are short ("Help"): set
+# on the button itself, which restyles that button alone.
+RAIL_HELP_STYLE = "QPushButton { padding: 8px 4px; }"
+
+
 def page_margins(bottom: int = PAGE_TOP) -> tuple[int, int, int, int]:
     """A page's margins: the same sides and top everywhere; the bottom as the page needs."""
     return (PAGE_SIDE, PAGE_TOP, PAGE_SIDE, bottom)
@@ -203,7 +208,6 @@ def stylesheet(p: Palette, text_size: int) -> str:
     QPushButton[role="help"] {{ background: transparent; color: {p.lavender};
         border: 2px solid {p.lavender}; }}
     QPushButton[role="help"]:focus {{ border-color: {p.focus}; }}
-    QPushButton[role="help"][rail="true"] {{ padding: 8px 4px; }}
     QPushButton[role="danger"] {{ color: {p.warning}; }}
     QPushButton[role="danger"]:focus {{ border-color: {p.focus}; }}
     QComboBox {{ background: {p.raised}; border: 2px solid {p.raised};
