@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
@@ -49,7 +49,13 @@ class PageScroll(QScrollArea):
 
     def __init__(self, page: BasePage):
         super().__init__()
-        self.setViewport(QWidget())  # made here, so Python knows it (PySide6 need not look it up)
+        # The viewport is made here, so Python knows it: asking Qt for the one it makes would have
+        # PySide6 search every widget class for its wrapper. Set up as QScrollArea sets up its own.
+        viewport = QWidget()
+        viewport.setObjectName("qt_scrollarea_viewport")
+        viewport.setAutoFillBackground(True)
+        viewport.setBackgroundRole(QPalette.ColorRole.NoRole)
+        self.setViewport(viewport)
         self.setObjectName(f"{page.page_id}Scroll")
         self.setFrameShape(QScrollArea.Shape.NoFrame)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
