@@ -37,6 +37,7 @@ NOT_BEFORE_THE_FIRST_PAINT = (
     "decimal", "statistics",  # the Progress page's arithmetic
     "logging.handlers",  # the log is rotated at start instead
     "json",  # a launch's request to a running window is made only once one listens
+    "socket",  # its four enums: a launch asks through _socket, the signal bridge uses a pipe
     "numpy", "pygame", "soundfile",  # sound
 )
 

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import os
 import signal
-import socket
 
 from PySide6.QtCore import QObject, QSocketNotifier, Signal
 
@@ -15,18 +15,18 @@ class UnixSignalBridge(QObject):
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
-        self._reader, self._writer = socket.socketpair()
-        self._reader.setblocking(False)
-        self._writer.setblocking(False)
-        self._previous_fd = signal.set_wakeup_fd(self._writer.fileno())
+        self._reader, self._writer = os.pipe()  # a pipe: the socket module costs more to load
+        os.set_blocking(self._reader, False)
+        os.set_blocking(self._writer, False)
+        self._previous_fd = signal.set_wakeup_fd(self._writer)
         self._previous = {sig: signal.signal(sig, lambda *_: None)
                           for sig in (signal.SIGTERM, signal.SIGINT)}
-        self._notifier = QSocketNotifier(self._reader.fileno(), QSocketNotifier.Type.Read, self)
+        self._notifier = QSocketNotifier(self._reader, QSocketNotifier.Type.Read, self)
         self._notifier.activated.connect(self._drain)
 
     def _drain(self) -> None:
         try:
-            data = self._reader.recv(64)
+            data = os.read(self._reader, 64)
         except BlockingIOError:
             return
         for signum in data:
@@ -38,5 +38,5 @@ class UnixSignalBridge(QObject):
         signal.set_wakeup_fd(self._previous_fd)
         for sig, handler in self._previous.items():
             signal.signal(sig, handler)
-        self._reader.close()
-        self._writer.close()
+        os.close(self._reader)
+        os.close(self._writer)
