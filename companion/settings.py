@@ -9,8 +9,6 @@ from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-import tomli_w
-
 from companion.atomic import atomic_write_text, keep_aside
 from companion.clock import Clock
 from companion.i18n import LANGUAGES, _
@@ -98,6 +96,8 @@ class Settings:
 
     def to_toml(self) -> str:
         """The settings as a TOML document, grouped into tables."""
+        import tomli_w  # only to write: a launch reads its settings and paints without it
+
         doc: dict[str, Any] = {"schema_version": SCHEMA_VERSION}
         for f in fields(self):
             doc.setdefault(f.metadata["section"], {})[f.name] = getattr(self, f.name)
