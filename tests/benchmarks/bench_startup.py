@@ -109,21 +109,30 @@ def measure(label: str, env: dict[str, str], runs: int) -> None:
 HWM = "int(next(l for l in open('/proc/self/status') if l.startswith('VmHWM')).split()[1])"
 BARE_MEMORY = BARE.replace("            Path(os.environ",
                            f"            print({HWM})\n            Path(os.environ")
-APP_MEMORY = f"""
-import pathlib, sys
+
+
+def app_at_first_paint(*lines: str) -> str:
+    """A launch of Companion (as `companion` runs it) that runs these lines of Python when its
+    window first paints: the benchmarks' first-paint hook writes a file then, through launch.Path."""
+    body = "\n".join(f"        {line}" for line in lines)
+    return f"""
+import os, pathlib, sys
 import companion.ui.launch as launch
 
-class ReportingPath(type(pathlib.Path())):
+class AtFirstPaint(type(pathlib.Path())):
     def write_text(self, *args, **kwargs):
-        print({HWM}, flush=True)
-        print(" ".join(sorted(sys.modules)), flush=True)
+{body}
         return super().write_text(*args, **kwargs)
 
-launch.Path = ReportingPath
+launch.Path = AtFirstPaint
 sys.argv = ["companion"]
 from companion.cli import main
 main()
 """
+
+
+APP_MEMORY = app_at_first_paint(f"print({HWM}, flush=True)",
+                                'print(" ".join(sorted(sys.modules)), flush=True)')
 
 
 def memory_at_first_paint(env: dict[str, str]) -> None:
@@ -150,25 +159,10 @@ def memory_at_first_paint(env: dict[str, str]) -> None:
 
 # Under valgrind each process leaves at its first paint (nothing after it is counted).
 EXIT_AT_PAINT = "os._exit(0)"
-BARE_COUNTED = BARE.replace(
-    '            Path(os.environ["COMPANION_REPORT_FIRST_PAINT"]).write_text(repr(time.monotonic()))',
-    f"            {EXIT_AT_PAINT}")
-WIDGETS_COUNTED = WIDGETS.replace(
-    '            Path(os.environ["COMPANION_REPORT_FIRST_PAINT"]).write_text(repr(time.monotonic()))',
-    f"            {EXIT_AT_PAINT}")
-APP_COUNTED = f"""
-import os, pathlib, sys
-import companion.ui.launch as launch
-
-class LeavingPath(type(pathlib.Path())):
-    def write_text(self, *args, **kwargs):
-        {EXIT_AT_PAINT}
-
-launch.Path = LeavingPath
-sys.argv = ["companion"]
-from companion.cli import main
-main()
-"""
+BARE_REPORT = 'Path(os.environ["COMPANION_REPORT_FIRST_PAINT"]).write_text(repr(time.monotonic()))'
+BARE_COUNTED = BARE.replace(BARE_REPORT, EXIT_AT_PAINT)
+WIDGETS_COUNTED = WIDGETS.replace(BARE_REPORT, EXIT_AT_PAINT)
+APP_COUNTED = app_at_first_paint(EXIT_AT_PAINT)
 
 
 def instructions_to_first_paint(env: dict[str, str]) -> None:
