@@ -46,23 +46,39 @@ def bird(rng: np.random.Generator) -> np.ndarray:
 
 def moving_average(x: np.ndarray, width: int) -> np.ndarray:
     """The mean over a window centred on each sample, as np.convolve(x, ones(width) / width,
-    mode="same") gives it (zeros beyond the ends), in linear time through a running sum."""
-    total = np.concatenate([[0.0], np.cumsum(x)])
-    index = np.arange(len(x))
+    mode="same") gives it (zeros beyond the ends), in linear time through a running sum padded
+    at both ends, so each mean is one difference of two of its slices (no index arrays)."""
+    n = len(x)
     ahead = (width - 1) // 2  # 'same' looks this far ahead; the rest of the window lies behind
-    upper = np.minimum(index + ahead + 1, len(x))
-    lower = np.maximum(index + ahead + 1 - width, 0)
-    return (total[upper] - total[lower]) / width
+    behind = width - 1 - ahead
+    running = np.zeros(n + width)  # zeros before the start; the full sum repeated past the end
+    np.cumsum(x, out=running[behind + 1:behind + 1 + n])
+    running[behind + 1 + n:] = running[behind + n]
+    mean = running[width:width + n] - running[:n]
+    mean /= width
+    return mean
 
 
 def big_wave(rng: np.random.Generator) -> np.ndarray:
-    """A larger wave breaking: a swell of low noise, then a long hiss."""
+    """A larger wave breaking: a swell of low noise, then a long hiss. Worked out in place, a
+    few arrays in all: each new array of a wave's length costs page faults in the worker."""
     n = int(RATE * rng.uniform(4.0, 6.0))
-    noise = np.cumsum(rng.standard_normal(n)) * 0.002
+    noise = rng.standard_normal(n)
+    np.cumsum(noise, out=noise)
+    noise *= 0.002
     noise -= moving_average(noise, 400)  # keep the body, lose the drift
-    t = np.arange(n) / n
-    envelope = np.where(t < 0.3, (t / 0.3) ** 2, np.exp(-(t - 0.3) * 5))
-    return noise * envelope * 8
+    envelope = np.arange(n, dtype=float)
+    envelope /= n  # the time through the wave, 0..1
+    swell = int(np.searchsorted(envelope, 0.3))
+    rise, fall = envelope[:swell], envelope[swell:]
+    rise /= 0.3
+    rise **= 2  # rising as the square of the time...
+    fall -= 0.3
+    fall *= -5
+    np.exp(fall, out=fall)  # ...then dying away
+    noise *= envelope
+    noise *= 8
+    return noise
 
 
 def pop(rng: np.random.Generator) -> np.ndarray:
@@ -99,7 +115,13 @@ def render_event(sound_id: str, rng: np.random.Generator) -> np.ndarray | None:
     if make is None:
         return None
     mono = make(rng)
-    mono = mono / max(1.0, float(np.max(np.abs(mono))) / 0.5)  # peaks at most -6 dBFS
+    scale = max(1.0, max(float(mono.max()), -float(mono.min())) / 0.5)  # peaks at most -6 dBFS
     pan = rng.uniform(0.25, 0.75)
-    stereo = np.column_stack([mono * np.sqrt(1 - pan), mono * np.sqrt(pan)])
-    return np.round(stereo * 32767).astype(np.int16)
+    stereo = np.empty((len(mono), 2))
+    np.divide(mono, scale, out=stereo[:, 0])  # never in place: the bowl's tone is shared
+    stereo[:, 1] = stereo[:, 0]
+    stereo[:, 0] *= np.sqrt(1 - pan)
+    stereo[:, 1] *= np.sqrt(pan)
+    stereo *= 32767
+    np.round(stereo, out=stereo)
+    return stereo.astype(np.int16)
