@@ -9,6 +9,7 @@ import threading
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -18,6 +19,7 @@ from companion.audio.engine import AudioUnavailable
 from companion.audio.loop_feeder import OPENING_FRAMES, LoopFeeder
 from companion.i18n import _
 from companion.sounds.loop_reader import LoopFile, open_loop, whole_loop
+from companion.sounds.pcm_cache import PcmCache
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +37,9 @@ HOLD_WHOLE_SECONDS = 10.0
 class PygameAudioEngine:
     """Opens the default sound device through SDL; raises AudioUnavailable when there is none."""
 
-    def __init__(self) -> None:
+    def __init__(self, pcm_cache: Path | None = None) -> None:
+        """pcm_cache: the folder where loops are kept decoded once streamed (None: none kept,
+        each loop decodes as it plays)."""
         os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
         import pygame.mixer  # loaded here, off the start-up path and off the GUI thread
 
@@ -57,6 +61,7 @@ class PygameAudioEngine:
         self._voice_volume = 1.0
         self._layers: dict[str, Any] = {}  # layer key -> its Channel
         self.feeder = LoopFeeder(self._sound, self._sound(np.zeros((1, 2), dtype=np.int16)))
+        self._pcm_cache = PcmCache(pcm_cache) if pcm_cache is not None else None
         # Decoding runs on worker threads; closing waits for it, since quitting the mixer under
         # a decode crashes or hangs SDL (quitting while a sound was still loading did).
         self._decoding = threading.Condition()
@@ -161,7 +166,7 @@ class PygameAudioEngine:
         a format only SDL knows) is decoded whole by the mixer, which converts it, and held."""
         with self._decode():
             try:
-                loop = open_loop(path, has_tail, OPENING_FRAMES)
+                loop = open_loop(path, has_tail, OPENING_FRAMES, self._pcm_cache)
             except ValueError as exc:
                 log.info("%s is decoded whole: it %s", path, exc)
                 return self._load_whole(path, has_tail)

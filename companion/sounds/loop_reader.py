@@ -10,10 +10,14 @@ once (for its peak level, its crossfaded head and its first seconds), off the GU
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
 from companion.sounds.synth import RATE, TAIL_SECONDS, join_tail
+
+if TYPE_CHECKING:
+    from companion.sounds.pcm_cache import PcmCache
 
 BLOCK = 65536  # frames decoded at once while reading a file through
 
@@ -29,6 +33,7 @@ class LoopFile:
     tail: int  # frames crossfaded onto the head (0: played as the file is)
     head: np.ndarray  # int16 (tail, 2): the loop's first frames, crossfaded
     opening: np.ndarray  # int16 (n, 2): the loop's first n frames
+    pcm: str | None = None  # the file's samples, decoded once into the cache (read instead)
 
     @property
     def seconds(self) -> float:
@@ -39,16 +44,27 @@ def _stereo(block: np.ndarray) -> np.ndarray:
     return np.repeat(block, 2, axis=1) if block.shape[1] == 1 else block[:, :2]
 
 
-def open_loop(path: str, has_tail: bool = True, opening_frames: int = 2 * RATE) -> LoopFile:
-    """Read the file through once. ValueError (a short reason) when it cannot be read this way:
-    not a sound file the decoder knows, or not at the mixer's rate (the caller then decodes it
-    whole with the mixer, which converts)."""
+def _raw_pcm(path: str) -> Any:
+    """A cache file of raw samples, opened as a sound file (16-bit stereo at the mixer's rate)."""
+    import soundfile
+
+    return soundfile.SoundFile(path, format="RAW", subtype="PCM_16", channels=2, samplerate=RATE)
+
+
+def open_loop(path: str, has_tail: bool = True, opening_frames: int = 2 * RATE,
+              cache: PcmCache | None = None) -> LoopFile:
+    """Read the file through once (from the cache when it holds the file decoded; otherwise
+    decoding it, and keeping what is decoded in the cache when one is given). ValueError (a
+    short reason) when it cannot be read this way: not a sound file the decoder knows, or not at
+    the mixer's rate (the caller then decodes it whole with the mixer, which converts)."""
     import soundfile  # loaded with the first sound, off the start-up path
 
+    cached = cache.find(path) if cache is not None else None
     try:
-        source = soundfile.SoundFile(path)
+        source = _raw_pcm(str(cached[0])) if cached else soundfile.SoundFile(path)
     except (soundfile.LibsndfileError, RuntimeError, TypeError) as exc:
         raise ValueError(f"could not be read ({exc})") from exc
+    writer = None
     with source:
         if source.samplerate != RATE:
             raise ValueError(f"is at {source.samplerate} Hz, not {RATE} Hz")
@@ -57,33 +73,43 @@ def open_loop(path: str, has_tail: bool = True, opening_frames: int = 2 * RATE) 
         frames = total - tail
         if frames <= 0:
             raise ValueError("holds no sound")
+        if cache is not None and cached is None:
+            writer = cache.writer(path, total, RATE)
         peak = 0
         start: list[np.ndarray] = []  # the file's first frames, kept for the opening
         kept = 0
         last = np.zeros((0, 2), dtype=np.int16)  # the file's last `tail` frames
         position = 0
-        while position < total:
-            block = _stereo(source.read(min(BLOCK, total - position), dtype="int16",
-                                        always_2d=True))
-            if not len(block):
-                break
-            body = block[max(0, tail - position):max(0, frames - position)]
-            if len(body):  # max and min of the int16 block itself: no temporary copies
-                peak = max(peak, int(body.max()), -int(body.min()))
-            if kept < max(opening_frames, tail):
-                start.append(block)
-                kept += len(block)
-            if tail:
-                last = block[-tail:].copy() if len(block) >= tail else np.concatenate(
-                    [last, block])[-tail:]
-            position += len(block)
+        try:
+            while position < total:
+                block = _stereo(source.read(min(BLOCK, total - position), dtype="int16",
+                                            always_2d=True))
+                if not len(block):
+                    break
+                if writer is not None:
+                    writer.write(block)
+                body = block[max(0, tail - position):max(0, frames - position)]
+                if len(body):  # max and min of the int16 block itself: no temporary copies
+                    peak = max(peak, int(body.max()), -int(body.min()))
+                if kept < max(opening_frames, tail):
+                    start.append(block)
+                    kept += len(block)
+                if tail:
+                    last = block[-tail:].copy() if len(block) >= tail else np.concatenate(
+                        [last, block])[-tail:]
+                position += len(block)
+        except BaseException:
+            if writer is not None:
+                writer.discard()
+            raise
     first = np.concatenate(start)[:max(opening_frames, tail)] if start else last[:0]
     head = join_tail(np.concatenate([first[:tail], last]), tail) if tail else first[:0]
     if tail:
         peak = max(peak, int(np.max(np.abs(head.astype(np.int32)))))
     opening = np.concatenate([head, first[tail:]])[:min(opening_frames, frames)]
+    pcm = writer.commit(total) if writer is not None else cached[0] if cached else None
     return LoopFile(path, frames, peak / 32768, tail, np.ascontiguousarray(head),
-                    np.ascontiguousarray(opening))
+                    np.ascontiguousarray(opening), str(pcm) if pcm else None)
 
 
 class LoopReader:
@@ -95,7 +121,14 @@ class LoopReader:
 
         self._loop = loop
         self._repeat = repeat
-        self._file = soundfile.SoundFile(loop.path)
+        self._file: Any = None
+        if loop.pcm is not None:
+            try:
+                self._file = _raw_pcm(loop.pcm)
+            except (soundfile.LibsndfileError, RuntimeError):  # the cache was emptied meanwhile
+                self._file = None
+        if self._file is None:
+            self._file = soundfile.SoundFile(loop.path)
         self._position = len(loop.opening) % loop.frames if repeat else len(loop.opening)
         self._file.seek(max(self._position, loop.tail))
 

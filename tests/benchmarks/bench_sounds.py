@@ -1,10 +1,13 @@
 """Soundscape benchmark: CPU and memory with four sounds playing, against four raw pygame Sounds
-looping in the same run (each decoded whole and held); the app's CPU split into the decoding of
-its streamed loops (the feeder thread's own CPU time) and the rest; the same app with its loops
+looping in the same run (each decoded whole and held); the app's CPU split into the reading of
+its streamed loops (the feeder thread's own CPU time: raw samples read back from the cache folder,
+where each loop is kept decoded the first time it plays) and the rest; the same app decoding its
+loops from Ogg as they play (no cache, as when it cannot be written); the same app with its loops
 held whole, as before streaming; and the time from `companion --open sounds --start` to the
-first sound.
+first sound. Raw and streamed runs alternate (--pairs of them), and the figures are their medians
+with the range: at a third of a percent of a core a few clock ticks move a single run's ratio.
 
-Run: python tests/benchmarks/bench_sounds.py [--seconds N]
+Run: python tests/benchmarks/bench_sounds.py [--seconds N] [--pairs N]
 Both sides use SDL's dummy audio driver (this machine has no sound card) and Qt offscreen.
 """
 
@@ -12,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from statistics import median
 
 from launch_timing import CPU_WINDOW, headless_env, run_json, seconds_until_logged
 
@@ -33,11 +37,16 @@ print(json.dumps({"cpu": cpu, "rss_mib": rss / 1024}))
 
 APP = """
 import json, resource, sys, tempfile
-if len(sys.argv) > 3 and sys.argv[3] == "whole":  # the loops held decoded, as before streaming
+variant = sys.argv[3] if len(sys.argv) > 3 else ""
+if variant == "whole":  # the loops held decoded, as before streaming
     import companion.audio.pygame_engine as engine_module
     def refuse(*args, **kwargs):
         raise ValueError("held whole for comparison")
     engine_module.open_loop = refuse
+if variant == "nocache":  # the loops decoded as they play, as when the cache cannot be written
+    from companion.sounds.pcm_cache import PcmCache
+    PcmCache.find = lambda self, source: None
+    PcmCache.writer = lambda self, source, frames, rate: None
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from companion.clock import SystemClock
@@ -79,24 +88,44 @@ def time_to_first_sound(env: dict[str, str]) -> float:
     return seconds_until_logged(env, settings, "sounds", "sound playing:")
 
 
+def spread(values: list[float], scale: float = 1.0, digits: int = 2) -> str:
+    """A median with the range of the runs, e.g. '0.41 (0.35-0.48)'."""
+    return (f"{median(values) * scale:.{digits}f} ({min(values) * scale:.{digits}f}-"
+            f"{max(values) * scale:.{digits}f})")
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=15.0)
+    parser.add_argument("--pairs", type=int, default=3, help="raw and streamed runs, alternating")
     args = parser.parse_args()
     env = headless_env()
-    raw = run(RAW, args.seconds, env)
-    app = run(APP, args.seconds, env)
+    raws, apps = [], []
+    for _ in range(args.pairs):
+        raws.append(run(RAW, args.seconds, env))
+        apps.append(run(APP, args.seconds, env))
+    nocache = run(APP, args.seconds, env, "nocache")
     whole = run(APP, args.seconds, env, "whole")
-    rest = app["cpu"] - app["decode"]
-    print(f"four sounds playing ({', '.join(FOUR)}), {args.seconds:g} s, dummy audio driver:")
-    print(f"  raw pygame Sounds: {raw['cpu'] * 100:.2f} % of a core, {raw['rss_mib']:.0f} MiB")
-    print(f"  Companion (window hidden), loops streamed: {app['cpu'] * 100:.2f} % of a core, "
-          f"{app['rss_mib']:.0f} MiB (target <= 130 MiB); ratio {app['cpu'] / raw['cpu']:.2f}x; "
-          f"playing {app['playing']}")
-    print(f"    of which decoding the streamed loops: {app['decode'] * 100:.2f} % of a core; "
-          f"the rest {rest * 100:.2f} % = {rest / raw['cpu']:.2f}x raw (target <= 1.2x)")
+    raw_cpu = [r["cpu"] for r in raws]
+    app_cpu = [a["cpu"] for a in apps]
+    decode = [a["decode"] for a in apps]
+    rest = [a["cpu"] - a["decode"] for a in apps]
+    rest_ratio = [x / r for x, r in zip(rest, raw_cpu, strict=True)]  # each streamed run against its pair
+    print(f"four sounds playing ({', '.join(FOUR)}), {args.seconds:g} s a run, {args.pairs} "
+          f"pairs, dummy audio driver; medians (range):")
+    print(f"  raw pygame Sounds: {spread(raw_cpu, 100)} % of a core, "
+          f"{spread([r['rss_mib'] for r in raws], digits=0)} MiB")
+    print(f"  Companion (window hidden), loops streamed: {spread(app_cpu, 100)} % of a core, "
+          f"{spread([a['rss_mib'] for a in apps], digits=0)} MiB (target <= 130 MiB); ratio "
+          f"{median(app_cpu) / median(raw_cpu):.2f}x; playing {apps[-1]['playing']}")
+    print(f"    of which reading the streamed loops (kept decoded in the cache): "
+          f"{spread(decode, 100, 3)} % of a core; the rest {spread(rest, 100)} % = "
+          f"{spread(rest_ratio)}x raw (target <= 1.2x)")
+    print(f"  Companion, decoding the loops from Ogg as they play (no cache): "
+          f"{nocache['cpu'] * 100:.2f} % of a core (decoding {nocache['decode'] * 100:.2f} %), "
+          f"{nocache['rss_mib']:.0f} MiB; ratio {nocache['cpu'] / median(raw_cpu):.2f}x")
     print(f"  Companion, loops held whole (as before streaming): {whole['cpu'] * 100:.2f} % of "
-          f"a core, {whole['rss_mib']:.0f} MiB; ratio {whole['cpu'] / raw['cpu']:.2f}x")
+          f"a core, {whole['rss_mib']:.0f} MiB; ratio {whole['cpu'] / median(raw_cpu):.2f}x")
     firsts = sorted(time_to_first_sound(env) for _ in range(5))
     print(f"`companion --open sounds --start` to the first sound: median {firsts[2]:.2f} s "
           f"(of 5; target <= 2 s)")

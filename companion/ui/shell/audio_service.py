@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
@@ -13,12 +14,13 @@ from companion.ui.shell.workers import run_in_background
 log = logging.getLogger(__name__)
 
 
-def open_pygame_engine() -> AudioEngine | str:
-    """The real engine, or the message to show when no sound device can be opened."""
+def open_pygame_engine(pcm_cache: Path | None = None) -> AudioEngine | str:
+    """The real engine (keeping decoded loops in pcm_cache), or the message to show when no sound
+    device can be opened."""
     from companion.audio.pygame_engine import PygameAudioEngine  # pygame loads here, in a worker
 
     try:
-        return PygameAudioEngine()
+        return PygameAudioEngine(pcm_cache)
     except AudioUnavailable as exc:
         return str(exc)
 

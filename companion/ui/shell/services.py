@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
@@ -110,7 +111,8 @@ class Services(QObject):
         if self.audio is None:
             from companion.ui.shell.audio_service import AudioService, open_pygame_engine
 
-            self.audio = AudioService(opener=self.audio_opener or open_pygame_engine, parent=self)
+            opener = self.audio_opener or partial(open_pygame_engine, self.paths.cache / "sounds")
+            self.audio = AudioService(opener=opener, parent=self)
             self.audio.unavailable.connect(self.notice)
         return self.audio
 

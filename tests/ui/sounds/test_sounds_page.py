@@ -39,6 +39,16 @@ def test_a_tile_starts_its_sound_and_the_mix_is_remembered(sounds, qtbot, paths,
     assert saved.sounds_mix == "rain=0.60"
 
 
+def test_a_playing_sound_is_kept_decoded_in_the_cache_folder(sounds, qtbot, paths):
+    """Rain, once playing, is read from its decoded samples in the cache folder (decoded once on
+    this computer, not at every piece it plays)."""
+    _app, page = sounds
+    page.tiles["rain"].toggle.click()
+    qtbot.waitUntil(lambda: "rain" in page.player.playing, timeout=10_000)
+    kept = list((paths.cache / "sounds").glob("*.pcm"))
+    assert len(kept) == 1 and kept[0].stat().st_size > 0
+
+
 def test_layers_play_together_at_their_own_volumes(sounds, qtbot):
     """Two sounds play at once, each at its own level under the shared master."""
     _app, page = sounds
