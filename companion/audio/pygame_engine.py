@@ -166,7 +166,10 @@ class PygameAudioEngine:
         a format only SDL knows) is decoded whole by the mixer, which converts it, and held."""
         with self._decode():
             try:
-                loop = open_loop(path, has_tail, OPENING_FRAMES, self._pcm_cache)
+                # Only the built-in loops (those with a stored tail) are kept decoded: the cache
+                # stays bounded, and no copy is made of the user's own files.
+                cache = self._pcm_cache if has_tail else None
+                loop = open_loop(path, has_tail, OPENING_FRAMES, cache)
             except ValueError as exc:
                 log.info("%s is decoded whole: it %s", path, exc)
                 return self._load_whole(path, has_tail)

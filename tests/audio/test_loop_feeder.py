@@ -4,9 +4,11 @@ a sound that cannot be read on ends alone, and closing the device ends the feede
 from __future__ import annotations
 
 import logging
+import shutil
 import subprocess
 import sys
 import threading
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -161,3 +163,18 @@ def test_playing_reads_nothing_on_the_calling_thread(engine, monkeypatch):
     assert opened_on == []
     assert pieces_made(engine, 1).wait(timeout=30)
     assert opened_on == ["loop-feeder"]
+
+
+def test_built_in_loops_are_kept_decoded_but_never_the_users_own_files(monkeypatch, tmp_path):
+    """With a cache folder, a built-in loop (one with a stored tail) is kept decoded there; the
+    user's own file (played as it is) is streamed from its own file, with no copy made."""
+    monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
+    own = shutil.copy(OCEAN, tmp_path / "my ocean.ogg")
+    engine = PygameAudioEngine(pcm_cache=tmp_path / "sounds")
+    try:
+        built_in, _ = engine.load_loop(RAIN)
+        yours, _ = engine.load_loop(str(own), has_tail=False)
+    finally:
+        engine.close()
+    assert built_in.pcm is not None and yours.pcm is None
+    assert [p.name for p in (tmp_path / "sounds").iterdir()] == [Path(built_in.pcm).name]
