@@ -23,6 +23,7 @@ from companion.ui.relax.body_outline import BodyOutlineWidget
 from companion.ui.shell.base_page import BasePage, card, choice_list
 from companion.ui.shell.calm_slider import CalmSlider
 from companion.ui.shell.theme import GAP, TYPE_WORDS, text_scale
+from companion.ui.shell.words_label import WordsLabel
 
 PMR_NOTE = (_("<p><b>Before you begin</b></p>"
             "<p>Tense firmly, but never to the point of pain, and only gently where something "
@@ -116,14 +117,9 @@ class RelaxView(BasePage):
         self.kind_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(self.kind_label)
         middle = QHBoxLayout()
-        self.step_label = QLabel()
+        self.step_label = WordsLabel(TYPE_WORDS)  # large, and smaller only where the room is short
         self.step_label.setObjectName("relaxStepText")
-        self.step_label.setWordWrap(True)
-        self.step_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.step_label.setAccessibleName(_("Current step"))
-        font = self.step_label.font()
-        font.setPointSizeF(font.pointSizeF() * TYPE_WORDS)
-        self.step_label.setFont(font)
         # The words take the room the column leaves them (at least three lines), rather than
         # making the whole page scroll for one long description.
         self.step_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)

@@ -147,7 +147,7 @@ def stylesheet(p: Palette, text_size: int) -> str:
     chevron = asset(f"icons/chevron-{p.name}.svg").as_posix()
     chevron_up = asset(f"icons/chevron-up-{p.name}.svg").as_posix()
     return f"""
-    QWidget {{ color: {p.text}; background: {p.bg}; font-size: {text_size}pt; }}
+    QWidget {{ color: {p.text}; background: {p.bg}; }}
     QDialogButtonBox {{ dialogbuttonbox-buttons-have-icons: 0; }}
     QDialog, QMessageBox {{ background: {p.surface}; }}
     QLabel {{ background: transparent; }}
