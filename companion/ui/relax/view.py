@@ -22,7 +22,7 @@ from companion.relax.progress import Answer
 from companion.ui.relax.body_outline import BodyOutlineWidget
 from companion.ui.shell.base_page import BasePage, card, choice_list
 from companion.ui.shell.calm_slider import CalmSlider
-from companion.ui.shell.theme import GAP, TYPE_WORDS, text_scale
+from companion.ui.shell.theme import GAP, TYPE_BODY, TYPE_HEADING, TYPE_WORDS, text_scale
 from companion.ui.shell.words_label import WordsLabel
 
 PMR_NOTE = (_("<p><b>Before you begin</b></p>"
@@ -117,7 +117,8 @@ class RelaxView(BasePage):
         self.kind_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         column.addWidget(self.kind_label)
         middle = QHBoxLayout()
-        self.step_label = WordsLabel(TYPE_WORDS)  # large, and smaller only where the room is short
+        # Large, and a step smaller (heading, then body) only where the room is short.
+        self.step_label = WordsLabel((TYPE_WORDS, TYPE_HEADING, TYPE_BODY))
         self.step_label.setObjectName("relaxStepText")
         self.step_label.setAccessibleName(_("Current step"))
         # The words take the room the column leaves them (at least three lines), rather than

@@ -1,6 +1,6 @@
-"""A label for words meant to be read at a glance (the step a guided relaxation speaks): as large
-as its step of the type scale where they fit, smaller where the room is short (a small window,
-large text, a long step), down to the body size, so they are never cut off where they fit at all."""
+"""A label for words meant to be read at a glance (the step a guided relaxation speaks): at the
+largest of its steps of the type scale at which they fit, smaller where the room is short (a
+small window, large text, a long step), down to the body size, so they are never cut off."""
 
 from __future__ import annotations
 
@@ -11,28 +11,27 @@ from PySide6.QtWidgets import QLabel, QWidget
 TALL = 1_000_000  # a height no text reaches: the room a measured text may take
 
 
-def largest_fitting_points(text: str, font: QFont, room: QRect, flags: int, largest: float,
-                           smallest: float) -> float:
-    """The largest point size from `largest` down to `smallest`, a point at a time, at which the
-    text wrapped to the room's width fits its height (`smallest` when none does)."""
-    size = largest
+def largest_fitting_points(text: str, font: QFont, room: QRect, flags: int,
+                           sizes: list[float]) -> float:
+    """The first of the point sizes (largest first) at which the text, wrapped to the room's
+    width, fits its height; the last (the smallest) when none does."""
     trial = QFont(font)
-    while size > smallest:
+    for size in sizes[:-1]:
         trial.setPointSizeF(size)
         height = QFontMetrics(trial).boundingRect(
             QRect(0, 0, room.width(), TALL), flags, text).height()
         if height <= room.height():
             return size
-        size = max(smallest, size - 1)
-    return smallest
+    return sizes[-1]
 
 
 class WordsLabel(QLabel):
-    """Word-wrapped, centred words at `scale` times the body size where they fit."""
+    """Word-wrapped, centred words at the largest of `steps` (of the type scale, largest first,
+    the body size last) at which they fit."""
 
-    def __init__(self, scale: float, parent: QWidget | None = None):
+    def __init__(self, steps: tuple[float, ...], parent: QWidget | None = None):
         super().__init__(parent)
-        self._scale = scale
+        self._steps = steps
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._set_points(self._largest())
@@ -62,11 +61,15 @@ class WordsLabel(QLabel):
             self._fit()
         return handled
 
+    def _sizes(self) -> list[float]:
+        body = QGuiApplication.font().pointSizeF()
+        return [body * step for step in self._steps]
+
     def _largest(self) -> float:
-        return QGuiApplication.font().pointSizeF() * self._scale
+        return self._sizes()[0]
 
     def _smallest(self) -> float:
-        return QGuiApplication.font().pointSizeF()
+        return self._sizes()[-1]
 
     def _flags(self) -> int:
         return Qt.TextFlag.TextWordWrap.value | self.alignment().value
@@ -77,7 +80,7 @@ class WordsLabel(QLabel):
             self._set_points(self._largest())
             return
         self._set_points(largest_fitting_points(
-            self.text(), self.font(), room, self._flags(), self._largest(), self._smallest()))
+            self.text(), self.font(), room, self._flags(), self._sizes()))
 
     def _set_points(self, points: float) -> None:
         if self.font().pointSizeF() != points:

@@ -9,9 +9,10 @@ from PySide6.QtGui import QFont, QFontMetrics
 from PySide6.QtWidgets import QApplication
 
 from companion.relax.library import load_builtin_scripts
-from companion.ui.shell.theme import TYPE_WORDS
+from companion.ui.shell.theme import TYPE_BODY, TYPE_HEADING, TYPE_WORDS
 from companion.ui.shell.words_label import WordsLabel
 
+STEPS = (TYPE_WORDS, TYPE_HEADING, TYPE_BODY)
 SHORT = "Let your shoulders drop."
 LONG = " ".join(["Let a slow breath in, and a long breath out, and notice where it goes."] * 6)
 
@@ -29,7 +30,7 @@ def body_13pt(qapp):
 
 @pytest.fixture
 def label(qtbot, body_13pt):
-    words = WordsLabel(TYPE_WORDS)
+    words = WordsLabel(STEPS)
     qtbot.addWidget(words)
     words.show()
     qtbot.waitExposed(words)
@@ -51,11 +52,11 @@ def test_words_that_fit_are_shown_at_their_step_of_the_type_scale(label, body_13
     assert label.font().pointSizeF() == pytest.approx(body_13pt * TYPE_WORDS)
 
 
-def test_words_in_a_short_room_are_made_smaller_until_they_fit(label, body_13pt):
-    """A long step in little room is made smaller, never below the body size, and fits."""
-    label.resize(500, 240)
+def test_words_in_a_short_room_go_a_step_down_the_type_scale_until_they_fit(label, body_13pt):
+    """A long step in little room is shown a step smaller, at the heading size, and fits."""
+    label.resize(500, 340)
     label.setText(LONG)
-    assert body_13pt < label.font().pointSizeF() < body_13pt * TYPE_WORDS
+    assert label.font().pointSizeF() == pytest.approx(body_13pt * TYPE_HEADING)
     assert fits(label)
 
 
