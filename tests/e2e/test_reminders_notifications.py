@@ -118,15 +118,24 @@ def test_start_on_a_real_notification_opens_breathe(tmp_path):
 
 WAIT_PROBE = START_APP + textwrap.dedent('''
 
-    # A full-screen window of another program, under a real window manager (openbox); it says
-    # so once openbox has made it the active window (no fixed wait: a busy machine took longer).
+    # A full-screen window of another program, under a real window manager (openbox). It says
+    # its window id once it has the focus; then the root window is watched (xprop -spy prints
+    # each change) until openbox names it the active window, which is what the app reads (no
+    # fixed wait: a busy machine took longer, and the focus can come before the root says so).
     other = subprocess.Popen([sys.executable, "-c",
         "from PySide6.QtWidgets import QApplication, QWidget\\n"
         "a = QApplication([]); w = QWidget()\\n"
-        "a.focusWindowChanged.connect(lambda win: win is not None and print('active', flush=True))\\n"
+        "a.focusWindowChanged.connect(lambda win: win is not None and print(int(w.winId()), flush=True))\\n"
         "w.showFullScreen(); a.exec()"],
         env={**os.environ, "QT_QPA_PLATFORM": "xcb"}, stdout=subprocess.PIPE, text=True)
-    assert other.stdout.readline().strip() == "active"
+    window = int(other.stdout.readline())
+    spy = subprocess.Popen(["xprop", "-root", "-spy", "_NET_ACTIVE_WINDOW"],
+                           stdout=subprocess.PIPE, text=True)
+    for line in spy.stdout:  # "_NET_ACTIVE_WINDOW(WINDOW): window id # 0x400007"
+        if line.strip().endswith(hex(window)):
+            break
+    spy.terminate()
+    spy.wait()
     qapp, app, service = start_app()
     routes = []
 
