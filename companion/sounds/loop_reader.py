@@ -61,7 +61,7 @@ def open_loop(path: str, has_tail: bool = True, opening_frames: int = 2 * RATE,
 
     cached = cache.find(path) if cache is not None else None
     try:
-        source = _raw_pcm(str(cached[0])) if cached else soundfile.SoundFile(path)
+        source = _raw_pcm(str(cached)) if cached else soundfile.SoundFile(path)
     except (soundfile.LibsndfileError, RuntimeError, TypeError) as exc:
         raise ValueError(f"could not be read ({exc})") from exc
     writer = None
@@ -107,7 +107,7 @@ def open_loop(path: str, has_tail: bool = True, opening_frames: int = 2 * RATE,
     if tail:
         peak = max(peak, int(np.max(np.abs(head.astype(np.int32)))))
     opening = np.concatenate([head, first[tail:]])[:min(opening_frames, frames)]
-    pcm = writer.commit(total) if writer is not None else cached[0] if cached else None
+    pcm = writer.commit(total) if writer is not None else cached
     return LoopFile(path, frames, peak / 32768, tail, np.ascontiguousarray(head),
                     np.ascontiguousarray(opening), str(pcm) if pcm else None)
 

@@ -1,13 +1,14 @@
 """Decoded loops kept in the cache folder, so a loop is decoded once on a computer, not every time
-it plays: reading a piece of raw samples back costs about a hundredth of decoding it from Ogg
+it plays: reading a piece of raw samples back costs about 1/80 of decoding it from Ogg
 Vorbis again (0.003 % of a core for a playing sound, against 0.24 %), and the samples read back
 do not count in the app's memory (the system keeps them in its file cache, and lets them go).
 
 A file is named after its source (a hash of its path), the source's size and modification time,
 and the frames it holds, so a changed source is never played from an old cache file, and a file
 cut short (a disk that filled, a computer that lost power) is never played at all: it is written
-under a temporary name and renamed only when whole. Anything that goes wrong while writing (a full
-disk, a folder that cannot be made) only means the loop is decoded as it plays, as without a cache.
+under a temporary name, flushed to the disk, and renamed only when whole. Anything that goes
+wrong while writing (a full disk, a folder that cannot be made) only means the loop is decoded as
+it plays, as without a cache.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 FRAME_BYTES = 4  # 16-bit stereo
-MAX_SECONDS = 300  # longer files (your own music, played once) are read from their own file
+MAX_SECONDS = 300  # a bound on what one file may take (the built-in loops are 1-2 minutes)
 SUFFIX = ".pcm"
 STALE_TEMP_S = 600  # a temporary file this old was left by a process that ended mid-write
 
@@ -51,8 +52,8 @@ class PcmCache:
     def __init__(self, folder: Path):
         self.folder = folder
 
-    def find(self, source: str) -> tuple[Path, int] | None:
-        """The whole cache file of this version of the source and the frames it holds, if any."""
+    def find(self, source: str) -> Path | None:
+        """The whole cache file of this version of the source, if there is one."""
         try:
             prefix, version = _key(source)
             names = os.listdir(self.folder)
@@ -66,7 +67,7 @@ class PcmCache:
             path = self.folder / name
             with contextlib.suppress(OSError, ValueError):
                 if int(frames) > 0 and path.stat().st_size == int(frames) * FRAME_BYTES:
-                    return path, int(frames)
+                    return path
         return None
 
     def writer(self, source: str, frames: int, rate: int) -> PcmWriter | None:
@@ -115,6 +116,8 @@ class PcmWriter:
             return None
         final = self._folder / f"{self._stem}-{frames}{SUFFIX}"
         try:
+            self._file.flush()
+            os.fsync(self._file.fileno())  # whole on the disk before it has its name
             self._file.close()
             os.replace(self._temp, final)
         except OSError as exc:

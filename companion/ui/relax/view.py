@@ -121,8 +121,8 @@ class RelaxView(BasePage):
         self.step_label = WordsLabel((TYPE_WORDS, TYPE_HEADING, TYPE_BODY))
         self.step_label.setObjectName("relaxStepText")
         self.step_label.setAccessibleName(_("Current step"))
-        # The words take the room the column leaves them (at least three lines), rather than
-        # making the whole page scroll for one long description.
+        # The words take the room the column leaves them (at least three lines); the page
+        # scrolls only where even at the body size they would not fit (see WordsLabel).
         self.step_label.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Ignored)
         self.step_label.setMinimumHeight(3 * self.step_label.fontMetrics().lineSpacing())
         middle.addWidget(self.step_label, 3)
