@@ -9,11 +9,13 @@ once (for its peak level, its crossfaded head and its first seconds), off the GU
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 
+from companion.sounds.pcm_cache import FRAME_BYTES
 from companion.sounds.synth import RATE, TAIL_SECONDS, join_tail
 
 if TYPE_CHECKING:
@@ -44,11 +46,40 @@ def _stereo(block: np.ndarray) -> np.ndarray:
     return np.repeat(block, 2, axis=1) if block.shape[1] == 1 else block[:, :2]
 
 
-def _raw_pcm(path: str) -> Any:
-    """A cache file of raw samples, opened as a sound file (16-bit stereo at the mixer's rate)."""
-    import soundfile
+class RawPcm:
+    """A cache file of raw samples (16-bit stereo at the mixer's rate), read as the decoder's
+    sound files are (frames, seek, read) but with plain reads into the array: a piece costs a
+    fraction of what going through the decoder's layers does, and the feeder reads four a second
+    all evening. OSError when it cannot be opened."""
 
-    return soundfile.SoundFile(path, format="RAW", subtype="PCM_16", channels=2, samplerate=RATE)
+    samplerate = RATE
+
+    def __init__(self, path: str):
+        self._file = open(path, "rb", buffering=0)  # noqa: SIM115 (kept open; close() closes it)
+        self.frames = os.fstat(self._file.fileno()).st_size // FRAME_BYTES
+
+    def seek(self, frame: int) -> None:
+        self._file.seek(frame * FRAME_BYTES)
+
+    def read(self, frames: int, dtype: str = "int16", always_2d: bool = True) -> np.ndarray:
+        """The next frames, int16 (n, 2); fewer at the end of the file."""
+        out = np.empty((frames, 2), dtype=np.int16)
+        view, got = out.data.cast("B"), 0
+        while got < len(view):
+            count = self._file.readinto(view[got:])
+            if not count:
+                break
+            got += count
+        return out[:got // FRAME_BYTES]
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> RawPcm:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 def open_loop(path: str, has_tail: bool = True, opening_frames: int = 2 * RATE,
@@ -60,8 +91,14 @@ def open_loop(path: str, has_tail: bool = True, opening_frames: int = 2 * RATE,
     import soundfile  # loaded with the first sound, off the start-up path
 
     cached = cache.find(path) if cache is not None else None
+    source: Any = None
+    if cached is not None:
+        try:
+            source = RawPcm(str(cached))
+        except OSError:  # emptied since it was found: decode the file itself
+            cached = None
     try:
-        source = _raw_pcm(str(cached)) if cached else soundfile.SoundFile(path)
+        source = source or soundfile.SoundFile(path)
     except (soundfile.LibsndfileError, RuntimeError, TypeError) as exc:
         raise ValueError(f"could not be read ({exc})") from exc
     writer = None
@@ -124,8 +161,8 @@ class LoopReader:
         self._file: Any = None
         if loop.pcm is not None:
             try:
-                self._file = _raw_pcm(loop.pcm)
-            except (soundfile.LibsndfileError, RuntimeError):  # the cache was emptied meanwhile
+                self._file = RawPcm(loop.pcm)
+            except OSError:  # the cache was emptied meanwhile
                 self._file = None
         if self._file is None:
             self._file = soundfile.SoundFile(loop.path)

@@ -4,8 +4,9 @@ its streamed loops (the feeder thread's own CPU time: raw samples read back from
 where each loop is kept decoded the first time it plays) and the rest; the same app decoding its
 loops from Ogg as they play (no cache, as when it cannot be written); the same app with its loops
 held whole, as before streaming; and the time from `companion --open sounds --start` to the
-first sound. Raw and streamed runs alternate (--pairs of them), and the figures are their medians
-with the range: at a third of a percent of a core a few clock ticks move a single run's ratio.
+first sound. Each pair of a raw and a streamed run plays at the same time, both measuring the
+same window (--pairs of them); the figures are their medians with the range: at a third of a
+percent of a core the machine's drift between runs moves a ratio more than the code does.
 
 Run: python tests/benchmarks/bench_sounds.py [--seconds N] [--pairs N]
 Both sides use SDL's dummy audio driver (this machine has no sound card) and Qt offscreen.
@@ -14,10 +15,13 @@ Both sides use SDL's dummy audio driver (this machine has no sound card) and Qt 
 from __future__ import annotations
 
 import argparse
+import json
+import subprocess
 import sys
+import time
 from statistics import median
 
-from launch_timing import CPU_WINDOW, headless_env, run_json, seconds_until_logged
+from launch_timing import headless_env, seconds_until_logged
 
 FOUR = ["rain", "ocean", "fire", "night"]
 
@@ -31,13 +35,19 @@ sounds = [pygame.mixer.Sound(paths[i]) for i in sys.argv[2].split(",")]
 for sound in sounds:
     sound.set_volume(0.25)
     sound.play(loops=-1)
-""" + CPU_WINDOW + """
+seconds, start_at = float(sys.argv[1]), float(sys.argv[3])
+time.sleep(max(0.0, start_at - time.monotonic()))  # the window both sides of a pair measure
+a = resource.getrusage(resource.RUSAGE_SELF)
+time.sleep(seconds)
+b = resource.getrusage(resource.RUSAGE_SELF)
+rss = int(next(l for l in open('/proc/self/status') if l.startswith('VmRSS')).split()[1])
+cpu = (b.ru_utime - a.ru_utime + b.ru_stime - a.ru_stime) / seconds
 print(json.dumps({"cpu": cpu, "rss_mib": rss / 1024}))
 """
 
 APP = """
-import json, resource, sys, tempfile
-variant = sys.argv[3] if len(sys.argv) > 3 else ""
+import json, resource, sys, tempfile, time
+variant = sys.argv[4] if len(sys.argv) > 4 else ""
 if variant == "whole":  # the loops held decoded, as before streaming
     import companion.audio.pygame_engine as engine_module
     def refuse(*args, **kwargs):
@@ -65,9 +75,10 @@ marks, decoded = {}, {}
 def mark(name):
     marks[name] = resource.getrusage(resource.RUSAGE_SELF)
     decoded[name] = companion.services.audio.engine.feeder.decode_seconds
-seconds = float(sys.argv[1])
-QTimer.singleShot(3000, lambda: mark("a"))
-QTimer.singleShot(int(3000 + seconds * 1000), lambda: (mark("b"), app.quit()))
+seconds, start_at = float(sys.argv[1]), float(sys.argv[3])  # the window both sides measure
+wait_ms = max(0, int((start_at - time.monotonic()) * 1000))
+QTimer.singleShot(wait_ms, lambda: mark("a"))
+QTimer.singleShot(wait_ms + int(seconds * 1000), lambda: (mark("b"), app.quit()))
 app.exec()
 rss = int(next(l for l in open('/proc/self/status') if l.startswith('VmRSS')).split()[1])
 cpu = sum(getattr(marks["b"], f) - getattr(marks["a"], f) for f in ("ru_utime", "ru_stime"))
@@ -78,8 +89,29 @@ companion.quit()
 """
 
 
+SETTLE_S = 5.0  # from spawning to the measured window: both sides have started their sounds
+
+
+def run_together(codes: list[str], seconds: float, env: dict[str, str],
+                 *extra: str) -> list[dict]:
+    """Run each script at once, all measuring the same window of `seconds` (on the system's
+    monotonic clock, which every process shares), so the machine's drift touches them alike."""
+    start_at = time.monotonic() + SETTLE_S
+    args = [str(seconds), ",".join(FOUR), repr(start_at), *extra]
+    procs = [subprocess.Popen([sys.executable, "-c", code, *args], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+             for code in codes]
+    results = []
+    for proc in procs:
+        out, _ = proc.communicate(timeout=600)
+        if proc.returncode != 0:
+            raise RuntimeError(f"a benchmark process failed (exit {proc.returncode})")
+        results.append(json.loads(out.strip().splitlines()[-1]))
+    return results
+
+
 def run(code: str, seconds: float, env: dict[str, str], *extra: str) -> dict:
-    return run_json(code, [str(seconds), ",".join(FOUR), *extra], env)
+    return run_together([code], seconds, env, *extra)[0]
 
 
 def time_to_first_sound(env: dict[str, str]) -> float:
@@ -97,13 +129,15 @@ def spread(values: list[float], scale: float = 1.0, digits: int = 2) -> str:
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--seconds", type=float, default=15.0)
-    parser.add_argument("--pairs", type=int, default=3, help="raw and streamed runs, alternating")
+    parser.add_argument("--pairs", type=int, default=3,
+                        help="raw and streamed runs, each pair at the same time")
     args = parser.parse_args()
     env = headless_env()
     raws, apps = [], []
     for _ in range(args.pairs):
-        raws.append(run(RAW, args.seconds, env))
-        apps.append(run(APP, args.seconds, env))
+        raw, app = run_together([RAW, APP], args.seconds, env)
+        raws.append(raw)
+        apps.append(app)
     nocache = run(APP, args.seconds, env, "nocache")
     whole = run(APP, args.seconds, env, "whole")
     raw_cpu = [r["cpu"] for r in raws]
@@ -112,7 +146,7 @@ def main() -> int:
     rest = [a["cpu"] - a["decode"] for a in apps]
     rest_ratio = [x / r for x, r in zip(rest, raw_cpu, strict=True)]  # each streamed run against its pair
     print(f"four sounds playing ({', '.join(FOUR)}), {args.seconds:g} s a run, {args.pairs} "
-          f"pairs, dummy audio driver; medians (range):")
+          f"pairs (each pair at the same time), dummy audio driver; medians (range):")
     print(f"  raw pygame Sounds: {spread(raw_cpu, 100)} % of a core, "
           f"{spread([r['rss_mib'] for r in raws], digits=0)} MiB")
     print(f"  Companion (window hidden), loops streamed: {spread(app_cpu, 100)} % of a core, "
