@@ -11,20 +11,6 @@ from PySide6.QtWidgets import QLabel, QWidget
 TALL = 1_000_000  # a height no text reaches: the room a measured text may take
 
 
-def largest_fitting_points(text: str, font: QFont, room: QRect, flags: int,
-                           sizes: list[float]) -> float:
-    """The first of the point sizes (largest first) at which the text, wrapped to the room's
-    width, fits its height; the last (the smallest) when none does."""
-    trial = QFont(font)
-    for size in sizes[:-1]:
-        trial.setPointSizeF(size)
-        height = QFontMetrics(trial).boundingRect(
-            QRect(0, 0, room.width(), TALL), flags, text).height()
-        if height <= room.height():
-            return size
-    return sizes[-1]
-
-
 class WordsLabel(QLabel):
     """Word-wrapped, centred words at the largest of `steps` (of the type scale, largest first,
     the body size last) at which they fit."""
@@ -34,18 +20,15 @@ class WordsLabel(QLabel):
         self._steps = steps
         self.setWordWrap(True)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self._set_points(self._largest())
+        self._set_points(self._sizes()[0])
 
     def heightForWidth(self, width: int) -> int:
         """The height the words need at the body size: a page gives them at least that
         (scrolling if it must), so they are never cut; any more room makes them larger. (Asking
         for the height at their current size would let a scrolling page grow with them.)"""
         margins = self.contentsMargins()
-        room = QRect(0, 0, width - margins.left() - margins.right(), TALL)
-        font = QFont(self.font())
-        font.setPointSizeF(self._smallest())
-        needed = QFontMetrics(font).boundingRect(room, self._flags(), self.text()).height()
-        return needed + margins.top() + margins.bottom()
+        inner = width - margins.left() - margins.right()
+        return self._height_at(self._sizes()[-1], inner) + margins.top() + margins.bottom()
 
     def setText(self, text: str) -> None:
         super().setText(text)
@@ -62,25 +45,28 @@ class WordsLabel(QLabel):
         return handled
 
     def _sizes(self) -> list[float]:
+        """The point sizes of the steps, largest first, for the app's text size now."""
         body = QGuiApplication.font().pointSizeF()
         return [body * step for step in self._steps]
 
-    def _largest(self) -> float:
-        return self._sizes()[0]
-
-    def _smallest(self) -> float:
-        return self._sizes()[-1]
-
-    def _flags(self) -> int:
-        return Qt.TextFlag.TextWordWrap.value | self.alignment().value
+    def _height_at(self, points: float, width: int) -> int:
+        """The height of the words at this size, wrapped to this width."""
+        font = QFont(self.font())
+        font.setPointSizeF(points)
+        flags = Qt.TextFlag.TextWordWrap.value | self.alignment().value
+        return QFontMetrics(font).boundingRect(QRect(0, 0, width, TALL), flags,
+                                               self.text()).height()
 
     def _fit(self) -> None:
-        room = self.contentsRect()
-        if room.width() <= 0 or room.height() <= 0:  # not laid out yet: large until it is
-            self._set_points(self._largest())
+        """The first size, largest first, at which the words fit the room (the smallest when
+        none does; the largest until the label is laid out)."""
+        room, sizes = self.contentsRect(), self._sizes()
+        if room.width() <= 0 or room.height() <= 0:
+            self._set_points(sizes[0])
             return
-        self._set_points(largest_fitting_points(
-            self.text(), self.font(), room, self._flags(), self._sizes()))
+        self._set_points(next((size for size in sizes[:-1]
+                               if self._height_at(size, room.width()) <= room.height()),
+                              sizes[-1]))
 
     def _set_points(self, points: float) -> None:
         if self.font().pointSizeF() != points:
