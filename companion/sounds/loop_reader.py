@@ -9,17 +9,14 @@ once (for its peak level, its crossfaded head and its first seconds), off the GU
 
 from __future__ import annotations
 
-import os
+import contextlib
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import numpy as np
 
-from companion.sounds.pcm_cache import FRAME_BYTES
+from companion.sounds.pcm_cache import PcmCache, RawPcm
 from companion.sounds.synth import RATE, TAIL_SECONDS, join_tail
-
-if TYPE_CHECKING:
-    from companion.sounds.pcm_cache import PcmCache
 
 BLOCK = 65536  # frames decoded at once while reading a file through
 
@@ -46,40 +43,15 @@ def _stereo(block: np.ndarray) -> np.ndarray:
     return np.repeat(block, 2, axis=1) if block.shape[1] == 1 else block[:, :2]
 
 
-class RawPcm:
-    """A cache file of raw samples (16-bit stereo at the mixer's rate), read as the decoder's
-    sound files are (frames, seek, read) but with plain reads into the array: a piece costs a
-    fraction of what going through the decoder's layers does, and the feeder reads four a second
-    all evening. OSError when it cannot be opened."""
+def _open_samples(path: str, pcm: str | None) -> Any:
+    """The loop's samples as kept in the cache (RawPcm) when there are any, else the sound file
+    itself (also when the cache was emptied since). The decoder's errors when it cannot be read."""
+    if pcm is not None:
+        with contextlib.suppress(OSError):
+            return RawPcm(pcm)
+    import soundfile  # loaded with the first sound, off the start-up path
 
-    samplerate = RATE
-
-    def __init__(self, path: str):
-        self._file = open(path, "rb", buffering=0)  # noqa: SIM115 (kept open; close() closes it)
-        self.frames = os.fstat(self._file.fileno()).st_size // FRAME_BYTES
-
-    def seek(self, frame: int) -> None:
-        self._file.seek(frame * FRAME_BYTES)
-
-    def read(self, frames: int, dtype: str = "int16", always_2d: bool = True) -> np.ndarray:
-        """The next frames, int16 (n, 2); fewer at the end of the file."""
-        out = np.empty((frames, 2), dtype=np.int16)
-        view, got = out.data.cast("B"), 0
-        while got < len(view):
-            count = self._file.readinto(view[got:])
-            if not count:
-                break
-            got += count
-        return out[:got // FRAME_BYTES]
-
-    def close(self) -> None:
-        self._file.close()
-
-    def __enter__(self) -> RawPcm:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    return soundfile.SoundFile(path)
 
 
 def open_loop(path: str, has_tail: bool = True, opening_frames: int = 2 * RATE,
@@ -88,19 +60,15 @@ def open_loop(path: str, has_tail: bool = True, opening_frames: int = 2 * RATE,
     decoding it, and keeping what is decoded in the cache when one is given). ValueError (a
     short reason) when it cannot be read this way: not a sound file the decoder knows, or not at
     the mixer's rate (the caller then decodes it whole with the mixer, which converts)."""
-    import soundfile  # loaded with the first sound, off the start-up path
+    import soundfile
 
     cached = cache.find(path) if cache is not None else None
-    source: Any = None
-    if cached is not None:
-        try:
-            source = RawPcm(str(cached))
-        except OSError:  # emptied since it was found: decode the file itself
-            cached = None
     try:
-        source = source or soundfile.SoundFile(path)
+        source = _open_samples(path, str(cached) if cached else None)
     except (soundfile.LibsndfileError, RuntimeError, TypeError) as exc:
         raise ValueError(f"could not be read ({exc})") from exc
+    if not isinstance(source, RawPcm):
+        cached = None  # decoding the file itself (the cache file went since it was found)
     writer = None
     with source:
         if source.samplerate != RATE:
@@ -154,18 +122,9 @@ class LoopReader:
     file once through (then empty pieces)."""
 
     def __init__(self, loop: LoopFile, repeat: bool = True):
-        import soundfile
-
         self._loop = loop
         self._repeat = repeat
-        self._file: Any = None
-        if loop.pcm is not None:
-            try:
-                self._file = RawPcm(loop.pcm)
-            except OSError:  # the cache was emptied meanwhile
-                self._file = None
-        if self._file is None:
-            self._file = soundfile.SoundFile(loop.path)
+        self._file = _open_samples(loop.path, loop.pcm)
         self._position = len(loop.opening) % loop.frames if repeat else len(loop.opening)
         self._file.seek(max(self._position, loop.tail))
 

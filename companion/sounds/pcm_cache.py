@@ -1,5 +1,5 @@
 """Decoded loops kept in the cache folder, so a loop is decoded once on a computer, not every time
-it plays: reading a piece of raw samples back (plain reads, RawPcm in loop_reader) costs about a
+it plays: reading a piece of raw samples back (plain reads, RawPcm) costs about a
 twentieth of decoding it from Ogg Vorbis again (0.044 % of a core for four playing sounds,
 against 0.93 %), and the samples read back do not count in the app's memory (the system keeps
 them in its file cache, and lets them go).
@@ -24,6 +24,8 @@ from pathlib import Path
 
 import numpy as np
 
+from companion.sounds.synth import RATE
+
 log = logging.getLogger(__name__)
 
 FRAME_BYTES = 4  # 16-bit stereo
@@ -45,6 +47,42 @@ def _older_than(path: Path, seconds: float) -> bool:
         return time.time() - path.stat().st_mtime > seconds
     except OSError:
         return False
+
+
+class RawPcm:
+    """A cache file read back (16-bit stereo at the mixer's rate), as the decoder's sound files
+    are read (frames, seek, read) but with plain reads into the array: a piece costs a
+    fraction of what going through the decoder's layers does, and the feeder reads four a second
+    all evening. OSError when it cannot be opened."""
+
+    samplerate = RATE
+
+    def __init__(self, path: str):
+        self._file = open(path, "rb", buffering=0)  # noqa: SIM115 (kept open; close() closes it)
+        self.frames = os.fstat(self._file.fileno()).st_size // FRAME_BYTES
+
+    def seek(self, frame: int) -> None:
+        self._file.seek(frame * FRAME_BYTES)
+
+    def read(self, frames: int, dtype: str = "int16", always_2d: bool = True) -> np.ndarray:
+        """The next frames, int16 (n, 2); fewer at the end of the file."""
+        out = np.empty((frames, 2), dtype=np.int16)
+        view, got = out.data.cast("B"), 0
+        while got < len(view):
+            count = self._file.readinto(view[got:])
+            if not count:
+                break
+            got += count
+        return out[:got // FRAME_BYTES]
+
+    def close(self) -> None:
+        self._file.close()
+
+    def __enter__(self) -> RawPcm:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
 
 
 class PcmCache:
