@@ -15,13 +15,12 @@ Both sides use SDL's dummy audio driver (this machine has no sound card) and Qt 
 from __future__ import annotations
 
 import argparse
-import json
 import subprocess
 import sys
 import time
 from statistics import median
 
-from launch_timing import headless_env, seconds_until_logged
+from launch_timing import headless_env, last_json, seconds_until_logged
 
 FOUR = ["rain", "ocean", "fire", "night"]
 
@@ -106,7 +105,7 @@ def run_together(codes: list[str], seconds: float, env: dict[str, str],
         out, _ = proc.communicate(timeout=600)
         if proc.returncode != 0:
             raise RuntimeError(f"a benchmark process failed (exit {proc.returncode})")
-        results.append(json.loads(out.strip().splitlines()[-1]))
+        results.append(last_json(out))
     return results
 
 

@@ -34,6 +34,11 @@ def run_json(code: str, args: list[str], env: dict[str, str]) -> dict:
     """Run `python -c code args…` and read the JSON object it prints last."""
     out = subprocess.run([sys.executable, "-c", code, *args], env=env, capture_output=True,
                          text=True, timeout=600, check=True).stdout
+    return last_json(out)
+
+
+def last_json(out: str) -> dict:
+    """The JSON object a benchmark script printed last."""
     return json.loads(out.strip().splitlines()[-1])
 
 
