@@ -2,8 +2,8 @@
 
 Each layer's channel plays one piece (PIECE_SECONDS of the loop) with the next one queued; SDL's
 mixer moves to the queued piece without a gap, sample for sample. The mixer then lets go of the
-piece that ended, and the finalizer on that piece wakes the feeder thread, which reads and queues
-the piece after. So nothing polls and no clock is watched: the sound itself says when the next
+piece that ended, and the weak reference to that piece wakes the feeder thread, which reads and
+queues the piece after. So nothing polls and no clock is watched: the sound itself says when the next
 piece is needed, at any speed the device plays (SDL's disk driver runs faster than real time).
 
 Fades are ours, not SDL's: SDL resets a channel's fade whenever the queued piece starts, so the
@@ -67,6 +67,7 @@ class LoopFeeder:
         self._now = now
         self._events: queue.SimpleQueue = queue.SimpleQueue()
         self._layers: dict[int, _Layer] = {}  # by generation: each start makes a new one
+        self._pieces: dict[weakref.ref, int] = {}  # each piece the mixer holds -> its layer
         self._current: dict[str, int] = {}  # layer key -> its playing generation (not fading out)
         self._lock = threading.RLock()
         self._generation = 0
@@ -158,9 +159,13 @@ class LoopFeeder:
     def _piece(self, layer: _Layer, pcm: np.ndarray) -> Any:
         sound = self._make_sound(pcm)
         # When the mixer lets go of this piece (it has ended and the queued one begun), the next
-        # one is needed. SimpleQueue.put is safe from a finalizer in any thread.
-        weakref.finalize(sound, self._events.put, layer.generation)
-        layer.pieces = [*layer.pieces[-2:], weakref.ref(sound)]  # playing, queued, one spare
+        # one is needed: the weak reference's callback puts the reference itself in the queue.
+        # That callback is SimpleQueue.put, a C function safe in any thread, so the mixer's
+        # thread runs no Python code when a piece ends (a Python callback there costs a frame
+        # stack mapped and unmapped each time).
+        ended = weakref.ref(sound, self._events.put)
+        self._pieces[ended] = layer.generation
+        layer.pieces = [*layer.pieces[-2:], ended]  # playing, queued, one spare
         return sound
 
     def _forget(self, generation: int) -> _Layer | None:
@@ -203,6 +208,8 @@ class LoopFeeder:
                 continue
             if event is _CLOSE or self._closed:
                 return
+            if isinstance(event, weakref.ref):
+                event = self._pieces.pop(event, None)
             if isinstance(event, int):
                 self._top_up(event)
 

@@ -8,6 +8,8 @@ import shutil
 import subprocess
 import sys
 import threading
+import types
+import weakref
 from pathlib import Path
 
 import numpy as np
@@ -163,6 +165,20 @@ def test_playing_reads_nothing_on_the_calling_thread(engine, monkeypatch):
     assert opened_on == []
     assert pieces_made(engine, 1).wait(timeout=30)
     assert opened_on == ["loop-feeder"]
+
+
+def test_a_piece_ending_runs_no_python_code_in_the_mixer_thread(engine):
+    """SDL's mixer thread frees each piece as it ends; what that wakes is a C function (the
+    queue's put), never Python code, which would map and unmap a frame stack in that thread
+    four times a second. Every piece the mixer holds is watched only through such callbacks."""
+    loop, _ = engine.load_loop(RAIN)
+    engine.play_layer("rain", loop, 0.5, fade_ms=0)
+    assert pieces_made(engine, 1).wait(timeout=30)
+    channel = engine._layers["rain"]
+    held = [sound for sound in (channel.get_sound(), channel.get_queue()) if sound is not None]
+    callbacks = [ref.__callback__ for sound in held for ref in weakref.getweakrefs(sound)]
+    assert held and callbacks
+    assert all(isinstance(callback, types.BuiltinMethodType) for callback in callbacks)
 
 
 def test_built_in_loops_are_kept_decoded_but_never_the_users_own_files(monkeypatch, tmp_path):
