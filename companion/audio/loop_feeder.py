@@ -1,10 +1,13 @@
 """Streams ambient loops into mixer channels a piece at a time, and fades them.
 
-Each layer's channel plays one piece (PIECE_SECONDS of the loop) with the next one queued; SDL's
-mixer moves to the queued piece without a gap, sample for sample. The mixer then lets go of the
-piece that ended, and the weak reference to that piece wakes the feeder thread, which reads and
-queues the piece after. So nothing polls and no clock is watched: the sound itself says when the next
-piece is needed, at any speed the device plays (SDL's disk driver runs faster than real time).
+Each layer's channel plays one piece of the loop with the next one queued; SDL's mixer moves to
+the queued piece without a gap, sample for sample. The mixer then lets go of the piece that
+ended, and the weak reference to that piece wakes the feeder thread, which reads and queues the
+piece after. So nothing polls and no clock is watched: the sound itself says when the next piece
+is needed, at any speed the device plays (SDL's disk driver runs faster than real time). A layer
+starts on two one-second pieces read when its loop was loaded; after that the feeder reads
+PIECE_SECONDS at a time, since a wake of the feeder thread costs more than the bytes it reads
+(four sounds wake it about once a second).
 
 Fades are ours, not SDL's: SDL resets a channel's fade whenever the queued piece starts, so the
 feeder steps the channel's volume (128 steps, only when the level changes; a fade is the only
@@ -32,9 +35,10 @@ from companion.sounds.loop_reader import LoopFile, LoopReader
 
 log = logging.getLogger(__name__)
 
-PIECE_SECONDS = 1.0  # what a channel holds queued: the time the feeder has to read the next piece
+PIECE_SECONDS = 4.0  # read at a time: each wake of the feeder costs more than the bytes it reads
 PIECE_FRAMES = int(PIECE_SECONDS * SAMPLE_RATE)
-OPENING_FRAMES = 2 * PIECE_FRAMES  # read when a loop is loaded, so playing it decodes nothing
+OPENING_PIECE_FRAMES = SAMPLE_RATE  # a layer starts on two one-second pieces...
+OPENING_FRAMES = 2 * OPENING_PIECE_FRAMES  # ...read when its loop is loaded, so playing reads nothing
 LEVELS = 128  # SDL_mixer's channel volume steps
 MIN_STEP_S = 0.02  # about one mixed buffer: a fade never steps faster than the mixer applies it
 _CLOSE = object()
@@ -105,7 +109,7 @@ class LoopFeeder:
             self._layers[layer.generation] = layer
             self._current[key] = layer.generation
             channel.set_volume(layer.level)  # before play: no buffer is mixed at the old volume
-            first, second = loop.opening[:PIECE_FRAMES], loop.opening[PIECE_FRAMES:]
+            first, second = loop.opening[:OPENING_PIECE_FRAMES], loop.opening[OPENING_PIECE_FRAMES:]
             channel.play(self._piece(layer, first))
             if len(second):
                 channel.queue(self._piece(layer, second))

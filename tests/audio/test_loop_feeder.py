@@ -181,6 +181,23 @@ def test_a_piece_ending_runs_no_python_code_in_the_mixer_thread(engine):
     assert all(isinstance(callback, types.BuiltinMethodType) for callback in callbacks)
 
 
+def test_once_playing_a_layer_is_read_a_few_seconds_at_a_time(engine):
+    """A layer starts on the two one-second pieces of its opening (read at load time, so the
+    first deadline is a second away); the feeder then reads four seconds at a time, so it
+    wakes once for each four seconds of a sound rather than each second."""
+    loop, _ = engine.load_loop(RAIN)
+    lengths: list[int] = []
+    make = engine.feeder._make_sound
+
+    def measuring(pcm):
+        lengths.append(len(pcm))
+        return make(pcm)
+    engine.feeder._make_sound = measuring
+    engine.play_layer("rain", loop, 0.5, fade_ms=0)
+    assert pieces_made(engine, 1).wait(timeout=30)
+    assert lengths[:3] == [44100, 44100, 4 * 44100]
+
+
 def test_built_in_loops_are_kept_decoded_but_never_the_users_own_files(monkeypatch, tmp_path):
     """With a cache folder, a built-in loop (one with a stored tail) is kept decoded there; the
     user's own file (played as it is) is streamed from its own file, with no copy made."""
