@@ -52,7 +52,8 @@ def moving_average(x: np.ndarray, width: int) -> np.ndarray:
     ahead = (width - 1) // 2  # 'same' looks this far ahead; the rest of the window lies behind
     behind = width - 1 - ahead
     running = np.zeros(n + width)  # zeros before the start; the full sum repeated past the end
-    np.cumsum(x, out=running[behind + 1:behind + 1 + n])
+    # Summed in double precision whatever x is: a long running sum is where precision goes.
+    np.cumsum(x, dtype=np.float64, out=running[behind + 1:behind + 1 + n])
     running[behind + 1 + n:] = running[behind + n]
     mean = running[width:width + n] - running[:n]
     mean /= width
@@ -60,14 +61,15 @@ def moving_average(x: np.ndarray, width: int) -> np.ndarray:
 
 
 def big_wave(rng: np.random.Generator) -> np.ndarray:
-    """A larger wave breaking: a swell of low noise, then a long hiss. Worked out in place, a
-    few arrays in all: each new array of a wave's length costs page faults in the worker."""
+    """A larger wave breaking: a swell of low noise, then a long hiss. Worked out in place in a
+    few single-precision arrays (ample for a sound that ends as 16-bit samples): each array of a
+    wave's length costs the worker page faults, and memory the allocator may keep afterwards."""
     n = int(RATE * rng.uniform(4.0, 6.0))
-    noise = rng.standard_normal(n)
+    noise = rng.standard_normal(n, dtype=np.float32)
     np.cumsum(noise, out=noise)
     noise *= 0.002
     noise -= moving_average(noise, 400)  # keep the body, lose the drift
-    envelope = np.arange(n, dtype=float)
+    envelope = np.arange(n, dtype=np.float32)
     envelope /= n  # the time through the wave, 0..1
     swell = int(np.searchsorted(envelope, 0.3))
     rise, fall = envelope[:swell], envelope[swell:]
@@ -117,11 +119,10 @@ def render_event(sound_id: str, rng: np.random.Generator) -> np.ndarray | None:
     mono = make(rng)
     scale = max(1.0, max(float(mono.max()), -float(mono.min())) / 0.5)  # peaks at most -6 dBFS
     pan = rng.uniform(0.25, 0.75)
-    stereo = np.empty((len(mono), 2))
-    np.divide(mono, scale, out=stereo[:, 0])  # never in place: the bowl's tone is shared
-    stereo[:, 1] = stereo[:, 0]
-    stereo[:, 0] *= np.sqrt(1 - pan)
-    stereo[:, 1] *= np.sqrt(pan)
-    stereo *= 32767
-    np.round(stereo, out=stereo)
-    return stereo.astype(np.int16)
+    stereo = np.empty((len(mono), 2), dtype=np.int16)
+    side = np.empty_like(mono)  # one side at a time: never in place, the bowl's tone is shared
+    for column, gain in enumerate((np.sqrt(1 - pan), np.sqrt(pan))):
+        np.multiply(mono, gain * 32767 / scale, out=side)
+        np.rint(side, out=side)
+        stereo[:, column] = side
+    return stereo

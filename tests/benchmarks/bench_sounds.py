@@ -1,7 +1,9 @@
 """Soundscape benchmark: CPU and memory with four sounds playing, against four raw pygame Sounds
 looping in the same run (each decoded whole and held); the app's CPU split into the reading of
 its streamed loops (the feeder thread's own CPU time: raw samples read back from the cache folder,
-where each loop is kept decoded the first time it plays) and the rest; the same app decoding its
+where each loop is kept decoded the first time it plays) and the rest, with the making of the
+sounds' events (a worker's CPU time; raw pygame plays none) on a line of its own; the same app
+decoding its
 loops from Ogg as they play (no cache, as when it cannot be written); the same app with its loops
 held whole, as before streaming; and the time from `companion --open sounds --start` to the
 first sound. Each pair of a raw and a streamed run plays at the same time, both measuring the
@@ -56,6 +58,19 @@ if variant == "nocache":  # the loops decoded as they play, as when the cache ca
     from companion.sounds.pcm_cache import PcmCache
     PcmCache.find = lambda self, source: None
     PcmCache.writer = lambda self, source, frames, rate: None
+import threading
+import companion.sounds.oneshots as oneshots
+made = [0.0]  # CPU seconds the workers spent making events (a wave, a bird, a pop)
+made_lock = threading.Lock()
+render_event = oneshots.render_event
+def timed_render(*args):
+    started = time.thread_time()
+    try:
+        return render_event(*args)
+    finally:
+        with made_lock:
+            made[0] += time.thread_time() - started
+oneshots.render_event = timed_render  # the player looks it up at each event
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 from companion.clock import SystemClock
@@ -70,10 +85,11 @@ SettingsStore(paths.settings_file, SystemClock()).save(Settings(welcome_seen=Tru
 companion = CompanionApp(app, paths, SystemClock(), tray_enabled=False)
 companion.show("sounds", start=True, background=False)
 companion.window.hide()  # sounds keep playing with the window hidden
-marks, decoded = {}, {}
+marks, decoded, events = {}, {}, {}
 def mark(name):
     marks[name] = resource.getrusage(resource.RUSAGE_SELF)
     decoded[name] = companion.services.audio.engine.feeder.decode_seconds
+    events[name] = made[0]
 seconds, start_at = float(sys.argv[1]), float(sys.argv[3])  # the window both sides measure
 wait_ms = max(0, int((start_at - time.monotonic()) * 1000))
 QTimer.singleShot(wait_ms, lambda: mark("a"))
@@ -83,6 +99,7 @@ rss = int(next(l for l in open('/proc/self/status') if l.startswith('VmRSS')).sp
 cpu = sum(getattr(marks["b"], f) - getattr(marks["a"], f) for f in ("ru_utime", "ru_stime"))
 print(json.dumps({"cpu": cpu / seconds, "rss_mib": rss / 1024,
                   "decode": (decoded["b"] - decoded["a"]) / seconds,
+                  "events": (events["b"] - events["a"]) / seconds,
                   "playing": sorted(companion.feature(SoundsFeature).player.playing)}))
 companion.quit()
 """
@@ -142,8 +159,10 @@ def main() -> int:
     raw_cpu = [r["cpu"] for r in raws]
     app_cpu = [a["cpu"] for a in apps]
     decode = [a["decode"] for a in apps]
+    events = [a["events"] for a in apps]
     rest = [a["cpu"] - a["decode"] for a in apps]
     rest_ratio = [x / r for x, r in zip(rest, raw_cpu, strict=True)]  # each streamed run against its pair
+    loops_ratio = [(x - e) / r for x, e, r in zip(rest, events, raw_cpu, strict=True)]
     print(f"four sounds playing ({', '.join(FOUR)}), {args.seconds:g} s a run, {args.pairs} "
           f"pairs (each pair at the same time), dummy audio driver; medians (range):")
     print(f"  raw pygame Sounds: {spread(raw_cpu, 100)} % of a core, "
@@ -154,6 +173,9 @@ def main() -> int:
     print(f"    of which reading the streamed loops (kept decoded in the cache): "
           f"{spread(decode, 100, 3)} % of a core; the rest {spread(rest, 100)} % = "
           f"{spread(rest_ratio)}x raw (target <= 1.2x)")
+    print(f"    of the rest, making the events (a wave, a bird, a pop now and then; raw pygame "
+          f"plays none): {spread(events, 100, 3)} % of a core; without them the rest is "
+          f"{spread(loops_ratio)}x raw")
     print(f"  Companion, decoding the loops from Ogg as they play (no cache): "
           f"{nocache['cpu'] * 100:.2f} % of a core (decoding {nocache['decode'] * 100:.2f} %), "
           f"{nocache['rss_mib']:.0f} MiB; ratio {nocache['cpu'] / median(raw_cpu):.2f}x")
