@@ -79,7 +79,7 @@ def open_loop(path: str, has_tail: bool = True, opening_frames: int = 2 * RATE,
         if frames <= 0:
             raise ValueError("holds no sound")
         if cache is not None and cached is None:
-            writer = cache.writer(path, total, RATE)
+            writer = cache.writer(path, total)
         peak = 0
         start: list[np.ndarray] = []  # the file's first frames, kept for the opening
         kept = 0

@@ -109,10 +109,10 @@ class PcmCache:
                     return path
         return None
 
-    def writer(self, source: str, frames: int, rate: int) -> PcmWriter | None:
+    def writer(self, source: str, frames: int) -> PcmWriter | None:
         """Somewhere to write this source's samples as they are decoded; None when it is not
         worth keeping (too long) or the folder cannot be used."""
-        if frames > MAX_SECONDS * rate:
+        if frames > MAX_SECONDS * RATE:
             return None
         try:
             prefix, version = _key(source)

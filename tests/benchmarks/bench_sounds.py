@@ -57,7 +57,7 @@ if variant == "whole":  # the loops held decoded, as before streaming
 if variant == "nocache":  # the loops decoded as they play, as when the cache cannot be written
     from companion.sounds.pcm_cache import PcmCache
     PcmCache.find = lambda self, source: None
-    PcmCache.writer = lambda self, source, frames, rate: None
+    PcmCache.writer = lambda self, source, frames: None
 import threading
 import companion.sounds.oneshots as oneshots
 made = [0.0]  # CPU seconds the workers spent making events (a wave, a bird, a pop)

@@ -135,8 +135,8 @@ def test_samples_emptied_from_the_cache_while_playing_are_read_from_the_file(sou
 
 def test_long_files_are_read_from_their_own_file(cache):
     """A file longer than MAX_SECONDS (your own music, played once) is not copied decoded."""
-    assert cache.writer(RAIN, MAX_SECONDS * RATE + 1, RATE) is None
-    writer = cache.writer(RAIN, MAX_SECONDS * RATE, RATE)
+    assert cache.writer(RAIN, MAX_SECONDS * RATE + 1) is None
+    writer = cache.writer(RAIN, MAX_SECONDS * RATE)
     assert writer is not None
     writer.discard()
     assert kept_files(cache) == []
