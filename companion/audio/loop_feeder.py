@@ -25,7 +25,7 @@ import threading
 import time
 import weakref
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -57,7 +57,6 @@ class _Layer:
     fade_start: float = 0.0
     fade_end: float = 0.0  # 0: no fade running
     stopping: bool = False  # fading to silence, then the channel stops
-    pieces: list[weakref.ref] = field(default_factory=list)  # the last pieces given to the mixer
     reader: LoopReader | None = None  # opened by the feeder thread, at the first piece it reads
 
 
@@ -71,7 +70,8 @@ class LoopFeeder:
         self._now = now
         self._events: queue.SimpleQueue = queue.SimpleQueue()
         self._layers: dict[int, _Layer] = {}  # by generation: each start makes a new one
-        self._pieces: dict[weakref.ref, int] = {}  # each piece the mixer holds -> its layer
+        # Each piece given to the mixer -> its layer's generation, until the feeder hears it ended.
+        self._pieces: dict[weakref.ref, int] = {}
         self._current: dict[str, int] = {}  # layer key -> its playing generation (not fading out)
         self._lock = threading.RLock()
         self._generation = 0
@@ -169,7 +169,6 @@ class LoopFeeder:
         # stack mapped and unmapped each time).
         ended = weakref.ref(sound, self._events.put)
         self._pieces[ended] = layer.generation
-        layer.pieces = [*layer.pieces[-2:], ended]  # playing, queued, one spare
         return sound
 
     def _forget(self, generation: int) -> _Layer | None:
@@ -191,7 +190,8 @@ class LoopFeeder:
         # (A weak reference gives nothing for a piece already being freed by the mixer thread;
         # asking the channel for its sound could bring that one back to life.) They are let go
         # at the end, once the channel no longer plays them.
-        held = [piece for ref in layer.pieces if (piece := ref()) is not None]
+        held = [piece for ref, owner in self._pieces.items()
+                if owner == generation and (piece := ref()) is not None]
         # Playing one silent frame drops the queued piece (stop() alone would start it).
         layer.channel.play(self._silence)
         layer.channel.stop()
@@ -213,7 +213,8 @@ class LoopFeeder:
             if event is _CLOSE or self._closed:
                 return
             if isinstance(event, weakref.ref):
-                event = self._pieces.pop(event, None)
+                with self._lock:  # _halt looks through the pieces under the lock
+                    event = self._pieces.pop(event, None)
             if isinstance(event, int):
                 self._top_up(event)
 
