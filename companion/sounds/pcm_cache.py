@@ -1,8 +1,8 @@
 """Decoded loops kept in the cache folder, so a loop is decoded once on a computer, not every time
-it plays: reading a piece of raw samples back (plain reads, RawPcm) costs about a
-twentieth of decoding it from Ogg Vorbis again (0.044 % of a core for four playing sounds,
-against 0.93 %), and the samples read back do not count in the app's memory (the system keeps
-them in its file cache, and lets them go).
+it plays: reading a piece of raw samples back (plain reads, RawPcm) costs a small fraction of
+decoding it from Ogg Vorbis again (for four playing sounds, 0.016 % of a core against 1.07 % in
+the README's benchmark), and the samples read back do not count in the app's memory (the system
+keeps them in its file cache, and lets them go).
 
 A file is named after its source (a hash of its path), the source's size and modification time,
 and the frames it holds, so a changed source is never played from an old cache file, and a file
@@ -52,8 +52,8 @@ def _older_than(path: Path, seconds: float) -> bool:
 class RawPcm:
     """A cache file read back (16-bit stereo at the mixer's rate), as the decoder's sound files
     are read (frames, seek, read) but with plain reads into the array: a piece costs a
-    fraction of what going through the decoder's layers does, and the feeder reads four a second
-    all evening. OSError when it cannot be opened."""
+    fraction of what going through the decoder's layers does, and the feeder reads pieces all
+    evening. OSError when it cannot be opened."""
 
     samplerate = RATE
 
